@@ -1,0 +1,175 @@
+"""Load a catalogue: read the YAML, check it against the format, check its meaning, build the
+model. Every problem found on the way is reported at once, each with its location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import naming, source
+from .model import Api, Catalogue, Envelope, ErrorCode, ErrorType, FieldError, FieldSource, Status
+from .problems import START, CatalogueError, Location, Problem
+from .schema import CATALOGUE, INVALID
+
+
+def load(path: Path | str, shown_as: str | None = None) -> Catalogue:
+    shown = shown_as or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        problem = Problem(START, f"cannot read the catalogue: {error.strerror}")
+        raise CatalogueError(shown, [problem]) from None
+    return parse(data, shown)
+
+
+def parse(data: bytes, shown_as: str) -> Catalogue:
+    tree = source.read(data, shown_as)
+    problems: list[Problem] = []
+    checked = CATALOGUE.check(tree, "", problems)
+    if checked is INVALID:
+        raise CatalogueError(shown_as, problems)
+    catalogue = _build(tree, checked, problems)
+    if catalogue is not None:
+        problems += naming.check(catalogue)
+    if problems:
+        raise CatalogueError(shown_as, problems)
+    assert catalogue is not None
+    return catalogue
+
+
+def _where(tree: source.Node, *keys: str) -> Location:
+    """The location of the value at keys, or of the nearest enclosing one that exists."""
+    node = tree
+    for key in keys:
+        child = node.value.get(key) if isinstance(node.value, dict) else None
+        if child is None:
+            break
+        node = child
+    return node.location
+
+
+def _valid(value: Any) -> bool:
+    if value is INVALID:
+        return False
+    if isinstance(value, dict):
+        return all(_valid(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_valid(item) for item in value)
+    return True
+
+
+def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) -> Catalogue | None:
+    statuses = {
+        key: Status(key, entry["title"], entry["description"], entry["since"],
+                    _key_where(tree, "statuses", key))
+        for key, entry in _entries(checked["statuses"])
+    }
+    types = {
+        key: ErrorType(key, entry["description"], entry["fault"], entry["since"],
+                       _key_where(tree, "types", key))
+        for key, entry in _entries(checked["types"])
+    }
+    codes = [
+        _code(tree, key, entry, statuses, types, problems)
+        for key, entry in _entries(checked["codes"])
+    ]
+    envelopes = [
+        _envelope(tree, key, entry, problems) for key, entry in _entries(checked["envelopes"])
+    ]
+    api = checked["api"]
+    if not all(_valid(part) for part in (checked, api)) or None in codes:
+        return None
+    return Catalogue(
+        format=checked["format"],
+        api=Api(**api, location=_where(tree, "api", "prefix")),
+        statuses=tuple(statuses.values()),
+        types=tuple(types.values()),
+        codes=tuple(code for code in codes if code is not None),
+        envelopes=tuple(envelopes),
+    )
+
+
+def _entries(table: Any) -> list[tuple[str, dict[str, Any]]]:
+    if not isinstance(table, dict):
+        return []
+    return [(key, entry) for key, entry in table.items() if _valid(entry)]
+
+
+def _code(
+    tree: source.Node,
+    key: str,
+    entry: dict[str, Any],
+    statuses: dict[str, Status],
+    types: dict[str, ErrorType],
+    problems: list[Problem],
+) -> ErrorCode | None:
+    def problem(field: str, message: str) -> None:
+        problems.append(Problem(_where(tree, "codes", key, field), f"code {key!r}: {message}"))
+
+    error_type = types.get(entry["type"])
+    status = statuses.get(entry["status"])
+    if error_type is None:
+        problem("type", f"unknown type {entry['type']!r}; the types are "
+                        f"{', '.join(repr(name) for name in types)}")
+    if status is None:
+        problem("status", f"unknown status {entry['status']}; add it under `statuses` "
+                          f"(known: {', '.join(statuses)})")
+    elif not status.is_error:
+        problem("status", f"status {status.key} is not an error status (4xx or 5xx)")
+    else:
+        expected = "client" if status.first < 500 else "server"
+        if entry["fault"] != expected:
+            problem("fault", f"fault is {entry['fault']!r} but status {status.key} is a "
+                             f"{expected} error ({'4xx' if expected == 'client' else '5xx'})")
+    if error_type is not None and entry["fault"] != error_type.fault:
+        problem("fault", f"fault is {entry['fault']!r} but its type {error_type.key!r} is a "
+                         f"{error_type.fault} fault")
+    names = entry["names"] or {}
+    return ErrorCode(
+        key=key,
+        type=entry["type"],
+        status=entry["status"],
+        message=entry["message"],
+        description=entry["description"],
+        retryable=entry["retryable"],
+        fault=entry["fault"],
+        since=entry["since"],
+        python_name=names.get("python"),
+        typescript_name=names.get("typescript"),
+        example_fields=tuple(
+            FieldError(item["name"], tuple(item["messages"]))
+            for item in entry["example_fields"] or ()
+        ),
+        location=_key_where(tree, "codes", key),
+    )
+
+
+def _key_where(tree: source.Node, table: str, key: str) -> Location:
+    node = tree.value[table].value[key]
+    return node.key_location or node.location
+
+
+def _envelope(
+    tree: source.Node, key: str, entry: dict[str, Any], problems: list[Problem]
+) -> Envelope:
+    fields = tuple(FieldSource(**item) for item in entry["fields"] or ())
+    paths = [entry[name] for name in ("type", "code", "message", "reference") if entry[name]]
+    paths += [field.path for field in fields]
+    for path in paths:
+        for other in paths:
+            if other.startswith(path + "."):
+                problems.append(
+                    Problem(_where(tree, "envelopes", key),
+                            f"envelope {key!r}: {path!r} holds a value, so it cannot also "
+                            f"contain {other!r}")
+                )
+    return Envelope(
+        key=key,
+        description=entry["description"],
+        type=entry["type"],
+        code=entry["code"],
+        message=entry["message"],
+        reference=entry["reference"],
+        fields=fields,
+        since=entry["since"],
+    )

@@ -1,0 +1,173 @@
+"""The validated catalogue: target-neutral, immutable, in catalogue order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import Location
+
+_NOWHERE = Location(0, 0)
+
+
+def _loc() -> Any:
+    return field(default=_NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Api:
+    name: str
+    prefix: str
+    reference: str
+    docs_url: str
+    python_package: str
+    npm_package: str
+    version: str
+    location: Location = _loc()
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+    """``"404"`` or a range such as ``"5xx"``."""
+    title: str
+    description: str
+    since: str | None = None
+    location: Location = _loc()
+
+    @property
+    def is_range(self) -> bool:
+        return self.key.endswith("xx")
+
+    @property
+    def code(self) -> int | None:
+        return None if self.is_range else int(self.key)
+
+    @property
+    def first(self) -> int:
+        return int(self.key[0]) * 100 if self.is_range else int(self.key)
+
+    @property
+    def last(self) -> int:
+        return self.first + 99 if self.is_range else int(self.key)
+
+    @property
+    def is_error(self) -> bool:
+        return self.first >= 400
+
+
+@dataclass(frozen=True)
+class ErrorType:
+    key: str
+    description: str
+    fault: str
+    since: str | None = None
+    location: Location = _loc()
+
+
+@dataclass(frozen=True)
+class FieldError:
+    name: str
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    key: str
+    type: str
+    status: str
+    message: str
+    description: str
+    retryable: bool
+    fault: str
+    since: str | None = None
+    python_name: str | None = None
+    typescript_name: str | None = None
+    example_fields: tuple[FieldError, ...] = ()
+    location: Location = _loc()
+
+
+@dataclass(frozen=True)
+class FieldSource:
+    path: str
+    name: str
+    messages: str | None
+    message: str | None
+
+
+@dataclass(frozen=True)
+class Envelope:
+    key: str
+    description: str
+    type: str
+    code: str
+    message: str
+    reference: str | None = None
+    fields: tuple[FieldSource, ...] = ()
+    since: str | None = None
+
+    def example(
+        self, error_type: str, code: str, message: str, reference: str,
+        fields: tuple[FieldError, ...] = (),
+    ) -> dict[str, Any]:
+        """The body a server using this envelope sends, built as data (never as text)."""
+        body: dict[str, Any] = {}
+        _put(body, self.type, error_type)
+        _put(body, self.code, code)
+        _put(body, self.message, message)
+        if self.reference is not None:
+            _put(body, self.reference, reference)
+        if fields and self.fields:
+            source = self.fields[0]
+            items: list[dict[str, Any]] = []
+            for item in fields:
+                if source.messages is not None:
+                    entry: dict[str, Any] = {}
+                    _put(entry, source.name, item.name)
+                    _put(entry, source.messages, list(item.messages))
+                    items.append(entry)
+                else:
+                    for text in item.messages:
+                        entry = {}
+                        _put(entry, source.name, item.name)
+                        _put(entry, source.message or "", text)
+                        items.append(entry)
+            _put(body, source.path, items)
+        return body
+
+
+def _put(target: dict[str, Any], path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        target = target.setdefault(part, {})
+    target[last] = value
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    format: int
+    api: Api
+    statuses: tuple[Status, ...]
+    types: tuple[ErrorType, ...]
+    codes: tuple[ErrorCode, ...]
+    envelopes: tuple[Envelope, ...]
+
+    def status(self, key: str) -> Status:
+        return next(status for status in self.statuses if status.key == key)
+
+    def type(self, key: str) -> ErrorType:
+        return next(error_type for error_type in self.types if error_type.key == key)
+
+    def codes_of(self, error_type: ErrorType) -> tuple[ErrorCode, ...]:
+        return tuple(code for code in self.codes if code.type == error_type.key)
+
+    def type_for_status(self, status: Status) -> ErrorType | None:
+        """The one error type whose codes use this status, if there is exactly one."""
+        keys = {code.type for code in self.codes if code.status == status.key}
+        return self.type(keys.pop()) if len(keys) == 1 else None
+
+    def example(self, code: ErrorCode, envelope: Envelope | None = None) -> dict[str, Any]:
+        envelope = envelope or self.envelopes[0]
+        return envelope.example(
+            code.type, code.key, code.message, self.api.reference, code.example_fields
+        )

@@ -1,0 +1,35 @@
+"""Located problems in a user's input: every stage reports them the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+START = Location(1, 1)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    location: Location
+    message: str
+
+    def render(self, path: str) -> str:
+        return f"{path}:{self.location}: error: {self.message}"
+
+
+class CatalogueError(Exception):
+    """The catalogue is unusable; `problems` says every reason, each with its location."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(problem.render(path) for problem in self.problems))

@@ -1,0 +1,112 @@
+"""Render a catalogue through the templates into {relative path: text}; touches no disk output.
+
+Templates live in ``templates/<target>/``, each named after the file it produces, with
+``__package__`` in a path standing for the Python package name. A user template folder of
+the same layout is searched first, so one file can be overridden without copying the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import jinja2
+
+from . import escape, naming
+from .model import Catalogue, ErrorCode, ErrorType, Status
+
+
+class TemplateError(Exception):
+    """A template failed to render: a bug in a template, not in the catalogue."""
+
+
+def builtin_templates() -> Path:
+    here = Path(__file__).resolve().parent
+    installed = here / "templates"
+    return installed if installed.is_dir() else here.parent / "templates"
+
+
+def available_targets(template_dirs: Sequence[Path]) -> list[str]:
+    return sorted(
+        {entry.name for folder in template_dirs if folder.is_dir()
+         for entry in folder.iterdir() if entry.is_dir() and not entry.name.startswith(".")}
+    )
+
+
+def _class_name(language: str, entry: ErrorCode | ErrorType) -> str:
+    if isinstance(entry, ErrorCode):
+        return (naming.python_code_class if language == "python"
+                else naming.typescript_code_class)(entry)
+    return (naming.python_type_class if language == "python"
+            else naming.typescript_type_class)(entry)
+
+
+def _anchor(entry: ErrorCode | ErrorType | Status) -> str:
+    if isinstance(entry, ErrorCode):
+        return naming.markdown_code_anchor(entry)
+    if isinstance(entry, ErrorType):
+        return naming.markdown_type_anchor(entry)
+    return naming.markdown_status_anchor(entry)
+
+
+def environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        py_str=escape.python_string,
+        py_doc=escape.python_docstring,
+        ts_str=escape.typescript_string,
+        comment=escape.comment,
+        json=escape.to_json,
+        md_text=escape.markdown_text,
+        md_cell=escape.markdown_cell,
+        md_code=escape.markdown_code,
+        py_class=lambda entry: _class_name("python", entry),
+        ts_class=lambda entry: _class_name("typescript", entry),
+        py_member=naming.python_member,
+        ts_member=naming.typescript_member,
+        py_status=naming.python_status_member,
+        ts_status=naming.typescript_status_member,
+        anchor=_anchor,
+    )
+    return env
+
+
+def render(
+    catalogue: Catalogue,
+    targets: Iterable[str],
+    template_dirs: Sequence[Path],
+    catalogue_name: str = "catalogue.yaml",
+) -> dict[str, str]:
+    env = environment(template_dirs)
+    context = {
+        "catalogue": catalogue,
+        "api": catalogue.api,
+        "header": f"Generated from {catalogue_name} by `python -m generator`. Do not edit.",
+        "py_base": naming.python_base(catalogue),
+        "ts_base": naming.typescript_base(catalogue),
+        "ts_guard": naming.typescript_guard(catalogue),
+        "docs_url": lambda code: naming.docs_url(catalogue, code),
+        "example": catalogue.example,
+    }
+    files: dict[str, str] = {}
+    for target in targets:
+        for name in env.list_templates(filter_func=lambda name, t=target: _belongs(name, t)):
+            path = name.removesuffix(".jinja").replace("__package__", catalogue.api.python_package)
+            try:
+                files[path] = env.get_template(name).render(context)
+            except jinja2.TemplateError as error:
+                line = getattr(error, "lineno", None)
+                where = f"{name}:{line}" if line else name
+                raise TemplateError(f"{where}: {type(error).__name__}: {error}") from error
+    return dict(sorted(files.items()))
+
+
+def _belongs(name: str, target: str) -> bool:
+    return name.startswith(f"{target}/") and name.endswith(".jinja")

@@ -1,0 +1,236 @@
+"""Read a YAML file into a tree of located nodes, safely.
+
+The tree is built from parser events rather than PyYAML's composer so that one pass can
+keep every node's position, catch duplicate keys (PyYAML keeps the last one silently),
+refuse non-standard tags such as ``!!python/object``, and bound nesting depth and alias
+expansion (billion laughs) without recursion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import START, CatalogueError, Location, Problem
+
+try:  # libyaml's parser is several times faster; the pure one gives the same events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
+_ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
+
+
+@dataclass(eq=False)
+class Node:
+    """A YAML value with its position; mappings map key text to nodes, in file order."""
+
+    value: Any
+    location: Location
+    key_location: Location | None = None
+    size: int = 1
+    quoted: bool = False
+    text: str | None = None
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.value, dict):
+            return "mapping"
+        if isinstance(self.value, list):
+            return "sequence"
+        return "scalar"
+
+
+@dataclass(eq=False)
+class _Open:
+    node: Node
+    depth: int
+    pending_key: Node | None = None
+    merged: dict[str, Node] = field(default_factory=dict)
+
+
+def _location(mark: Any) -> Location:
+    return Location(mark.line + 1, mark.column + 1)
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise CatalogueError(
+            path,
+            [Problem(Location(line, column), "the file is not valid UTF-8")],
+        ) from None
+
+
+def read(data: bytes, path: str) -> Node:
+    """Parse one YAML document into a located tree, or raise CatalogueError."""
+    text = _decode(data, path)
+    builder = _Builder(path)
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            builder.feed(loader, loader.get_event())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = _location(mark) if mark is not None else START
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise CatalogueError(path, [Problem(location, f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as error:
+        raise CatalogueError(path, [Problem(START, f"invalid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise CatalogueError(path, builder.problems)
+    if builder.root is None:
+        raise CatalogueError(path, [Problem(START, "the catalogue is empty")])
+    return builder.root
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.root: Node | None = None
+        self.documents = 0
+        self.stack: list[_Open] = []
+        self.anchors: dict[str, Node] = {}
+        self.alias_nodes = 0
+        self.problems: list[Problem] = []
+
+    def fail(self, location: Location, message: str) -> None:
+        raise CatalogueError(self.path, [*self.problems, Problem(location, message)])
+
+    def feed(self, loader: Any, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail(_location(event.start_mark), "expected one YAML document, found more")
+        elif isinstance(event, yaml.AliasEvent):
+            self.alias(event)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.scalar(loader, event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.check_tag(event)
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            node = Node(container, _location(event.start_mark))
+            self.remember(event, node)
+            depth = self.stack[-1].depth + 1 if self.stack else 1
+            if depth > MAX_DEPTH:
+                self.fail(node.location, f"nesting is deeper than {MAX_DEPTH} levels")
+            self.stack.append(_Open(node, depth))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            closed = self.stack.pop()
+            for key, value in closed.merged.items():
+                closed.node.value.setdefault(key, value)
+            closed.node.size = 1 + sum(
+                child.size for child in _children(closed.node)
+            )
+            self.attach(closed.node)
+
+    def check_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag is None or tag in _ALLOWED_TAGS:
+            return
+        if tag.startswith(_CORE):
+            tag = "!!" + tag[len(_CORE) :]
+        self.fail(_location(event.start_mark), f"the YAML tag {tag} is not allowed here")
+
+    def remember(self, event: Any, node: Node) -> None:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        location = _location(event.start_mark)
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            self.fail(location, f"unknown alias *{event.anchor}")
+            return
+        if any(open_.node is target for open_ in self.stack):
+            self.fail(location, f"alias *{event.anchor} refers to a node that contains it")
+        self.alias_nodes += target.size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            self.fail(
+                location,
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; write the values out",
+            )
+        self.attach(target, location)
+
+    def scalar(self, loader: Any, event: yaml.ScalarEvent) -> None:
+        self.check_tag(event)
+        location = _location(event.start_mark)
+        tag = event.tag
+        if tag is None or tag == "!":
+            implicit = (event.implicit[0], event.implicit[1]) if tag is None else (False, True)
+            tag = loader.resolve(yaml.ScalarNode, event.value, implicit)
+        scalar = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = loader.construct_object(scalar) if tag in _SCALAR_TAGS else event.value
+        except yaml.YAMLError as error:
+            self.fail(location, f"invalid YAML scalar: {getattr(error, 'problem', error)}")
+            return
+        quoted = event.style is not None and event.style in "'\""
+        node = Node(value, location, quoted=quoted, text=event.value)
+        self.remember(event, node)
+        self.attach(node)
+
+    def attach(self, node: Node, location: Location | None = None) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.node.value, list):
+            parent.node.value.append(node)
+            return
+        if parent.pending_key is None:
+            if node.kind != "scalar":
+                self.fail(location or node.location, "a mapping key must be a plain value")
+            parent.pending_key = node
+            return
+        key_node, parent.pending_key = parent.pending_key, None
+        key = key_node.text if key_node.text is not None else str(key_node.value)
+        if key == "<<" and not key_node.quoted:
+            self.merge(parent, node, location or key_node.location)
+            return
+        entries: dict[str, Node] = parent.node.value
+        if key in entries:
+            first = entries[key].key_location or entries[key].location
+            self.problems.append(
+                Problem(
+                    key_node.location,
+                    f"duplicate key {key!r} (first defined at line {first.line}, "
+                    f"column {first.column})",
+                )
+            )
+            return
+        if location is not None:  # an alias: the same node may hang under several keys
+            node = Node(
+                node.value, node.location, key_node.location, node.size, node.quoted, node.text
+            )
+        else:
+            node.key_location = key_node.location
+        entries[key] = node
+
+    def merge(self, parent: _Open, node: Node, location: Location) -> None:
+        sources = node.value if isinstance(node.value, list) else [node]
+        for source in sources:
+            if not isinstance(source.value, dict):
+                self.fail(location, "a merge key (<<) takes a mapping or a list of mappings")
+            for key, value in source.value.items():
+                parent.merged.setdefault(key, value)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node.value, dict):
+        return list(node.value.values())
+    if isinstance(node.value, list):
+        return list(node.value)
+    return []
