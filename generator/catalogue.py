@@ -76,12 +76,17 @@ def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) 
     envelopes = [
         _envelope(tree, key, entry, problems) for key, entry in _entries(checked["envelopes"])
     ]
-    api = checked["api"]
-    if not all(_valid(part) for part in (checked, api)) or None in codes:
+    if not _valid(checked) or None in codes:
         return None
     return Catalogue(
         format=checked["format"],
-        api=Api(**api, location=_where(tree, "api", "prefix")),
+        api=Api(
+            **checked["api"],
+            python_package=checked["python"]["package"],
+            npm_package=checked["typescript"]["package"],
+            typescript_style=checked["typescript"]["style"],
+            location=_where(tree, "api", "prefix"),
+        ),
         statuses=tuple(statuses.values()),
         types=tuple(types.values()),
         codes=tuple(code for code in codes if code is not None),

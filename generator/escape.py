@@ -110,17 +110,27 @@ def comment(text: str) -> str:
 def to_json(value: Any, indent: int | None = 2) -> str:
     """JSON text; unsafe characters are escaped, so the text is also a safe JS expression."""
     text = json.dumps(value, indent=indent, ensure_ascii=False)
-    return "".join(_utf16_escape(char) if is_unsafe(char) else char for char in text)
+    # json.dumps escapes ASCII controls in strings already; the newlines left are layout.
+    return "".join(
+        _utf16_escape(char) if char != "\n" and is_unsafe(char) else char for char in text
+    )
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+# What can start markup anywhere in a line (attr_list's braces included), and what can
+# only at the start of a line (list items, setext underlines, ordered list numbers).
+_MARKDOWN_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
 
 
 def _markdown_inline(text: str) -> str:
-    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    escaped = _MARKDOWN_ANYWHERE.sub(r"\\\1", text)
+    escaped = _MARKDOWN_LINE_START.sub(
+        lambda m: m[1] + (m[2][:-1] + m[2][-1] + "\\" if m[2][0].isdigit() else "\\" + m[2]),
+        escaped,
+    )
     out = []
     for char in escaped:
-        if is_unsafe(char) and char not in "\n\r":
+        if is_unsafe(char):
             out.append(f"&#x{ord(char):X};")
         else:
             out.append(char)
@@ -154,3 +164,10 @@ def markdown_code(text: str) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def markdown_fence(text: str, language: str = "") -> str:
+    """A fenced code block holding text, fenced longer than any backtick run inside it."""
+    longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=2)
+    fence = "`" * (longest + 1)
+    return f"{fence}{language}\n{text.rstrip(chr(10))}\n{fence}"

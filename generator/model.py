@@ -20,9 +20,10 @@ class Api:
     prefix: str
     reference: str
     docs_url: str
+    version: str
     python_package: str
     npm_package: str
-    version: str
+    typescript_style: str
     location: Location = _loc()
 
 
@@ -160,6 +161,14 @@ class Catalogue:
 
     def codes_of(self, error_type: ErrorType) -> tuple[ErrorCode, ...]:
         return tuple(code for code in self.codes if code.type == error_type.key)
+
+    @property
+    def showcase(self) -> ErrorCode:
+        """The code whose example best shows a body: one with field errors, if any."""
+        return next((code for code in self.codes if code.example_fields), self.codes[0])
+
+    def codes_with(self, status: Status) -> tuple[ErrorCode, ...]:
+        return tuple(code for code in self.codes if code.status == status.key)
 
     def type_for_status(self, status: Status) -> ErrorType | None:
         """The one error type whose codes use this status, if there is exactly one."""

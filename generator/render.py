@@ -67,6 +67,8 @@ def environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         md_text=escape.markdown_text,
         md_cell=escape.markdown_cell,
         md_code=escape.markdown_code,
+        md_fence=escape.markdown_fence,
+        md_id=lambda anchor: f"{{#{anchor}}}",
         py_class=lambda entry: _class_name("python", entry),
         ts_class=lambda entry: _class_name("typescript", entry),
         py_member=naming.python_member,

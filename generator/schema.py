@@ -87,17 +87,14 @@ class Text(Spec):
 class Integer(Spec):
     minimum: int
     maximum: int
+    hint: str = ""
 
     def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
         if type(node.value) is not int:
             return self.reject(node, at, "an integer", problems)
         if not self.minimum <= node.value <= self.maximum:
-            problems.append(
-                Problem(
-                    node.location,
-                    f"{at} must be from {self.minimum} to {self.maximum}, not {node.value}",
-                )
-            )
+            expected = self.hint or f"from {self.minimum} to {self.maximum}"
+            problems.append(Problem(node.location, f"{at} must be {expected}, not {node.value}"))
             return INVALID
         return node.value
 
@@ -368,7 +365,11 @@ CODE = Record(
 CATALOGUE = Record(
     "An HTTP API's error catalogue, the single source of its error bindings.",
     {
-        "format": Key(Integer("Version of this file format.", 1, FORMAT_VERSION), required=True),
+        "format": Key(
+            Integer("Version of this file format.", 1, FORMAT_VERSION,
+                    f"{FORMAT_VERSION} (the newest format this generator reads)"),
+            required=True,
+        ),
         "api": Key(
             Record(
                 "The API and the names its bindings are published under.",
@@ -385,19 +386,37 @@ CATALOGUE = Record(
                              "URL is this plus its anchor.", URL, URL_HINT),
                         required=True,
                     ),
-                    "python_package": Key(
-                        Text("Import name of the Python package.", NAME, NAME_HINT), True
-                    ),
-                    "npm_package": Key(
-                        Text("Name of the npm package.",
-                             r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*",
-                             "an npm package name such as @acme/errors"),
-                        required=True,
-                    ),
                     "version": Key(
                         Text("Version of the generated packages.",
                              r"[0-9]+\.[0-9]+\.[0-9]+", "a version such as 1.2.3"),
                         required=True,
+                    ),
+                },
+            ),
+            required=True,
+        ),
+        "python": Key(
+            Record(
+                "The generated Python package.",
+                {"package": Key(Text("Its import name.", NAME, NAME_HINT), required=True)},
+            ),
+            required=True,
+        ),
+        "typescript": Key(
+            Record(
+                "The generated TypeScript package.",
+                {
+                    "package": Key(
+                        Text("Its npm name.",
+                             r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*",
+                             "an npm package name such as @acme/errors"),
+                        required=True,
+                    ),
+                    "style": Key(
+                        Choice("How enums are written: TypeScript `enum`s, or `as const` "
+                               "objects with union types (for erasableSyntaxOnly and Node's "
+                               "type stripping).", ("enum", "erasable")),
+                        default="enum",
                     ),
                 },
             ),

@@ -84,7 +84,14 @@ def read(data: bytes, path: str) -> Node:
         mark = error.problem_mark or error.context_mark
         location = _location(mark) if mark is not None else START
         message = " ".join(part for part in (error.context, error.problem) if part)
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            message += " (a tab: YAML indents with spaces)"
         raise CatalogueError(path, [Problem(location, f"invalid YAML: {message}")]) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        location = Location(before.count("\n") + 1, error.position - before.rfind("\n"))
+        message = f"invalid YAML: character #x{error.character:04x} is not allowed ({error.reason})"
+        raise CatalogueError(path, [Problem(location, message)]) from None
     except yaml.YAMLError as error:
         raise CatalogueError(path, [Problem(START, f"invalid YAML: {error}")]) from None
     finally:
@@ -177,7 +184,7 @@ class _Builder:
         except yaml.YAMLError as error:
             self.fail(location, f"invalid YAML scalar: {getattr(error, 'problem', error)}")
             return
-        quoted = event.style is not None and event.style in "'\""
+        quoted = event.style in ("'", '"')
         node = Node(value, location, quoted=quoted, text=event.value)
         self.remember(event, node)
         self.attach(node)

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+import generator
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT / "catalogue.yaml"
+GENERATED = ROOT / "generated"
+NODE_BIN = ROOT / "node_modules" / ".bin"
+
+
+def text_snapshot(suffix: str) -> type[SingleFileSnapshotExtension]:
+    """A syrupy extension storing one snapshot as one file with the real extension."""
+
+    class TextFile(SingleFileSnapshotExtension):
+        _write_mode = WriteMode.TEXT
+        file_extension = suffix or "txt"
+
+    return TextFile
+
+
+def snapshot_suffix(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1] if "." in name.lstrip(".") else "txt"
+
+
+@pytest.fixture(scope="session")
+def files() -> dict[str, str]:
+    """What the repository's catalogue generates, rendered in memory."""
+    return generator.generate(CATALOGUE)
+
+
+def tool(name: str) -> str:
+    """A command from the project's pinned npm toolchain."""
+    path = NODE_BIN / name
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `npm ci` (the README's test command does)")
+    return str(path)
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail("node is not installed")
+    return found
+
+
+def run(*command: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
+        check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(part) for part in command], cwd=cwd, env={**os.environ, **(env or {})},
+        capture_output=True, text=True, timeout=timeout,
+    )
+    if check and result.returncode != 0:
+        pytest.fail(f"{' '.join(map(str, command))} exited {result.returncode}\n"
+                    f"{result.stdout}\n{result.stderr}")
+    return result
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    return root
+
+
+PYTHON = sys.executable

@@ -1,0 +1,66 @@
+"""Test cases as data: each folder under tests/cases holds a catalogue.yaml and either
+expected_error.txt (the exact stderr of the generator, which must exit 2 and write nothing)
+or nothing else (the catalogue must generate; its files are snapshotted)."""
+
+from __future__ import annotations
+
+import functools
+import io
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+from conftest import snapshot_suffix, text_snapshot
+
+import generator
+from generator import cli
+
+CASES = Path(__file__).parent / "cases"
+INVALID = sorted(p.name for p in CASES.iterdir() if (p / "expected_error.txt").exists())
+VALID = sorted(p.name for p in CASES.iterdir() if p.is_dir() and p.name not in INVALID)
+
+
+def run_cli(case: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    monkeypatch.chdir(case)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        code = cli.main(["--catalogue", "catalogue.yaml", "--out", str(out)])
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.mark.parametrize("case", INVALID)
+def test_invalid_catalogue(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    code, stdout, stderr = run_cli(CASES / case, out, monkeypatch)
+    expected = (CASES / case / "expected_error.txt").read_text(encoding="utf-8")
+    assert stderr == expected
+    assert code == 2
+    assert stdout == ""
+    assert "Traceback" not in stderr
+    assert not out.exists(), "nothing may be written for a bad catalogue"
+    for line in stderr.splitlines()[:-1]:
+        assert line.startswith("catalogue.yaml:") and ": error: " in line
+
+
+@functools.cache
+def generated(case: str) -> dict[str, str]:
+    return generator.generate(CASES / case / "catalogue.yaml")
+
+
+def case_outputs() -> list[tuple[str, str]]:
+    return [(case, path) for case in VALID for path in generated(case)]
+
+
+@pytest.mark.parametrize(
+    ("case", "path"), [pytest.param(*pair, id=f"{pair[0]}--{pair[1].replace('/', '--')}")
+                       for pair in case_outputs()]
+)
+def test_valid_catalogue_output(case: str, path: str, snapshot) -> None:  # type: ignore[no-untyped-def]
+    assert generated(case)[path] == snapshot(extension_class=text_snapshot(snapshot_suffix(path)))
+
+
+@pytest.mark.parametrize("case", VALID)
+def test_valid_catalogue_writes(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, stdout, stderr = run_cli(CASES / case, tmp_path / "out", monkeypatch)
+    assert (code, stderr) == (0, "")
+    assert stdout.count("wrote") == len(generated(case))
