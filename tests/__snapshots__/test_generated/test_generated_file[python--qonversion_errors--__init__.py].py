@@ -1,0 +1,585 @@
+# Generated from catalogue.yaml by `python -m generator`. Do not edit.
+"""Errors of the Qonversion API, as exceptions.
+
+Catch them by type (``except RequestError``) or by code (``except InvalidDataError``), and
+build one from any HTTP response with ``from_response(status, body)`` or
+``raise_for_response(response)``. Codes a newer server sends that this package does not know
+yet still give an error object, with the raw code, type, message and body kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, ClassVar, NamedTuple
+
+__all__ = [
+    "ErrorCode",
+    "ErrorType",
+    "FieldError",
+    "HttpStatus",
+    "QonversionError",
+    "RequestError",
+    "ResourceError",
+    "LogicalError",
+    "InternalError",
+    "InvalidDataError",
+    "InvalidRequestError",
+    "ControlUnauthorizedError",
+    "EndpointNotImplementedError",
+    "NotFoundError",
+    "AlreadyExistsError",
+    "PurchaseFraudError",
+    "RelationNotFoundError",
+    "StorageError",
+    "NetworkError",
+    "UnknownError",
+    "from_response",
+    "lookup",
+    "raise_for_response",
+]
+
+REFERENCE = "https://documentation.qonversion.io/reference/handling-api-errors"
+
+
+class ErrorType(str, Enum):
+    """The broad families error codes belong to."""
+
+    REQUEST = "request"
+    RESOURCE = "resource"
+    LOGICAL = "logical"
+    INTERNAL = "internal"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class ErrorCode(str, Enum):
+    """Every error code the API documents."""
+
+    INVALID_DATA = "invalid_data"
+    INVALID_REQUEST = "invalid_request"
+    CONTROL_UNAUTHORIZED = "control_unauthorized"
+    NOT_IMPLEMENTED = "not_implemented"
+    NOT_FOUND = "not_found"
+    ALREADY_EXISTS = "already_exists"
+    PURCHASE_FRAUD = "purchase_fraud"
+    RELATION_NOT_FOUND = "relation_not_found"
+    STORAGE_ERROR = "storage_error"
+    NETWORK_ERROR = "network_error"
+    UNKNOWN_ERROR = "unknown_error"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class HttpStatus(Enum):
+    """The HTTP statuses the API documents; a value is a status or a range such as 5xx."""
+
+    SUCCESS = "200"
+    CREATED = "201"
+    NO_CONTENT = "204"
+    BAD_REQUEST = "400"
+    UNAUTHORIZED = "401"
+    FORBIDDEN = "403"
+    NOT_FOUND = "404"
+    CONFLICT = "409"
+    UNPROCESSABLE_ENTITY = "422"
+    TOO_MANY_REQUESTS = "429"
+    SERVER_ERRORS = "5xx"
+
+    @property
+    def title(self) -> str:
+        return _STATUS_TITLES[self.value]
+
+    @property
+    def statuses(self) -> range:
+        """The numeric statuses this entry stands for: one, or a hundred for a range."""
+        first = (
+            int(self.value[0]) * 100 if self.value.endswith("xx") else int(self.value)
+        )
+        return range(first, first + (100 if self.value.endswith("xx") else 1))
+
+    @classmethod
+    def of(cls, status: int) -> HttpStatus | None:
+        """The entry for a numeric status: the exact one, else the range holding it."""
+        for member in sorted(cls, key=lambda entry: len(entry.statuses)):
+            if status in member.statuses:
+                return member
+        return None
+
+
+_STATUS_TITLES: Mapping[str, str] = {
+    "200": "Success",
+    "201": "Created",
+    "204": "No Content",
+    "400": "Bad Request",
+    "401": "Unauthorized",
+    "403": "Forbidden",
+    "404": "Not Found",
+    "409": "Conflict",
+    "422": "Unprocessable Entity",
+    "429": "Too Many Requests",
+    "5xx": "Server Errors",
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """What the server said about one field of the request."""
+
+    name: str
+    messages: tuple[str, ...]
+
+
+class QonversionError(Exception):
+    """An error response of the Qonversion API.
+
+    Class attributes describe what the catalogue says of an error; instance attributes hold
+    what the server actually sent.
+    """
+
+    code: ErrorCode | str | None = None
+    """The error code: an ErrorCode when known, the raw string otherwise."""
+    type: ErrorType | str | None = None
+    """The error type: an ErrorType when known, the raw string otherwise."""
+    status: int | None = None
+    """The HTTP status of the response (on a class: the status the code comes with)."""
+    http_status: ClassVar[HttpStatus | None] = None
+    default_message: ClassVar[str] = "Unknown error"
+    description: ClassVar[str] = ""
+    retryable: ClassVar[bool | None] = None
+    fault: ClassVar[str | None] = None
+    docs_url: ClassVar[str | None] = None
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = None,
+        type: ErrorType | str | None = None,
+        code: ErrorCode | str | None = None,
+        fields: tuple[FieldError, ...] = (),
+        reference: str | None = None,
+        body: Any = None,
+    ) -> None:
+        self.message: str = self.default_message if message is None else message
+        if status is not None:
+            self.status = status
+        if type is not None:
+            self.type = type
+        if code is not None:
+            self.code = code
+        self.fields: tuple[FieldError, ...] = tuple(fields)
+        self.reference: str | None = reference
+        self.body: Any = body
+        super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle as cls(*args): keep every attribute, not just the message.
+        return (_rebuild, (self.__class__, self.__dict__.copy()))
+
+    def __str__(self) -> str:
+        text = f"{self.code}: {self.message}" if self.code is not None else self.message
+        return f"{text} (HTTP {self.status})" if self.status is not None else text
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__name__}(message={self.message!r}, status={self.status!r}, "
+            f"type={self.type!r}, code={self.code!r}, fields={self.fields!r})"
+        )
+
+
+def _rebuild(cls: type[QonversionError], state: dict[str, Any]) -> QonversionError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
+
+
+class RequestError(QonversionError):
+    """Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests."""
+
+    type = ErrorType.REQUEST
+    description = "Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests."
+    fault = "client"
+
+
+class ResourceError(QonversionError):
+    """The request is valid, but the action could not be executed due to some reason."""
+
+    type = ErrorType.RESOURCE
+    description = (
+        "The request is valid, but the action could not be executed due to some reason."
+    )
+    fault = "client"
+
+
+class LogicalError(QonversionError):
+    """The client can execute the required action but there is an error in communicating with the application."""
+
+    type = ErrorType.LOGICAL
+    description = "The client can execute the required action but there is an error in communicating with the application."
+    fault = "client"
+
+
+class InternalError(QonversionError):
+    """All request handling stages are successful, but there was an internal error."""
+
+    type = ErrorType.INTERNAL
+    description = (
+        "All request handling stages are successful, but there was an internal error."
+    )
+    fault = "server"
+
+
+class InvalidDataError(RequestError):
+    """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
+
+    code = ErrorCode.INVALID_DATA
+    status = 400
+    http_status = HttpStatus.BAD_REQUEST
+    default_message = "Failed validate request data"
+    description = "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#invalid_data"
+
+
+class InvalidRequestError(RequestError):
+    """Unrecognized request URL."""
+
+    code = ErrorCode.INVALID_REQUEST
+    status = 400
+    http_status = HttpStatus.BAD_REQUEST
+    default_message = "Unrecognized request URL"
+    description = "Unrecognized request URL."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#invalid_request"
+
+
+class ControlUnauthorizedError(RequestError):
+    """Authorization is required to execute the request."""
+
+    code = ErrorCode.CONTROL_UNAUTHORIZED
+    status = 401
+    http_status = HttpStatus.UNAUTHORIZED
+    default_message = "Authorization is required"
+    description = "Authorization is required to execute the request."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#control_unauthorized"
+
+
+class EndpointNotImplementedError(RequestError):
+    """Functionality at the requested address is not implemented."""
+
+    code = ErrorCode.NOT_IMPLEMENTED
+    status = 404
+    http_status = HttpStatus.NOT_FOUND
+    default_message = "Not implemented"
+    description = "Functionality at the requested address is not implemented."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#not_implemented"
+
+
+class NotFoundError(ResourceError):
+    """The requested resource is not found."""
+
+    code = ErrorCode.NOT_FOUND
+    status = 404
+    http_status = HttpStatus.NOT_FOUND
+    default_message = "Resource not found"
+    description = "The requested resource is not found."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#not_found"
+
+
+class AlreadyExistsError(ResourceError):
+    """The requested resource already exists."""
+
+    code = ErrorCode.ALREADY_EXISTS
+    status = 422
+    http_status = HttpStatus.UNPROCESSABLE_ENTITY
+    default_message = "Resource already exists"
+    description = "The requested resource already exists."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#already_exists"
+
+
+class PurchaseFraudError(LogicalError):
+    """Couldn't validate purchase with store request, potential fraud."""
+
+    code = ErrorCode.PURCHASE_FRAUD
+    status = 422
+    http_status = HttpStatus.UNPROCESSABLE_ENTITY
+    default_message = "Could not validate purchase"
+    description = "Couldn't validate purchase with store request, potential fraud."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#purchase_fraud"
+
+
+class RelationNotFoundError(LogicalError):
+    """Nested objects could not be found or associated with other entity."""
+
+    code = ErrorCode.RELATION_NOT_FOUND
+    status = 422
+    http_status = HttpStatus.UNPROCESSABLE_ENTITY
+    default_message = "Related object not found"
+    description = "Nested objects could not be found or associated with other entity."
+    retryable = False
+    docs_url = "https://qonversion.github.io/api-errors/#relation_not_found"
+
+
+class StorageError(InternalError):
+    """Data was not saved."""
+
+    code = ErrorCode.STORAGE_ERROR
+    status = None
+    http_status = HttpStatus.SERVER_ERRORS
+    default_message = "Data was not saved"
+    description = "Data was not saved."
+    retryable = True
+    docs_url = "https://qonversion.github.io/api-errors/#storage_error"
+
+
+class NetworkError(InternalError):
+    """Internal services interaction failed."""
+
+    code = ErrorCode.NETWORK_ERROR
+    status = None
+    http_status = HttpStatus.SERVER_ERRORS
+    default_message = "Internal services interaction failed"
+    description = "Internal services interaction failed."
+    retryable = True
+    docs_url = "https://qonversion.github.io/api-errors/#network_error"
+
+
+class UnknownError(InternalError):
+    """Unknown reason."""
+
+    code = ErrorCode.UNKNOWN_ERROR
+    status = None
+    http_status = HttpStatus.SERVER_ERRORS
+    default_message = "Unknown error"
+    description = "Unknown reason."
+    retryable = True
+    docs_url = "https://qonversion.github.io/api-errors/#unknown_error"
+
+
+_BY_CODE: Mapping[str, type[QonversionError]] = {
+    "invalid_data": InvalidDataError,
+    "invalid_request": InvalidRequestError,
+    "control_unauthorized": ControlUnauthorizedError,
+    "not_implemented": EndpointNotImplementedError,
+    "not_found": NotFoundError,
+    "already_exists": AlreadyExistsError,
+    "purchase_fraud": PurchaseFraudError,
+    "relation_not_found": RelationNotFoundError,
+    "storage_error": StorageError,
+    "network_error": NetworkError,
+    "unknown_error": UnknownError,
+}
+
+_BY_TYPE: Mapping[str, type[QonversionError]] = {
+    "request": RequestError,
+    "resource": ResourceError,
+    "logical": LogicalError,
+    "internal": InternalError,
+}
+
+# For a status whose documented codes all share one type.
+_BY_STATUS: Mapping[HttpStatus, type[QonversionError]] = {
+    HttpStatus.BAD_REQUEST: RequestError,
+    HttpStatus.UNAUTHORIZED: RequestError,
+    HttpStatus.SERVER_ERRORS: InternalError,
+}
+
+
+class _FieldSource(NamedTuple):
+    path: str
+    name: str
+    messages: str | None
+    message: str | None
+
+
+class _Envelope(NamedTuple):
+    type: str
+    code: str
+    message: str
+    reference: str | None
+    fields: tuple[_FieldSource, ...]
+
+
+_ENVELOPES = (
+    _Envelope(
+        type="error.type",
+        code="error.code",
+        message="error.message",
+        reference="_meta.reference",
+        fields=(
+            _FieldSource(
+                path="_meta.fields",
+                name="name",
+                messages="messages",
+                message=None,
+            ),
+            _FieldSource(
+                path="_meta.validation.fields",
+                name="name",
+                messages="messages",
+                message=None,
+            ),
+        ),
+    ),
+    _Envelope(
+        type="error.type",
+        code="error.code",
+        message="error.message",
+        reference=None,
+        fields=(
+            _FieldSource(
+                path="error.details",
+                name="field",
+                messages=None,
+                message="message",
+            ),
+        ),
+    ),
+)
+
+
+def lookup(code: ErrorCode | str) -> type[QonversionError]:
+    """The class of an error code; KeyError for a code the catalogue does not list."""
+    return _BY_CODE[code.value if isinstance(code, ErrorCode) else code]
+
+
+def _dig(body: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(body, Mapping):
+            return None
+        body = body.get(part)
+    return body
+
+
+def _first_text(body: Any, paths: list[str | None]) -> str | None:
+    for path in paths:
+        value = _dig(body, path) if path else None
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _fields(body: Any) -> tuple[FieldError, ...]:
+    for envelope in _ENVELOPES:
+        for source in envelope.fields:
+            items = _dig(body, source.path)
+            if not isinstance(items, list):
+                continue
+            found: dict[str, list[str]] = {}
+            for item in items:
+                name = _dig(item, source.name)
+                if not isinstance(name, str):
+                    continue
+                if source.messages is not None:
+                    texts = _dig(item, source.messages)
+                    texts = texts if isinstance(texts, list) else []
+                else:
+                    texts = [_dig(item, source.message or "")]
+                found.setdefault(name, []).extend(
+                    t for t in texts if isinstance(t, str)
+                )
+            return tuple(
+                FieldError(name, tuple(texts)) for name, texts in found.items()
+            )
+    return ()
+
+
+def _parse(body: Any) -> Any:
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        body = bytes(body).decode("utf-8", "replace")
+    if isinstance(body, str):
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):
+            return body
+    return body
+
+
+def _known(enum: type[Any], value: str | None) -> Any:
+    try:
+        return enum(value) if value is not None else None
+    except ValueError:
+        return value
+
+
+def _build(status: int | None, body: Any) -> QonversionError:
+    parsed = _parse(body)
+    code = _first_text(parsed, [envelope.code for envelope in _ENVELOPES])
+    error_type = _first_text(parsed, [envelope.type for envelope in _ENVELOPES])
+    message = _first_text(parsed, [envelope.message for envelope in _ENVELOPES])
+    reference = _first_text(parsed, [envelope.reference for envelope in _ENVELOPES])
+    http_status = HttpStatus.of(status) if isinstance(status, int) else None
+    cls = (
+        _BY_CODE.get(code or "")
+        or _BY_TYPE.get(error_type or "")
+        or (_BY_STATUS.get(http_status) if http_status is not None else None)
+        or QonversionError
+    )
+    return cls(
+        message,
+        status=status if isinstance(status, int) else None,
+        type=_known(ErrorType, error_type),
+        code=_known(ErrorCode, code),
+        fields=_fields(parsed),
+        reference=reference,
+        body=parsed if parsed is not None else body,
+    )
+
+
+def from_response(status: int | None, body: Any = None) -> QonversionError:
+    """The error for a response: its status and its body (bytes, text, parsed JSON or None).
+
+    Never raises: whatever the body holds, the result is an error object keeping the raw
+    code, type, message and body. The class is the code's, else the type's, else the one
+    for the HTTP status, else QonversionError.
+    """
+    try:
+        return _build(status, body)
+    except Exception:  # a body shaped in a way nobody foresaw must still give an error
+        return QonversionError(
+            status=status if isinstance(status, int) else None, body=body
+        )
+
+
+def _status_of(response: Any) -> int | None:
+    for name in ("status_code", "status", "code"):
+        value = getattr(response, name, None)
+        if isinstance(value, int):
+            return value
+    getcode = getattr(response, "getcode", None)
+    return getcode() if callable(getcode) else None
+
+
+def _body_of(response: Any) -> Any:
+    content = getattr(response, "content", None)
+    if isinstance(content, (bytes, str)):
+        return content
+    read = getattr(response, "read", None)
+    if callable(read):
+        try:
+            return read()
+        except Exception:
+            return None
+    return None
+
+
+def raise_for_response(response: Any) -> None:
+    """Raise the error for a 4xx or 5xx response; return for any other.
+
+    Takes a requests or httpx response, or a urllib response or HTTPError: anything with a
+    status (status_code, status or getcode()) and a body (content or read()).
+    """
+    status = _status_of(response)
+    if status is not None and 400 <= status <= 599:
+        raise from_response(status, _body_of(response))

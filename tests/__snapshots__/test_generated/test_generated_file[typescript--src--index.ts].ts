@@ -1,0 +1,664 @@
+// Generated from catalogue.yaml by `python -m generator`. Do not edit.
+/**
+ * Errors of the Qonversion API, as classes.
+ *
+ * Catch them by type (`instanceof RequestError`) or by code, and build one from any HTTP
+ * response with `fromResponse(status, body)`. Codes a newer server sends that this module
+ * does not know yet still give an error object, with the raw code, type, message and body.
+ */
+
+/** The broad families error codes belong to. */
+export enum ErrorType {
+  /** Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests. */
+  Request = "request",
+  /** The request is valid, but the action could not be executed due to some reason. */
+  Resource = "resource",
+  /** The client can execute the required action but there is an error in communicating with the application. */
+  Logical = "logical",
+  /** All request handling stages are successful, but there was an internal error. */
+  Internal = "internal",
+}
+
+/** Every error code the API documents. */
+export enum ErrorCode {
+  /** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
+  InvalidData = "invalid_data",
+  /** Unrecognized request URL. */
+  InvalidRequest = "invalid_request",
+  /** Authorization is required to execute the request. */
+  ControlUnauthorized = "control_unauthorized",
+  /** Functionality at the requested address is not implemented. */
+  NotImplemented = "not_implemented",
+  /** The requested resource is not found. */
+  NotFound = "not_found",
+  /** The requested resource already exists. */
+  AlreadyExists = "already_exists",
+  /** Couldn't validate purchase with store request, potential fraud. */
+  PurchaseFraud = "purchase_fraud",
+  /** Nested objects could not be found or associated with other entity. */
+  RelationNotFound = "relation_not_found",
+  /** Data was not saved. */
+  StorageError = "storage_error",
+  /** Internal services interaction failed. */
+  NetworkError = "network_error",
+  /** Unknown reason. */
+  UnknownError = "unknown_error",
+}
+
+/** The HTTP statuses the API documents: a status, or a range such as 5xx. */
+export enum HttpStatus {
+  /** Success: Everything worked as expected. */
+  Success = "200",
+  /** Created: Everything worked as expected and operation execution has led to the creation of a resource. */
+  Created = "201",
+  /** No Content: Indicates that the server has successfully fulfilled the request and that there is no content to send in the response body. */
+  NoContent = "204",
+  /** Bad Request: The request was not accepted, often due to a missing required parameter. Error could be due to malformed request syntax, invalid request message parameters, deceptive request routing, etc. */
+  BadRequest = "400",
+  /** Unauthorized: Invalid API key provided. */
+  Unauthorized = "401",
+  /** Forbidden: Authorization by a secret key required. */
+  Forbidden = "403",
+  /** Not Found: The requested resource doesn't exist, but may be available in the future. */
+  NotFound = "404",
+  /** Conflict: The request conflicts with the current state of a resource. */
+  Conflict = "409",
+  /** Unprocessable Entity: Can not process the request further due to logical error in client's actions. */
+  UnprocessableEntity = "422",
+  /** Too Many Requests: Too many requests were sent in a given amount of time; slow down and retry. */
+  TooManyRequests = "429",
+  /** Server Errors: Something went wrong on Qonversion's end. (These are rare.) */
+  ServerErrors = "5xx",
+}
+
+/** An error code, including ones from servers newer than this module. */
+export type AnyErrorCode = ErrorCode | (string & {});
+/** An error type, including ones from servers newer than this module. */
+export type AnyErrorType = ErrorType | (string & {});
+/** Whose fault an error is. */
+export type Fault = "client" | "server";
+
+/** What the catalogue says of an error code. */
+export interface ErrorCodeInfo {
+  readonly type: ErrorType;
+  readonly status: HttpStatus;
+  readonly message: string;
+  readonly description: string;
+  readonly retryable: boolean;
+  readonly fault: Fault;
+  readonly docsUrl: string;
+}
+
+/** Metadata of every error code, keyed by code. */
+export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
+  [ErrorCode.InvalidData]: {
+    type: ErrorType.Request,
+    status: HttpStatus.BadRequest,
+    message: "Failed validate request data",
+    description: "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#invalid_data",
+  },
+  [ErrorCode.InvalidRequest]: {
+    type: ErrorType.Request,
+    status: HttpStatus.BadRequest,
+    message: "Unrecognized request URL",
+    description: "Unrecognized request URL.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#invalid_request",
+  },
+  [ErrorCode.ControlUnauthorized]: {
+    type: ErrorType.Request,
+    status: HttpStatus.Unauthorized,
+    message: "Authorization is required",
+    description: "Authorization is required to execute the request.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#control_unauthorized",
+  },
+  [ErrorCode.NotImplemented]: {
+    type: ErrorType.Request,
+    status: HttpStatus.NotFound,
+    message: "Not implemented",
+    description: "Functionality at the requested address is not implemented.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#not_implemented",
+  },
+  [ErrorCode.NotFound]: {
+    type: ErrorType.Resource,
+    status: HttpStatus.NotFound,
+    message: "Resource not found",
+    description: "The requested resource is not found.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#not_found",
+  },
+  [ErrorCode.AlreadyExists]: {
+    type: ErrorType.Resource,
+    status: HttpStatus.UnprocessableEntity,
+    message: "Resource already exists",
+    description: "The requested resource already exists.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#already_exists",
+  },
+  [ErrorCode.PurchaseFraud]: {
+    type: ErrorType.Logical,
+    status: HttpStatus.UnprocessableEntity,
+    message: "Could not validate purchase",
+    description: "Couldn't validate purchase with store request, potential fraud.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#purchase_fraud",
+  },
+  [ErrorCode.RelationNotFound]: {
+    type: ErrorType.Logical,
+    status: HttpStatus.UnprocessableEntity,
+    message: "Related object not found",
+    description: "Nested objects could not be found or associated with other entity.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#relation_not_found",
+  },
+  [ErrorCode.StorageError]: {
+    type: ErrorType.Internal,
+    status: HttpStatus.ServerErrors,
+    message: "Data was not saved",
+    description: "Data was not saved.",
+    retryable: true,
+    fault: "server",
+    docsUrl: "https://qonversion.github.io/api-errors/#storage_error",
+  },
+  [ErrorCode.NetworkError]: {
+    type: ErrorType.Internal,
+    status: HttpStatus.ServerErrors,
+    message: "Internal services interaction failed",
+    description: "Internal services interaction failed.",
+    retryable: true,
+    fault: "server",
+    docsUrl: "https://qonversion.github.io/api-errors/#network_error",
+  },
+  [ErrorCode.UnknownError]: {
+    type: ErrorType.Internal,
+    status: HttpStatus.ServerErrors,
+    message: "Unknown error",
+    description: "Unknown reason.",
+    retryable: true,
+    fault: "server",
+    docsUrl: "https://qonversion.github.io/api-errors/#unknown_error",
+  },
+};
+
+/** Titles of the HTTP statuses, keyed by status. */
+export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
+  [HttpStatus.Success]: "Success",
+  [HttpStatus.Created]: "Created",
+  [HttpStatus.NoContent]: "No Content",
+  [HttpStatus.BadRequest]: "Bad Request",
+  [HttpStatus.Unauthorized]: "Unauthorized",
+  [HttpStatus.Forbidden]: "Forbidden",
+  [HttpStatus.NotFound]: "Not Found",
+  [HttpStatus.Conflict]: "Conflict",
+  [HttpStatus.UnprocessableEntity]: "Unprocessable Entity",
+  [HttpStatus.TooManyRequests]: "Too Many Requests",
+  [HttpStatus.ServerErrors]: "Server Errors",
+};
+
+/** What the server said about one field of the request. */
+export interface FieldError {
+  readonly name: string;
+  readonly messages: readonly string[];
+}
+
+/** What an error holds besides its message; every part is optional. */
+export interface ErrorInit {
+  readonly status?: number | undefined;
+  readonly type?: AnyErrorType | undefined;
+  readonly code?: AnyErrorCode | undefined;
+  readonly fields?: readonly FieldError[] | undefined;
+  readonly reference?: string | undefined;
+  readonly body?: unknown;
+}
+
+// Shared through the global symbol registry, so two copies of this module recognise each
+// other's errors where instanceof cannot.
+const BRAND = Symbol.for("@qonversion/api-errors/QonversionError");
+
+/** An error response of the Qonversion API. */
+export class QonversionError extends Error {
+  /** The code this class stands for, if it stands for one. */
+  static readonly code: ErrorCode | undefined = undefined;
+  /** The type this class stands for, if it stands for one. */
+  static readonly type: ErrorType | undefined = undefined;
+  /** The status the code comes with (a status or a range such as 5xx). */
+  static readonly httpStatus: HttpStatus | undefined = undefined;
+  static readonly defaultMessage: string = "Unknown error";
+  static readonly description: string = "";
+  static readonly retryable: boolean | undefined = undefined;
+  static readonly fault: Fault | undefined = undefined;
+  static readonly docsUrl: string | undefined = undefined;
+  static readonly errorName: string = "QonversionError";
+
+  /** The HTTP status of the response. */
+  readonly status: number | undefined;
+  /** The error type: an ErrorType when known, the raw string otherwise. */
+  readonly type: AnyErrorType | undefined;
+  /** The error code: an ErrorCode when known, the raw string otherwise. */
+  readonly code: AnyErrorCode | undefined;
+  /** Field errors, from either envelope. */
+  readonly fields: readonly FieldError[];
+  /** The documentation link the server sent. */
+  readonly reference: string | undefined;
+  /** The body the server sent: parsed JSON when it parsed, raw otherwise. */
+  readonly body: unknown;
+
+  constructor(message?: string, init: ErrorInit = {}) {
+    const cls = new.target as typeof QonversionError;
+    super(message ?? cls.defaultMessage);
+    this.name = cls.errorName;
+    this.status = init.status;
+    this.type = init.type ?? cls.type;
+    this.code = init.code ?? cls.code;
+    this.fields = init.fields ?? [];
+    this.reference = init.reference;
+    this.body = init.body;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  override toString(): string {
+    const text = this.code === undefined ? this.message : `${this.code}: ${this.message}`;
+    return this.status === undefined ? text : `${text} (HTTP ${this.status})`;
+  }
+}
+
+/** Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests. */
+export class RequestError extends QonversionError {
+  static override readonly type: ErrorType | undefined = ErrorType.Request;
+  static override readonly description: string = "Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests.";
+  static override readonly fault: Fault | undefined = "client";
+  static override readonly errorName: string = "RequestError";
+}
+
+/** The request is valid, but the action could not be executed due to some reason. */
+export class ResourceError extends QonversionError {
+  static override readonly type: ErrorType | undefined = ErrorType.Resource;
+  static override readonly description: string = "The request is valid, but the action could not be executed due to some reason.";
+  static override readonly fault: Fault | undefined = "client";
+  static override readonly errorName: string = "ResourceError";
+}
+
+/** The client can execute the required action but there is an error in communicating with the application. */
+export class LogicalError extends QonversionError {
+  static override readonly type: ErrorType | undefined = ErrorType.Logical;
+  static override readonly description: string = "The client can execute the required action but there is an error in communicating with the application.";
+  static override readonly fault: Fault | undefined = "client";
+  static override readonly errorName: string = "LogicalError";
+}
+
+/** All request handling stages are successful, but there was an internal error. */
+export class InternalError extends QonversionError {
+  static override readonly type: ErrorType | undefined = ErrorType.Internal;
+  static override readonly description: string = "All request handling stages are successful, but there was an internal error.";
+  static override readonly fault: Fault | undefined = "server";
+  static override readonly errorName: string = "InternalError";
+}
+
+/** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
+export class InvalidDataError extends RequestError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.InvalidData;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.BadRequest;
+  static override readonly defaultMessage: string = "Failed validate request data";
+  static override readonly description: string = "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_data";
+  static override readonly errorName: string = "InvalidDataError";
+}
+
+/** Unrecognized request URL. */
+export class InvalidRequestError extends RequestError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.InvalidRequest;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.BadRequest;
+  static override readonly defaultMessage: string = "Unrecognized request URL";
+  static override readonly description: string = "Unrecognized request URL.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_request";
+  static override readonly errorName: string = "InvalidRequestError";
+}
+
+/** Authorization is required to execute the request. */
+export class ControlUnauthorizedError extends RequestError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.ControlUnauthorized;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.Unauthorized;
+  static override readonly defaultMessage: string = "Authorization is required";
+  static override readonly description: string = "Authorization is required to execute the request.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#control_unauthorized";
+  static override readonly errorName: string = "ControlUnauthorizedError";
+}
+
+/** Functionality at the requested address is not implemented. */
+export class EndpointNotImplementedError extends RequestError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.NotImplemented;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly defaultMessage: string = "Not implemented";
+  static override readonly description: string = "Functionality at the requested address is not implemented.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#not_implemented";
+  static override readonly errorName: string = "EndpointNotImplementedError";
+}
+
+/** The requested resource is not found. */
+export class NotFoundError extends ResourceError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.NotFound;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly defaultMessage: string = "Resource not found";
+  static override readonly description: string = "The requested resource is not found.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#not_found";
+  static override readonly errorName: string = "NotFoundError";
+}
+
+/** The requested resource already exists. */
+export class AlreadyExistsError extends ResourceError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.AlreadyExists;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.UnprocessableEntity;
+  static override readonly defaultMessage: string = "Resource already exists";
+  static override readonly description: string = "The requested resource already exists.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#already_exists";
+  static override readonly errorName: string = "AlreadyExistsError";
+}
+
+/** Couldn't validate purchase with store request, potential fraud. */
+export class PurchaseFraudError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.PurchaseFraud;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.UnprocessableEntity;
+  static override readonly defaultMessage: string = "Could not validate purchase";
+  static override readonly description: string = "Couldn't validate purchase with store request, potential fraud.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#purchase_fraud";
+  static override readonly errorName: string = "PurchaseFraudError";
+}
+
+/** Nested objects could not be found or associated with other entity. */
+export class RelationNotFoundError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.RelationNotFound;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.UnprocessableEntity;
+  static override readonly defaultMessage: string = "Related object not found";
+  static override readonly description: string = "Nested objects could not be found or associated with other entity.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#relation_not_found";
+  static override readonly errorName: string = "RelationNotFoundError";
+}
+
+/** Data was not saved. */
+export class StorageError extends InternalError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.StorageError;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly defaultMessage: string = "Data was not saved";
+  static override readonly description: string = "Data was not saved.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#storage_error";
+  static override readonly errorName: string = "StorageError";
+}
+
+/** Internal services interaction failed. */
+export class NetworkError extends InternalError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.NetworkError;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly defaultMessage: string = "Internal services interaction failed";
+  static override readonly description: string = "Internal services interaction failed.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#network_error";
+  static override readonly errorName: string = "NetworkError";
+}
+
+/** Unknown reason. */
+export class UnknownError extends InternalError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.UnknownError;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly defaultMessage: string = "Unknown error";
+  static override readonly description: string = "Unknown reason.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#unknown_error";
+  static override readonly errorName: string = "UnknownError";
+}
+
+type ErrorClass = typeof QonversionError;
+
+const byCode: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+  ["invalid_data", InvalidDataError],
+  ["invalid_request", InvalidRequestError],
+  ["control_unauthorized", ControlUnauthorizedError],
+  ["not_implemented", EndpointNotImplementedError],
+  ["not_found", NotFoundError],
+  ["already_exists", AlreadyExistsError],
+  ["purchase_fraud", PurchaseFraudError],
+  ["relation_not_found", RelationNotFoundError],
+  ["storage_error", StorageError],
+  ["network_error", NetworkError],
+  ["unknown_error", UnknownError],
+]);
+
+const byType: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+  ["request", RequestError],
+  ["resource", ResourceError],
+  ["logical", LogicalError],
+  ["internal", InternalError],
+]);
+
+// For a status whose documented codes all share one type; ranges are keyed like "5xx".
+const byStatus: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+  ["400", RequestError],
+  ["401", RequestError],
+  ["5xx", InternalError],
+]);
+
+interface FieldSource {
+  readonly path: string;
+  readonly name: string;
+  readonly messages: string | undefined;
+  readonly message: string | undefined;
+}
+
+interface Envelope {
+  readonly type: string;
+  readonly code: string;
+  readonly message: string;
+  readonly reference: string | undefined;
+  readonly fields: readonly FieldSource[];
+}
+
+const envelopes: readonly Envelope[] = [
+  {
+    type: "error.type",
+    code: "error.code",
+    message: "error.message",
+    reference: "_meta.reference",
+    fields: [
+      {
+        path: "_meta.fields",
+        name: "name",
+        messages: "messages",
+        message: undefined,
+      },
+      {
+        path: "_meta.validation.fields",
+        name: "name",
+        messages: "messages",
+        message: undefined,
+      },
+    ],
+  },
+  {
+    type: "error.type",
+    code: "error.code",
+    message: "error.message",
+    reference: undefined,
+    fields: [
+      {
+        path: "error.details",
+        name: "field",
+        messages: undefined,
+        message: "message",
+      },
+    ],
+  },
+];
+
+const knownCodes: ReadonlySet<string> = new Set<string>(Object.values(ErrorCode));
+const knownTypes: ReadonlySet<string> = new Set<string>(Object.values(ErrorType));
+
+/** Whether value is an error code this module knows. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && knownCodes.has(value);
+}
+
+/** Whether value is an error type this module knows. */
+export function isErrorType(value: unknown): value is ErrorType {
+  return typeof value === "string" && knownTypes.has(value);
+}
+
+/** Whether value is an error of this API, also one made by another copy of this module. */
+export function isQonversionError(value: unknown): value is QonversionError {
+  return (
+    value instanceof QonversionError ||
+    (typeof value === "object" &&
+      value !== null &&
+      (value as { readonly [BRAND]?: unknown })[BRAND] === true)
+  );
+}
+
+/** The class of an error code, or undefined for a code this module does not know. */
+export function lookup(code: string): ErrorClass | undefined {
+  return byCode.get(code);
+}
+
+/** The entry for a numeric status: the exact one, else the range holding it. */
+export function httpStatusOf(status: number): HttpStatus | undefined {
+  const exact = String(status);
+  const range = `${exact.slice(0, 1)}xx`;
+  for (const value of Object.values(HttpStatus) as HttpStatus[]) {
+    if (value === exact) {
+      return value;
+    }
+  }
+  for (const value of Object.values(HttpStatus) as HttpStatus[]) {
+    if (value === range && exact.length === 3) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function dig(body: unknown, path: string): unknown {
+  let value: unknown = body;
+  for (const part of path.split(".")) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return undefined;
+    }
+    if (!Object.prototype.hasOwnProperty.call(value, part)) {
+      return undefined;
+    }
+    value = (value as Readonly<Record<string, unknown>>)[part];
+  }
+  return value;
+}
+
+function firstText(body: unknown, paths: readonly (string | undefined)[]): string | undefined {
+  for (const path of paths) {
+    const value = path === undefined ? undefined : dig(body, path);
+    if (typeof value === "string") {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function fieldsOf(body: unknown): FieldError[] {
+  for (const envelope of envelopes) {
+    for (const source of envelope.fields) {
+      const items = dig(body, source.path);
+      if (!Array.isArray(items)) {
+        continue;
+      }
+      const found = new Map<string, string[]>();
+      for (const item of items as unknown[]) {
+        const name = dig(item, source.name);
+        if (typeof name !== "string") {
+          continue;
+        }
+        const raw =
+          source.messages === undefined
+            ? [source.message === undefined ? undefined : dig(item, source.message)]
+            : dig(item, source.messages);
+        const texts = (Array.isArray(raw) ? (raw as unknown[]) : []).filter(
+          (text): text is string => typeof text === "string",
+        );
+        found.set(name, [...(found.get(name) ?? []), ...texts]);
+      }
+      return [...found].map(([name, messages]) => ({ name, messages }));
+    }
+  }
+  return [];
+}
+
+declare const TextDecoder: new () => { decode(input: Uint8Array): string };
+
+function parse(body: unknown): unknown {
+  let text = body;
+  if (body instanceof ArrayBuffer) {
+    text = new TextDecoder().decode(new Uint8Array(body));
+  } else if (body instanceof Uint8Array) {
+    text = new TextDecoder().decode(body);
+  }
+  if (typeof text === "string") {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function build(status: number | undefined, body: unknown): QonversionError {
+  const parsed = parse(body);
+  const code = firstText(parsed, envelopes.map((envelope) => envelope.code));
+  const type = firstText(parsed, envelopes.map((envelope) => envelope.type));
+  const message = firstText(parsed, envelopes.map((envelope) => envelope.message));
+  const reference = firstText(parsed, envelopes.map((envelope) => envelope.reference));
+  const httpStatus = status === undefined ? undefined : httpStatusOf(status);
+  const cls =
+    (code === undefined ? undefined : byCode.get(code)) ??
+    (type === undefined ? undefined : byType.get(type)) ??
+    (httpStatus === undefined ? undefined : byStatus.get(httpStatus)) ??
+    QonversionError;
+  return new cls(message, {
+    status,
+    type,
+    code,
+    fields: fieldsOf(parsed),
+    reference,
+    body: parsed,
+  });
+}
+
+/**
+ * The error for a response: its status and its body (text, bytes, parsed JSON or nothing).
+ *
+ * Never throws: whatever the body holds, the result is an error object keeping the raw code,
+ * type, message and body. The class is the code's, else the type's, else the one for the
+ * HTTP status, else QonversionError.
+ */
+export function fromResponse(status: number | undefined, body?: unknown): QonversionError {
+  const known = typeof status === "number" && Number.isInteger(status) ? status : undefined;
+  try {
+    return build(known, body);
+  } catch {
+    return new QonversionError(undefined, { status: known, body });
+  }
+}
