@@ -150,7 +150,7 @@ def _code(
 
 
 def _key_where(tree: source.Node, table: str, key: str) -> Location:
-    node = tree.value[table].value[key]
+    node: source.Node = tree.value[table].value[key]
     return node.key_location or node.location
 
 

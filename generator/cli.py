@@ -26,7 +26,7 @@ Options can also be set in pyproject.toml under [tool.generator] (catalogue, out
 templates, quiet); the command line overrides them.
 """
 
-_CONFIG_KEYS = {"catalogue": str, "out": str, "target": list, "templates": list, "quiet": bool}
+_CONFIG_KEYS: dict[str, type] = {"catalogue": str, "out": str, "target": list, "templates": list, "quiet": bool}
 
 
 class UsageError(Exception):
@@ -68,7 +68,7 @@ def _config(directory: Path) -> dict[str, Any]:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"{path.name}: error: {error}") from None
-    section = document.get("tool", {}).get("generator", {})
+    section: dict[str, Any] = document.get("tool", {}).get("generator", {})
     for key, value in section.items():
         expected = _CONFIG_KEYS.get(key)
         if expected is None:
@@ -77,7 +77,7 @@ def _config(directory: Path) -> dict[str, Any]:
         if expected is list and isinstance(value, str):
             section[key] = [value]
         elif not isinstance(value, expected) or (
-            expected is list and not all(isinstance(item, str) for item in value)
+            isinstance(value, list) and not all(isinstance(item, str) for item in value)
         ):
             raise UsageError(f"{path.name}: error: [tool.generator] {key} must be "
                              f"{'a list of strings' if expected is list else expected.__name__}")

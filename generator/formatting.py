@@ -12,23 +12,21 @@ LINE_LENGTH = 88
 OLDEST_PYTHON = (3, 10)  # also requires-python of the generated package
 
 
-def _mode() -> object:
-    import black  # imported late: only Python output needs it
-
-    version = getattr(black.TargetVersion, f"PY{OLDEST_PYTHON[0]}{OLDEST_PYTHON[1]}")
-    return black.Mode(target_versions={version}, line_length=LINE_LENGTH)
-
-
 def format_python(path: str, text: str) -> str:
-    import black
+    # Imported here: black is the slowest import, and only Python output needs it.
+    from black import format_str
+    from black.mode import Mode, TargetVersion
+    from black.parsing import InvalidInput
 
+    version = TargetVersion[f"PY{OLDEST_PYTHON[0]}{OLDEST_PYTHON[1]}"]
     try:
-        return black.format_str(text, mode=_mode())  # type: ignore[arg-type]
-    except black.InvalidInput as error:
+        return format_str(text, mode=Mode(target_versions={version}, line_length=LINE_LENGTH))
+    except InvalidInput as error:
         numbered = "\n".join(
             f"{number:5} | {line}" for number, line in enumerate(text.splitlines(), 1)
         )
-        raise TemplateError(f"{path}: the rendered Python does not parse: {error}\n{numbered}")
+        message = f"{path}: the rendered Python does not parse: {error}\n{numbered}"
+        raise TemplateError(message) from error
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:

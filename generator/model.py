@@ -8,10 +8,8 @@ from typing import Any
 from .problems import Location
 
 _NOWHERE = Location(0, 0)
-
-
-def _loc() -> Any:
-    return field(default=_NOWHERE, compare=False, repr=False)
+# Where an entry is in the catalogue, for error messages; not part of its value.
+_LOCATION: Any = field(default=_NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,7 @@ class Api:
     python_package: str
     npm_package: str
     typescript_style: str
-    location: Location = _loc()
+    location: Location = _LOCATION
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class Status:
     title: str
     description: str
     since: str | None = None
-    location: Location = _loc()
+    location: Location = _LOCATION
 
     @property
     def is_range(self) -> bool:
@@ -63,7 +61,7 @@ class ErrorType:
     description: str
     fault: str
     since: str | None = None
-    location: Location = _loc()
+    location: Location = _LOCATION
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ class ErrorCode:
     python_name: str | None = None
     typescript_name: str | None = None
     example_fields: tuple[FieldError, ...] = ()
-    location: Location = _loc()
+    location: Location = _LOCATION
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,10 @@ def render(
     }
     files: dict[str, str] = {}
     for target in targets:
-        for name in env.list_templates(filter_func=lambda name, t=target: _belongs(name, t)):
+        prefix = f"{target}/"
+        for name in env.list_templates(extensions=["jinja"]):
+            if not name.startswith(prefix):
+                continue
             path = name.removesuffix(".jinja").replace("__package__", catalogue.api.python_package)
             try:
                 files[path] = env.get_template(name).render(context)
@@ -108,7 +111,3 @@ def render(
                 where = f"{name}:{line}" if line else name
                 raise TemplateError(f"{where}: {type(error).__name__}: {error}") from error
     return dict(sorted(files.items()))
-
-
-def _belongs(name: str, target: str) -> bool:
-    return name.startswith(f"{target}/") and name.endswith(".jinja")

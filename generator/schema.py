@@ -175,10 +175,14 @@ class Items(Spec):
                 Problem(node.location, f"{at} must have at least {self.min_items} item(s)")
             )
             return INVALID
-        return [self.item.check(child, f"{at}[{i}]", problems) for i, child in enumerate(node.value)]
+        return [
+            self.item.check(child, f"{at}[{i}]", problems) for i, child in enumerate(node.value)
+        ]
 
     def schema(self) -> dict[str, Any]:
-        result = {"type": "array", "items": self.item.schema(), "description": self.doc}
+        result: dict[str, Any] = {
+            "type": "array", "items": self.item.schema(), "description": self.doc
+        }
         if self.min_items:
             result["minItems"] = self.min_items
         return result

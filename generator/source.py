@@ -76,7 +76,7 @@ def read(data: bytes, path: str) -> Node:
     """Parse one YAML document into a located tree, or raise CatalogueError."""
     text = _decode(data, path)
     builder = _Builder(path)
-    loader = _Loader(text)
+    loader: Any = _Loader(text)
     try:
         while loader.check_event():
             builder.feed(loader, loader.get_event())
@@ -116,7 +116,7 @@ class _Builder:
     def fail(self, location: Location, message: str) -> None:
         raise CatalogueError(self.path, [*self.problems, Problem(location, message)])
 
-    def feed(self, loader: Any, event: yaml.Event) -> None:
+    def feed(self, loader: Any, event: Any) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -155,7 +155,7 @@ class _Builder:
         if event.anchor is not None:
             self.anchors[event.anchor] = node
 
-    def alias(self, event: yaml.AliasEvent) -> None:
+    def alias(self, event: Any) -> None:
         location = _location(event.start_mark)
         target = self.anchors.get(event.anchor)
         if target is None:
@@ -171,7 +171,7 @@ class _Builder:
             )
         self.attach(target, location)
 
-    def scalar(self, loader: Any, event: yaml.ScalarEvent) -> None:
+    def scalar(self, loader: Any, event: Any) -> None:
         self.check_tag(event)
         location = _location(event.start_mark)
         tag = event.tag

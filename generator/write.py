@@ -111,7 +111,7 @@ def compare(out: Path, files: dict[str, str], targets: Iterable[str]) -> Drift:
 
 
 def diff(out: Path, files: dict[str, str], drift: Drift) -> str:
-    chunks = []
+    chunks: list[str] = []
     for relative in drift.missing + drift.stale + drift.extra:
         old = (_read(_resolve(out, relative)) or b"").decode("utf-8", "replace")
         new = files.get(relative, "")
@@ -125,18 +125,17 @@ def diff(out: Path, files: dict[str, str], drift: Drift) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    handle = tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
     try:
-        with handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, path)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 

@@ -173,7 +173,8 @@ def test_help_documents_exit_codes_and_version() -> None:
     result = run(PYTHON, "-m", "generator", "--help")
     for line in ("0  done", "1  --check/--diff", "2  bad input", "3  internal error"):
         assert line in result.stdout
-    assert run(PYTHON, "-m", "generator", "--version").stdout.strip().endswith(generator.__version__)
+    version = run(PYTHON, "-m", "generator", "--version").stdout
+    assert version.strip().endswith(generator.__version__)
 
 
 def test_console_script_is_installed() -> None:

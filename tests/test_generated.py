@@ -20,7 +20,9 @@ def test_generated_file(path: str, files: dict[str, str], snapshot) -> None:  # 
 def test_every_file_says_it_is_generated(files: dict[str, str]) -> None:
     for path, text in files.items():
         opening = "\n".join(text.split("\n")[:2])
-        expected = "by `python -m generator`" + ("" if path.endswith(".manifest") else ". Do not edit.")
+        expected = "by `python -m generator`"
+        if not path.endswith(".manifest"):
+            expected += ". Do not edit."
         assert expected in opening, path
 
 

@@ -1,0 +1,70 @@
+"""The JSON Schema is produced from the validator's own definitions and agrees with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from conftest import CATALOGUE, ROOT
+
+from generator import catalogue, schema
+from generator.problems import CatalogueError
+
+CASES = Path(__file__).parent / "cases"
+
+
+def test_committed_schema_is_current() -> None:
+    committed = (ROOT / schema.SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == schema.json_schema(), "run: python -m generator --schema > " \
+                                              "catalogue.schema.json"
+
+
+def test_catalogue_names_its_schema_for_editors() -> None:
+    first = CATALOGUE.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=./{schema.SCHEMA_FILE}"
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(json.loads(schema.json_schema()))
+
+
+def valid_catalogues() -> list[Path]:
+    return [CATALOGUE, *(p / "catalogue.yaml" for p in sorted(CASES.iterdir())
+                         if not (p / "expected_error.txt").exists())]
+
+
+@pytest.mark.parametrize("path", valid_catalogues(), ids=lambda p: p.parent.name)
+def test_valid_catalogues_pass_the_schema(path: Path) -> None:
+    document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    jsonschema.validate(_json_keys(document), json.loads(schema.json_schema()))
+
+
+# Cases whose mistake is one of shape, which the schema alone must also catch.
+SHAPE_CASES = [
+    "bad-url", "code-not-snake-case", "empty-message", "malformed-status-range",
+    "missing-required-keys", "override-not-an-identifier", "status-out-of-range",
+    "top-level-list", "unknown-key-with-suggestion", "unsupported-format", "wrong-types",
+    "wrong-types-everywhere",
+]
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES)
+def test_shape_mistakes_fail_both_the_schema_and_the_validator(case: str) -> None:
+    path = CASES / case / "catalogue.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(_json_keys(document), json.loads(schema.json_schema()))
+    with pytest.raises(CatalogueError):
+        catalogue.load(path)
+
+
+def _json_keys(value: object) -> object:
+    """YAML keys such as 404 become the strings JSON (and editors) see."""
+    if isinstance(value, dict):
+        return {str(key): _json_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_keys(item) for item in value]
+    return value
