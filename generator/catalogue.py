@@ -60,13 +60,23 @@ def _valid(value: Any) -> bool:
 
 def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) -> Catalogue | None:
     statuses = {
-        key: Status(key, entry["title"], entry["description"], entry["since"],
-                    _key_where(tree, "statuses", key))
+        key: Status(
+            key,
+            entry["title"],
+            entry["description"],
+            entry["since"],
+            _key_where(tree, "statuses", key),
+        )
         for key, entry in _entries(checked["statuses"])
     }
     types = {
-        key: ErrorType(key, entry["description"], entry["fault"], entry["since"],
-                       _key_where(tree, "types", key))
+        key: ErrorType(
+            key,
+            entry["description"],
+            entry["fault"],
+            entry["since"],
+            _key_where(tree, "types", key),
+        )
         for key, entry in _entries(checked["types"])
     }
     codes = [
@@ -114,21 +124,33 @@ def _code(
     error_type = types.get(entry["type"])
     status = statuses.get(entry["status"])
     if error_type is None:
-        problem("type", f"unknown type {entry['type']!r}; the types are "
-                        f"{', '.join(repr(name) for name in types)}")
+        problem(
+            "type",
+            f"unknown type {entry['type']!r}; the types are "
+            f"{', '.join(repr(name) for name in types)}",
+        )
     if status is None:
-        problem("status", f"unknown status {entry['status']}; add it under `statuses` "
-                          f"(known: {', '.join(statuses)})")
+        problem(
+            "status",
+            f"unknown status {entry['status']}; add it under `statuses` "
+            f"(known: {', '.join(statuses)})",
+        )
     elif not status.is_error:
         problem("status", f"status {status.key} is not an error status (4xx or 5xx)")
     else:
         expected = "client" if status.first < 500 else "server"
         if entry["fault"] != expected:
-            problem("fault", f"fault is {entry['fault']!r} but status {status.key} is a "
-                             f"{expected} error ({'4xx' if expected == 'client' else '5xx'})")
+            problem(
+                "fault",
+                f"fault is {entry['fault']!r} but status {status.key} is a "
+                f"{expected} error ({'4xx' if expected == 'client' else '5xx'})",
+            )
     if error_type is not None and entry["fault"] != error_type.fault:
-        problem("fault", f"fault is {entry['fault']!r} but its type {error_type.key!r} is a "
-                         f"{error_type.fault} fault")
+        problem(
+            "fault",
+            f"fault is {entry['fault']!r} but its type {error_type.key!r} is a "
+            f"{error_type.fault} fault",
+        )
     names = entry["names"] or {}
     return ErrorCode(
         key=key,
@@ -164,9 +186,11 @@ def _envelope(
         for other in paths:
             if other.startswith(path + "."):
                 problems.append(
-                    Problem(_where(tree, "envelopes", key),
-                            f"envelope {key!r}: {path!r} holds a value, so it cannot also "
-                            f"contain {other!r}")
+                    Problem(
+                        _where(tree, "envelopes", key),
+                        f"envelope {key!r}: {path!r} holds a value, so it cannot also "
+                        f"contain {other!r}",
+                    )
                 )
     return Envelope(
         key=key,

@@ -26,7 +26,13 @@ Options can also be set in pyproject.toml under [tool.generator] (catalogue, out
 templates, quiet); the command line overrides them.
 """
 
-_CONFIG_KEYS: dict[str, type] = {"catalogue": str, "out": str, "target": list, "templates": list, "quiet": bool}
+_CONFIG_KEYS: dict[str, type] = {
+    "catalogue": str,
+    "out": str,
+    "target": list,
+    "templates": list,
+    "quiet": bool,
+}
 
 
 class UsageError(Exception):
@@ -43,19 +49,37 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--catalogue", metavar="PATH", help="the catalogue (catalogue.yaml)")
     parser.add_argument("--out", metavar="DIR", help="the output directory (generated)")
-    parser.add_argument("--target", metavar="NAME", action="append",
-                        help="generate only this target; repeatable (default: all)")
-    parser.add_argument("--templates", metavar="DIR", action="append",
-                        help="a template folder searched before the built-in one; repeatable")
+    parser.add_argument(
+        "--target",
+        metavar="NAME",
+        action="append",
+        help="generate only this target; repeatable (default: all)",
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        action="append",
+        help="a template folder searched before the built-in one; repeatable",
+    )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true",
-                      help="write nothing; exit 1 listing missing, stale and extra files")
-    mode.add_argument("--diff", action="store_true",
-                      help="write nothing; print unified diffs and exit 1 if there are any")
-    mode.add_argument("--schema", action="store_true",
-                      help="print the JSON Schema of the catalogue format and exit")
-    parser.add_argument("-q", "--quiet", action="store_true", default=None,
-                        help="print only problems")
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 listing missing, stale and extra files",
+    )
+    mode.add_argument(
+        "--diff",
+        action="store_true",
+        help="write nothing; print unified diffs and exit 1 if there are any",
+    )
+    mode.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of the catalogue format and exit",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", default=None, help="print only problems"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -72,15 +96,19 @@ def _config(directory: Path) -> dict[str, Any]:
     for key, value in section.items():
         expected = _CONFIG_KEYS.get(key)
         if expected is None:
-            raise UsageError(f"{path.name}: error: unknown key {key!r} in [tool.generator]; "
-                             f"expected one of {', '.join(_CONFIG_KEYS)}")
+            raise UsageError(
+                f"{path.name}: error: unknown key {key!r} in [tool.generator]; "
+                f"expected one of {', '.join(_CONFIG_KEYS)}"
+            )
         if expected is list and isinstance(value, str):
             section[key] = [value]
         elif not isinstance(value, expected) or (
             isinstance(value, list) and not all(isinstance(item, str) for item in value)
         ):
-            raise UsageError(f"{path.name}: error: [tool.generator] {key} must be "
-                             f"{'a list of strings' if expected is list else expected.__name__}")
+            raise UsageError(
+                f"{path.name}: error: [tool.generator] {key} must be "
+                f"{'a list of strings' if expected is list else expected.__name__}"
+            )
     return dict(section)
 
 
@@ -104,8 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception:
         traceback.print_exc()
-        print("internal error: please report this with the catalogue that caused it.",
-              file=sys.stderr)
+        print(
+            "internal error: please report this with the catalogue that caused it.", file=sys.stderr
+        )
         return INTERNAL
 
 
@@ -137,8 +166,7 @@ def _run(args: argparse.Namespace) -> int:
             for line in drift.lines():
                 print(line)
         if drift:
-            print(f"{out} is not what {catalogue} gives: run python -m generator",
-                  file=sys.stderr)
+            print(f"{out} is not what {catalogue} gives: run python -m generator", file=sys.stderr)
             return DRIFT
         return OK
     for action, path in write.apply(out, files, selected):

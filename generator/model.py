@@ -106,7 +106,11 @@ class Envelope:
     since: str | None = None
 
     def example(
-        self, error_type: str, code: str, message: str, reference: str,
+        self,
+        error_type: str,
+        code: str,
+        message: str,
+        reference: str,
         fields: tuple[FieldError, ...] = (),
     ) -> dict[str, Any]:
         """The body a server using this envelope sends, built as data (never as text)."""

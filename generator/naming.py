@@ -164,14 +164,17 @@ def check(catalogue: Catalogue) -> list[Problem]:
     ]
     if keyword.iskeyword(catalogue.api.python_package):
         problems.append(
-            Problem(catalogue.api.location, f"python_package {catalogue.api.python_package!r} is a "
-                                    "Python keyword")
+            Problem(
+                catalogue.api.location,
+                f"python_package {catalogue.api.python_package!r} is a Python keyword",
+            )
         )
     problems += _shadowing(python, PYTHON_BUILTINS, "a Python builtin")
     problems += _shadowing(python, PYTHON_MODULE_NAMES, "a name the Python module defines")
     problems += _shadowing(typescript, TYPESCRIPT_GLOBALS, "a JavaScript global")
-    problems += _shadowing(typescript, TYPESCRIPT_MODULE_NAMES,
-                           "a name the TypeScript module defines")
+    problems += _shadowing(
+        typescript, TYPESCRIPT_MODULE_NAMES, "a name the TypeScript module defines"
+    )
     problems += _collisions("Python class", python)
     problems += _collisions("TypeScript class", typescript)
     statuses = [s for s in catalogue.statuses]
@@ -187,9 +190,12 @@ def check(catalogue: Catalogue) -> list[Problem]:
         member = python_status_member(status)
         if not member or member[0].isdigit():
             problems.append(
-                Problem(status.location, f"status {status.key}: its title {status.title!r} "
-                                         "gives no identifier (it needs a word starting with "
-                                         "a letter)")
+                Problem(
+                    status.location,
+                    f"status {status.key}: its title {status.title!r} "
+                    "gives no identifier (it needs a word starting with "
+                    "a letter)",
+                )
             )
     return problems
 
@@ -198,8 +204,10 @@ def _shadowing(
     names: Iterable[tuple[str, Location, str]], reserved: frozenset[str], what: str
 ) -> list[Problem]:
     return [
-        Problem(location, f"{owner} is named {name}, which would shadow {what}; "
-                          "choose another under `names:`")
+        Problem(
+            location,
+            f"{owner} is named {name}, which would shadow {what}; choose another under `names:`",
+        )
         for name, location, owner in names
         if name in reserved
     ]
@@ -212,9 +220,12 @@ def _collisions(role: str, names: Iterable[tuple[str, Location, str]]) -> list[P
         if name in seen:
             first_location, first_owner = seen[name]
             problems.append(
-                Problem(location, f"{owner} and {first_owner} (line {first_location.line}, "
-                                  f"column {first_location.column}) both become the {role} "
-                                  f"{name}")
+                Problem(
+                    location,
+                    f"{owner} and {first_owner} (line {first_location.line}, "
+                    f"column {first_location.column}) both become the {role} "
+                    f"{name}",
+                )
             )
         else:
             seen[name] = (location, owner)

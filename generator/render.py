@@ -28,17 +28,24 @@ def builtin_templates() -> Path:
 
 def available_targets(template_dirs: Sequence[Path]) -> list[str]:
     return sorted(
-        {entry.name for folder in template_dirs if folder.is_dir()
-         for entry in folder.iterdir() if entry.is_dir() and not entry.name.startswith(".")}
+        {
+            entry.name
+            for folder in template_dirs
+            if folder.is_dir()
+            for entry in folder.iterdir()
+            if entry.is_dir() and not entry.name.startswith(".")
+        }
     )
 
 
 def _class_name(language: str, entry: ErrorCode | ErrorType) -> str:
     if isinstance(entry, ErrorCode):
-        return (naming.python_code_class if language == "python"
-                else naming.typescript_code_class)(entry)
-    return (naming.python_type_class if language == "python"
-            else naming.typescript_type_class)(entry)
+        return (naming.python_code_class if language == "python" else naming.typescript_code_class)(
+            entry
+        )
+    return (naming.python_type_class if language == "python" else naming.typescript_type_class)(
+        entry
+    )
 
 
 def _anchor(entry: ErrorCode | ErrorType | Status) -> str:

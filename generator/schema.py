@@ -145,9 +145,7 @@ class Status(Spec):
             if re.fullmatch(STATUS_PATTERN, text):
                 return text
             if re.fullmatch(r"[0-9]+|[0-9]xx", text):
-                problems.append(
-                    Problem(node.location, f"{at} must be from 100 to 599, not {text}")
-                )
+                problems.append(Problem(node.location, f"{at} must be from 100 to 599, not {text}"))
                 return INVALID
         expected = "an HTTP status from 100 to 599 (404) or a range of them (5xx)"
         return self.reject(node, at, expected, problems)
@@ -181,7 +179,9 @@ class Items(Spec):
 
     def schema(self) -> dict[str, Any]:
         result: dict[str, Any] = {
-            "type": "array", "items": self.item.schema(), "description": self.doc
+            "type": "array",
+            "items": self.item.schema(),
+            "description": self.doc,
         }
         if self.min_items:
             result["minItems"] = self.min_items
@@ -269,9 +269,7 @@ class Record(Spec):
             present = [name for name in self.one_of if name in entries]
             if len(present) != 1:
                 names = " or ".join(repr(name) for name in self.one_of)
-                problems.append(
-                    Problem(node.location, f"{at} must have exactly one of {names}")
-                )
+                problems.append(Problem(node.location, f"{at} must have exactly one of {names}"))
         return result
 
     def unknown(self, name: str, at: str) -> str:
@@ -370,8 +368,12 @@ CATALOGUE = Record(
     "An HTTP API's error catalogue, the single source of its error bindings.",
     {
         "format": Key(
-            Integer("Version of this file format.", 1, FORMAT_VERSION,
-                    f"{FORMAT_VERSION} (the newest format this generator reads)"),
+            Integer(
+                "Version of this file format.",
+                1,
+                FORMAT_VERSION,
+                f"{FORMAT_VERSION} (the newest format this generator reads)",
+            ),
             required=True,
         ),
         "api": Key(
@@ -380,19 +382,29 @@ CATALOGUE = Record(
                 {
                     "name": Key(Text("Human name of the API."), required=True),
                     "prefix": Key(
-                        Text("Prefix of the base error class: Acme gives AcmeError.", PASCAL,
-                             PASCAL_HINT),
+                        Text(
+                            "Prefix of the base error class: Acme gives AcmeError.",
+                            PASCAL,
+                            PASCAL_HINT,
+                        ),
                         required=True,
                     ),
                     "reference": Key(Text("The API's own error reference.", URL, URL_HINT), True),
                     "docs_url": Key(
-                        Text("Where the generated reference is published; each code's docs "
-                             "URL is this plus its anchor.", URL, URL_HINT),
+                        Text(
+                            "Where the generated reference is published; each code's docs "
+                            "URL is this plus its anchor.",
+                            URL,
+                            URL_HINT,
+                        ),
                         required=True,
                     ),
                     "version": Key(
-                        Text("Version of the generated packages.",
-                             r"[0-9]+\.[0-9]+\.[0-9]+", "a version such as 1.2.3"),
+                        Text(
+                            "Version of the generated packages.",
+                            r"[0-9]+\.[0-9]+\.[0-9]+",
+                            "a version such as 1.2.3",
+                        ),
                         required=True,
                     ),
                 },
@@ -411,15 +423,20 @@ CATALOGUE = Record(
                 "The generated TypeScript package.",
                 {
                     "package": Key(
-                        Text("Its npm name.",
-                             r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*",
-                             "an npm package name such as @acme/errors"),
+                        Text(
+                            "Its npm name.",
+                            r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*",
+                            "an npm package name such as @acme/errors",
+                        ),
                         required=True,
                     ),
                     "style": Key(
-                        Choice("How enums are written: TypeScript `enum`s, or `as const` "
-                               "objects with union types (for erasableSyntaxOnly and Node's "
-                               "type stripping).", ("enum", "erasable")),
+                        Choice(
+                            "How enums are written: TypeScript `enum`s, or `as const` "
+                            "objects with union types (for erasableSyntaxOnly and Node's "
+                            "type stripping).",
+                            ("enum", "erasable"),
+                        ),
                         default="enum",
                     ),
                 },
@@ -432,8 +449,11 @@ CATALOGUE = Record(
                 Status("An HTTP status or range."),
                 Record(
                     "An HTTP status.",
-                    {"title": Key(Text("Its reason phrase."), True), "description": _doc,
-                     "since": _since},
+                    {
+                        "title": Key(Text("Its reason phrase."), True),
+                        "description": _doc,
+                        "since": _since,
+                    },
                 ),
                 min_items=1,
             ),
@@ -452,8 +472,12 @@ CATALOGUE = Record(
             required=True,
         ),
         "codes": Key(
-            Table("Error codes, in the order the docs list them.",
-                  Text("An error code.", NAME, NAME_HINT), CODE, min_items=1),
+            Table(
+                "Error codes, in the order the docs list them.",
+                Text("An error code.", NAME, NAME_HINT),
+                CODE,
+                min_items=1,
+            ),
             required=True,
         ),
         "envelopes": Key(

@@ -138,9 +138,7 @@ class _Builder:
             closed = self.stack.pop()
             for key, value in closed.merged.items():
                 closed.node.value.setdefault(key, value)
-            closed.node.size = 1 + sum(
-                child.size for child in _children(closed.node)
-            )
+            closed.node.size = 1 + sum(child.size for child in _children(closed.node))
             self.attach(closed.node)
 
     def check_tag(self, event: Any) -> None:

@@ -45,15 +45,20 @@ def with_manifests(files: dict[str, str], targets: Iterable[str]) -> dict[str, s
     result = dict(files)
     for target in targets:
         prefix = f"{target}/"
-        owned = sorted(path[len(prefix):] for path in files if path.startswith(prefix))
+        owned = sorted(path[len(prefix) :] for path in files if path.startswith(prefix))
         result[f"{target}/{MANIFEST}"] = _MANIFEST_HEADER + "".join(f"{p}\n" for p in owned)
     return dict(sorted(result.items()))
 
 
 def _checked(relative: str) -> PurePosixPath:
     path = PurePosixPath(relative)
-    if (path.is_absolute() or not path.parts or any(part in ("", ".", "..") for part in path.parts)
-            or "\\" in relative or "\0" in relative):
+    if (
+        path.is_absolute()
+        or not path.parts
+        or any(part in ("", ".", "..") for part in path.parts)
+        or "\\" in relative
+        or "\0" in relative
+    ):
         raise UnsafePath(f"refusing the output path {relative!r}: it must stay inside the output")
     return path
 
@@ -104,7 +109,8 @@ def compare(out: Path, files: dict[str, str], targets: Iterable[str]) -> Drift:
             drift.stale.append(relative)
     for target in targets:
         drift.extra += [
-            path for path in owned(out, target)
+            path
+            for path in owned(out, target)
             if path not in files and _resolve(out, path).is_file()
         ]
     return drift
@@ -116,17 +122,20 @@ def diff(out: Path, files: dict[str, str], drift: Drift) -> str:
         old = (_read(_resolve(out, relative)) or b"").decode("utf-8", "replace")
         new = files.get(relative, "")
         chunks += difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True),
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
             f"a/{relative}" if relative not in drift.missing else "/dev/null",
             f"b/{relative}" if relative in files else "/dev/null",
         )
-    return "".join(chunk if chunk.endswith("\n") else chunk + "\n\\ No newline\n"
-                   for chunk in chunks)
+    return "".join(
+        chunk if chunk.endswith("\n") else chunk + "\n\\ No newline\n" for chunk in chunks
+    )
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

@@ -53,15 +53,26 @@ def node() -> str:
     return found
 
 
-def run(*command: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
-        check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    *command: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    check: bool = True,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
-        [str(part) for part in command], cwd=cwd, env={**os.environ, **(env or {})},
-        capture_output=True, text=True, timeout=timeout,
+        [str(part) for part in command],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     if check and result.returncode != 0:
-        pytest.fail(f"{' '.join(map(str, command))} exited {result.returncode}\n"
-                    f"{result.stdout}\n{result.stderr}")
+        pytest.fail(
+            f"{' '.join(map(str, command))} exited {result.returncode}\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
     return result
 
 

@@ -52,8 +52,8 @@ def case_outputs() -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("case", "path"), [pytest.param(*pair, id=f"{pair[0]}--{pair[1].replace('/', '--')}")
-                       for pair in case_outputs()]
+    ("case", "path"),
+    [pytest.param(*pair, id=f"{pair[0]}--{pair[1].replace('/', '--')}") for pair in case_outputs()],
 )
 def test_valid_catalogue_output(case: str, path: str, snapshot) -> None:  # type: ignore[no-untyped-def]
     assert generated(case)[path] == snapshot(extension_class=text_snapshot(snapshot_suffix(path)))

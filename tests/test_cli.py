@@ -27,7 +27,8 @@ def main(*args: str | Path) -> tuple[int, str, str]:
 def tree(root: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(root)): path.read_bytes()
-        for path in sorted(root.rglob("*")) if path.is_file()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
     }
 
 
@@ -42,8 +43,18 @@ def generate(out: Path, *args: str | Path) -> tuple[int, str, str]:
 
 def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     for seed in ("0", "4242"):
-        run(PYTHON, "-m", "generator", "--catalogue", CATALOGUE, "--out", tmp_path / seed,
-            "--quiet", cwd=tmp_path, env={"PYTHONHASHSEED": seed})
+        run(
+            PYTHON,
+            "-m",
+            "generator",
+            "--catalogue",
+            CATALOGUE,
+            "--out",
+            tmp_path / seed,
+            "--quiet",
+            cwd=tmp_path,
+            env={"PYTHONHASHSEED": seed},
+        )
     first, second = tree(tmp_path / "0"), tree(tmp_path / "4242")
     assert first == second
     assert first == {path: text.encode() for path, text in generator.generate(CATALOGUE).items()}
@@ -115,10 +126,13 @@ def test_target_selects_and_leaves_other_targets_alone(out: Path) -> None:
 
 
 def test_user_templates_override_builtin_ones(out: Path, tmp_path: Path) -> None:
-    mine = write_tree(tmp_path / "mine", {
-        "docs/pages/index.md.jinja": "# {{ api.name | md_text }}\n\n{% for c in catalogue.codes %}"
-                                     "- {{ c.key | md_code }}\n{% endfor %}",
-    })
+    mine = write_tree(
+        tmp_path / "mine",
+        {
+            "docs/pages/index.md.jinja": "# {{ api.name | md_text }}\n\n{% for c in catalogue.codes %}"
+            "- {{ c.key | md_code }}\n{% endfor %}",
+        },
+    )
     assert generate(out, "--templates", mine)[0] == 0
     text = (out / "docs" / "pages" / "index.md").read_text()
     assert text.startswith("# Qonversion API\n\n- `invalid_data`\n")
@@ -132,8 +146,9 @@ def test_template_bug_exits_3(out: Path, tmp_path: Path) -> None:
     assert "docs/pages/index.md.jinja" in stderr and "no_such_thing" in stderr
 
 
-def test_settings_from_pyproject_and_command_line_overrides(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_from_pyproject_and_command_line_overrides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "errors.yaml").write_bytes(CATALOGUE.read_bytes())
     (tmp_path / "pyproject.toml").write_text(
         '[tool.generator]\ncatalogue = "errors.yaml"\nout = "bindings"\ntarget = ["docs"]\n'
@@ -145,13 +160,17 @@ def test_settings_from_pyproject_and_command_line_overrides(tmp_path: Path,
     assert [p.name for p in (tmp_path / "elsewhere").iterdir()] == ["python"]
 
 
-@pytest.mark.parametrize(("config", "message"), [
-    ('[tool.generator]\nouts = "x"\n', "unknown key 'outs' in [tool.generator]"),
-    ('[tool.generator]\nquiet = "yes"\n', "[tool.generator] quiet must be bool"),
-    ('[tool.generator\n', "pyproject.toml: error:"),
-])
-def test_bad_pyproject_settings_exit_2(config: str, message: str, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('[tool.generator]\nouts = "x"\n', "unknown key 'outs' in [tool.generator]"),
+        ('[tool.generator]\nquiet = "yes"\n', "[tool.generator] quiet must be bool"),
+        ("[tool.generator\n", "pyproject.toml: error:"),
+    ],
+)
+def test_bad_pyproject_settings_exit_2(
+    config: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "pyproject.toml").write_text(config)
     monkeypatch.chdir(tmp_path)
     code, _, stderr = main()
@@ -214,8 +233,12 @@ def test_pre_commit_hooks_run_the_generator_and_its_check() -> None:
 def test_bad_catalogue_from_the_command_line_has_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "catalogue.yaml"
     bad.write_text("format: 1\napi: [\n")
-    result = subprocess.run([PYTHON, "-m", "generator", "--out", tmp_path / "out"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "-m", "generator", "--out", tmp_path / "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("catalogue.yaml:3:1: error: invalid YAML")
     assert "Traceback" not in result.stderr

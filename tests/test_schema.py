@@ -18,8 +18,9 @@ CASES = Path(__file__).parent / "cases"
 
 def test_committed_schema_is_current() -> None:
     committed = (ROOT / schema.SCHEMA_FILE).read_text(encoding="utf-8")
-    assert committed == schema.json_schema(), "run: python -m generator --schema > " \
-                                              "catalogue.schema.json"
+    assert committed == schema.json_schema(), (
+        "run: python -m generator --schema > catalogue.schema.json"
+    )
 
 
 def test_catalogue_names_its_schema_for_editors() -> None:
@@ -32,8 +33,14 @@ def test_schema_is_a_valid_json_schema() -> None:
 
 
 def valid_catalogues() -> list[Path]:
-    return [CATALOGUE, *(p / "catalogue.yaml" for p in sorted(CASES.iterdir())
-                         if not (p / "expected_error.txt").exists())]
+    return [
+        CATALOGUE,
+        *(
+            p / "catalogue.yaml"
+            for p in sorted(CASES.iterdir())
+            if not (p / "expected_error.txt").exists()
+        ),
+    ]
 
 
 @pytest.mark.parametrize("path", valid_catalogues(), ids=lambda p: p.parent.name)
@@ -44,9 +51,17 @@ def test_valid_catalogues_pass_the_schema(path: Path) -> None:
 
 # Cases whose mistake is one of shape, which the schema alone must also catch.
 SHAPE_CASES = [
-    "bad-url", "code-not-snake-case", "empty-message", "malformed-status-range",
-    "missing-required-keys", "override-not-an-identifier", "status-out-of-range",
-    "top-level-list", "unknown-key-with-suggestion", "unsupported-format", "wrong-types",
+    "bad-url",
+    "code-not-snake-case",
+    "empty-message",
+    "malformed-status-range",
+    "missing-required-keys",
+    "override-not-an-identifier",
+    "status-out-of-range",
+    "top-level-list",
+    "unknown-key-with-suggestion",
+    "unsupported-format",
+    "wrong-types",
     "wrong-types-everywhere",
 ]
 
