@@ -129,8 +129,8 @@ def test_user_templates_override_builtin_ones(out: Path, tmp_path: Path) -> None
     mine = write_tree(
         tmp_path / "mine",
         {
-            "docs/pages/index.md.jinja": "# {{ api.name | md_text }}\n\n{% for c in catalogue.codes %}"
-            "- {{ c.key | md_code }}\n{% endfor %}",
+            "docs/pages/index.md.jinja": "# {{ api.name | md_text }}\n\n"
+            "{% for c in catalogue.codes %}- {{ c.key | md_code }}\n{% endfor %}",
         },
     )
     assert generate(out, "--templates", mine)[0] == 0
