@@ -112,16 +112,20 @@ class Envelope:
         message: str,
         reference: str,
         fields: tuple[FieldError, ...] = (),
+        source: FieldSource | None = None,
     ) -> dict[str, Any]:
-        """The body a server using this envelope sends, built as data (never as text)."""
+        """The body a server using this envelope sends, built as data (never as text).
+
+        Field errors go where `source` says, by default the envelope's first field source.
+        """
         body: dict[str, Any] = {}
         _put(body, self.type, error_type)
         _put(body, self.code, code)
         _put(body, self.message, message)
         if self.reference is not None:
             _put(body, self.reference, reference)
-        if fields and self.fields:
-            source = self.fields[0]
+        source = source or (self.fields[0] if self.fields else None)
+        if fields and source is not None:
             items: list[dict[str, Any]] = []
             for item in fields:
                 if source.messages is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import escape, naming
+from . import conformance, escape, naming
 from .model import Catalogue, ErrorCode, ErrorType, Status
 
 
@@ -103,6 +103,7 @@ def render(
         "ts_guard": naming.typescript_guard(catalogue),
         "docs_url": lambda code: naming.docs_url(catalogue, code),
         "example": catalogue.example,
+        "conformance_cases": lambda: conformance.cases(catalogue),
     }
     files: dict[str, str] = {}
     for target in targets:

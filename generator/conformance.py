@@ -1,0 +1,203 @@
+"""Conformance cases: responses a server may send, each with the error every binding must
+make of it. Derived from the catalogue alone, so the bindings of every language are held to
+the same expectations, including the fallbacks for what the catalogue does not know."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import naming
+from .model import Catalogue, ErrorCode, ErrorType, FieldError, Status
+
+
+def _status_number(status: Status) -> int:
+    return status.first
+
+
+def _expect(
+    catalogue: Catalogue,
+    entry: ErrorCode | ErrorType | None,
+    status: int | None,
+    code: str | None,
+    error_type: str | None,
+    message: str,
+    fields: tuple[FieldError, ...] = (),
+    reference: str | None = None,
+    body_is_json: bool = True,
+) -> dict[str, Any]:
+    # What the server left out, the class fills in from the catalogue.
+    if isinstance(entry, ErrorCode):
+        python, typescript = naming.python_code_class(entry), naming.typescript_code_class(entry)
+        code, error_type = code or entry.key, error_type or entry.type
+    elif isinstance(entry, ErrorType):
+        python, typescript = naming.python_type_class(entry), naming.typescript_type_class(entry)
+        error_type = error_type or entry.key
+    else:
+        python, typescript = naming.python_base(catalogue), naming.typescript_base(catalogue)
+    return {
+        "python_class": python,
+        "typescript_class": typescript,
+        "status": status,
+        "code": code,
+        "type": error_type,
+        "message": message,
+        "fields": [{"name": f.name, "messages": list(f.messages)} for f in fields],
+        "reference": reference,
+        "body_is_json": body_is_json,
+    }
+
+
+def _case(name: str, status: int | None, body: Any, expect: dict[str, Any]) -> dict[str, Any]:
+    text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+    return {
+        "name": name,
+        "status": status,
+        "content_type": "application/json" if expect["body_is_json"] else "text/html",
+        "body": text,
+        "expect": expect,
+    }
+
+
+def cases(catalogue: Catalogue) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    reference = catalogue.api.reference
+    for code in catalogue.codes:
+        status = _status_number(catalogue.status(code.status))
+        for envelope in catalogue.envelopes:
+            body = catalogue.example(code, envelope)
+            fields = code.example_fields if envelope.fields else ()
+            found.append(
+                _case(
+                    f"{code.key} in the {envelope.key} envelope",
+                    status,
+                    body,
+                    _expect(
+                        catalogue,
+                        code,
+                        status,
+                        code.key,
+                        code.type,
+                        code.message,
+                        fields,
+                        reference if envelope.reference else None,
+                    ),
+                )
+            )
+    showcase = catalogue.showcase
+    for envelope in catalogue.envelopes:
+        for source in envelope.fields[1:]:
+            body = envelope.example(
+                showcase.type,
+                showcase.key,
+                showcase.message,
+                reference,
+                showcase.example_fields,
+                source,
+            )
+            found.append(
+                _case(
+                    f"{showcase.key} with field errors at {source.path}",
+                    _status_number(catalogue.status(showcase.status)),
+                    body,
+                    _expect(
+                        catalogue,
+                        showcase,
+                        _status_number(catalogue.status(showcase.status)),
+                        showcase.key,
+                        showcase.type,
+                        showcase.message,
+                        showcase.example_fields,
+                        reference if envelope.reference else None,
+                    ),
+                )
+            )
+    found += _fallbacks(catalogue)
+    return found
+
+
+def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:
+    envelope = catalogue.envelopes[0]
+    first_type = catalogue.types[0]
+    reference = catalogue.api.reference if envelope.reference else None
+
+    def body(code: str, error_type: str, message: str) -> dict[str, Any]:
+        return envelope.example(error_type, code, message, catalogue.api.reference)
+
+    found = [
+        _case(
+            "an unknown code of a known type",
+            400,
+            body("code_from_the_future", first_type.key, "Something new"),
+            _expect(
+                catalogue,
+                first_type,
+                400,
+                "code_from_the_future",
+                first_type.key,
+                "Something new",
+                reference=reference,
+            ),
+        ),
+        _case(
+            "an unknown code and an unknown type",
+            418,
+            body("teapot", "kitchen", "I am a teapot"),
+            _expect(
+                catalogue, None, 418, "teapot", "kitchen", "I am a teapot", reference=reference
+            ),
+        ),
+    ]
+    for status in catalogue.statuses:
+        error_type = catalogue.type_for_status(status)
+        if status.is_error:
+            number = _status_number(status)
+            found.append(
+                _case(
+                    f"a non-JSON error page with status {number}",
+                    number,
+                    "<html><body><h1>Bad Gateway</h1></body></html>",
+                    _expect(
+                        catalogue,
+                        error_type,
+                        number,
+                        None,
+                        None,
+                        "Unknown error",
+                        body_is_json=False,
+                    ),
+                )
+            )
+            found.append(
+                _case(
+                    f"an empty body with status {number}",
+                    number,
+                    "",
+                    _expect(
+                        catalogue,
+                        error_type,
+                        number,
+                        None,
+                        None,
+                        "Unknown error",
+                        body_is_json=False,
+                    ),
+                )
+            )
+    found.append(
+        _case(
+            "a JSON body of the wrong shape",
+            599,
+            ["error", {"code": 42}],
+            _expect(catalogue, _type_for_number(catalogue, 599), 599, None, None, "Unknown error"),
+        )
+    )
+    return found
+
+
+def _type_for_number(catalogue: Catalogue, number: int) -> ErrorType | None:
+    exact = [s for s in catalogue.statuses if s.first == number == s.last]
+    ranges = [s for s in catalogue.statuses if s.first <= number <= s.last and s.is_range]
+    for status in exact or ranges:
+        return catalogue.type_for_status(status)
+    return None

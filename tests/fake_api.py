@@ -1,0 +1,46 @@
+"""A loopback HTTP server that answers like the API: each conformance case at /cases/N."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+def _handler(cases: list[dict[str, Any]]) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            prefix = "/cases/"
+            index = self.path[len(prefix) :] if self.path.startswith(prefix) else ""
+            if not index.isdigit() or int(index) >= len(cases):
+                self.send_error(400, "no such case")
+                return
+            case = cases[int(index)]
+            body = case["body"].encode("utf-8")
+            self.send_response(case["status"])
+            self.send_header("Content-Type", f"{case['content_type']}; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("X-Request-Id", f"case-{index}")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def serving(cases: list[dict[str, Any]]) -> Iterator[str]:
+    """The base URL of a server on 127.0.0.1 answering the cases, stopped on exit."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(cases))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -1,0 +1,337 @@
+"""The generated Python package, imported and used the way an SDK would use it."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import pickle
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import fake_api
+import httpx
+import pytest
+import requests
+from conftest import GENERATED, PYTHON, ROOT, run, tool
+
+from generator import catalogue as catalogue_module
+
+PACKAGE = GENERATED / "python"
+CATALOGUE = catalogue_module.load(ROOT / "catalogue.yaml")
+FIXTURES = json.loads((GENERATED / "fixtures" / "conformance.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def errors() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(PACKAGE))
+    try:
+        yield importlib.import_module(CATALOGUE.api.python_package)
+    finally:
+        sys.path.remove(str(PACKAGE))
+
+
+def check(error: Any, expect: dict[str, Any], body: str, errors: ModuleType) -> None:
+    assert type(error).__name__ == expect["python_class"]
+    assert isinstance(error, errors.QonversionError)
+    assert error.status == expect["status"]
+    assert error.code == expect["code"]
+    assert error.type == expect["type"]
+    assert error.message == expect["message"]
+    assert [(f.name, list(f.messages)) for f in error.fields] == [
+        (f["name"], f["messages"]) for f in expect["fields"]
+    ]
+    assert error.reference == expect["reference"]
+    assert error.body == (json.loads(body) if expect["body_is_json"] else body)
+
+
+@pytest.mark.parametrize("case", FIXTURES["cases"], ids=lambda case: case["name"])
+def test_conformance_fixture(case: dict[str, Any], errors: ModuleType) -> None:
+    for body in (case["body"], case["body"].encode("utf-8")):
+        check(errors.from_response(case["status"], body), case["expect"], case["body"], errors)
+    if case["expect"]["body_is_json"]:
+        parsed = json.loads(case["body"])
+        check(errors.from_response(case["status"], parsed), case["expect"], case["body"], errors)
+
+
+@pytest.mark.parametrize("code", CATALOGUE.codes, ids=lambda code: code.key)
+def test_every_code_class_carries_its_catalogue_entry(code: Any, errors: ModuleType) -> None:
+    cls = errors.lookup(code.key)
+    assert cls is errors.lookup(errors.ErrorCode(code.key))
+    type_class = errors.lookup(code.key).__mro__[1]
+    assert type_class.type == errors.ErrorType(code.type)
+    assert cls.code == errors.ErrorCode(code.key)
+    assert cls.type == code.type
+    assert cls.http_status == errors.HttpStatus(code.status)
+    status = CATALOGUE.status(code.status)
+    assert cls.status == status.code
+    assert cls.default_message == code.message
+    assert cls.description == code.description
+    assert cls.retryable is code.retryable
+    assert cls.fault == code.fault
+    assert cls.docs_url == f"{CATALOGUE.api.docs_url}#{code.key}"
+    assert cls.__doc__ == code.description
+    error = cls()
+    assert (error.code, error.type, error.message) == (code.key, code.type, code.message)
+
+
+def test_catch_by_type_or_by_code(errors: ModuleType) -> None:
+    body = json.dumps(CATALOGUE.example(CATALOGUE.showcase))
+    with pytest.raises(errors.RequestError) as caught:
+        raise errors.from_response(400, body)
+    assert isinstance(caught.value, errors.InvalidDataError)
+    with pytest.raises(errors.InvalidDataError):
+        raise errors.from_response(400, body)
+    for error_type in CATALOGUE.types:
+        type_class = getattr(errors, f"{error_type.key.capitalize()}Error")
+        for code in CATALOGUE.codes_of(error_type):
+            assert issubclass(errors.lookup(code.key), type_class)
+            assert not any(
+                issubclass(errors.lookup(code.key), getattr(errors, f"{o.key.capitalize()}Error"))
+                for o in CATALOGUE.types
+                if o != error_type
+            )
+
+
+def test_enums_and_statuses(errors: ModuleType) -> None:
+    assert [m.value for m in errors.ErrorCode] == [c.key for c in CATALOGUE.codes]
+    assert [m.value for m in errors.ErrorType] == [t.key for t in CATALOGUE.types]
+    assert [m.value for m in errors.HttpStatus] == [s.key for s in CATALOGUE.statuses]
+    assert str(errors.ErrorCode.INVALID_DATA) == "invalid_data"
+    assert errors.HttpStatus.of(503) is errors.HttpStatus.SERVER_ERRORS
+    assert errors.HttpStatus.of(404) is errors.HttpStatus.NOT_FOUND
+    assert errors.HttpStatus.of(418) is None
+    assert errors.HttpStatus.SERVER_ERRORS.statuses == range(500, 600)
+    assert errors.HttpStatus.NOT_FOUND.title == "Not Found"
+    with pytest.raises(KeyError):
+        errors.lookup("no_such_code")
+
+
+def all_classes(errors: ModuleType) -> list[type]:
+    return [errors.QonversionError, *errors.QonversionError.__subclasses__()] + [
+        cls for base in errors.QonversionError.__subclasses__() for cls in base.__subclasses__()
+    ]
+
+
+def test_every_class_pickles_and_copies_with_every_attribute(errors: ModuleType) -> None:
+    classes = all_classes(errors)
+    assert len(classes) == 1 + len(CATALOGUE.types) + len(CATALOGUE.codes)
+    field = errors.FieldError("email", ("Required", "Too long"))
+    for cls in classes:
+        error = cls(
+            "what the server said",
+            status=409,
+            type="kitchen",
+            code="teapot",
+            fields=(field,),
+            reference="https://example.invalid/ref",
+            body={"raw": [1, 2]},
+        )
+        for clone in (pickle.loads(pickle.dumps(error)), copy.copy(error), copy.deepcopy(error)):
+            assert type(clone) is cls
+            assert vars(clone) == vars(error)
+            assert str(clone) == str(error) and repr(clone) == repr(error)
+            assert clone.args == error.args
+
+
+def test_str_and_repr(errors: ModuleType) -> None:
+    error = errors.from_response(404, '{"error": {"code": "not_found", "message": "No user"}}')
+    assert str(error) == "not_found: No user (HTTP 404)"
+    assert repr(error).startswith("NotFoundError(message='No user', status=404,")
+    assert str(errors.QonversionError("plain")) == "plain"
+
+
+HOSTILE_BODIES: list[Any] = [
+    None,
+    b"",
+    "",
+    b"\xff\xfe\x00garbage",
+    "not json",
+    "[]",
+    "null",
+    "123",
+    "true",
+    '"text"',
+    '{"error": 5}',
+    '{"error": {"code": 5, "type": [], "message": {}}}',
+    '{"error": {"code": "__proto__"}}',
+    '{"error": {"code": "constructor", "type": "toString"}}',
+    '{"_meta": {"fields": "not a list"}}',
+    '{"_meta": {"fields": [1, null, {"name": 2}]}}',
+    '{"error": {"details": [{"field": "a", "message": 5}, {"field": "a", "message": "x"}]}}',
+    "[" * 100_000 + "]" * 100_000,
+    '{"a": ' * 50_000 + "1" + "}" * 50_000,
+    '{"error": {"message": "' + "x" * 5_000_000 + '"}}',
+    bytearray(b'{"error": {"code": "not_found"}}'),
+    memoryview(b"{}"),
+    {"error": {"code": object()}},
+    {1: 2},
+    [object()],
+    object(),
+    3.5,
+    float("nan"),
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES, ids=range(len(HOSTILE_BODIES)))
+@pytest.mark.parametrize("status", [None, 400, 503, 999, -1, True])
+def test_from_response_never_raises(body: Any, status: Any, errors: ModuleType) -> None:
+    error = errors.from_response(status, body)
+    assert isinstance(error, errors.QonversionError)
+    assert isinstance(error.message, str)
+    str(error)
+    repr(error)
+
+
+def test_field_errors_from_each_envelope(errors: ModuleType) -> None:
+    v4 = {
+        "error": {
+            "type": "request",
+            "code": "invalid_data",
+            "message": "m",
+            "details": [
+                {"field": "a", "message": "x"},
+                {"field": "a", "message": "y"},
+                {"field": "b", "message": "z"},
+            ],
+        }
+    }
+    error = errors.from_response(400, v4)
+    assert error.fields == (errors.FieldError("a", ("x", "y")), errors.FieldError("b", ("z",)))
+
+
+class FakeResponse:
+    def __init__(self, status: int, content: bytes) -> None:
+        self.status_code, self.content = status, content
+
+
+class FakeUrllibError:
+    def __init__(self, status: int, content: bytes) -> None:
+        self.code, self._content = status, content
+
+    def read(self) -> bytes:
+        return self._content
+
+
+def test_raise_for_response_with_any_response_shape(errors: ModuleType) -> None:
+    body = b'{"error": {"type": "resource", "code": "not_found", "message": "gone"}}'
+    for response in (FakeResponse(404, body), FakeUrllibError(404, body)):
+        with pytest.raises(errors.NotFoundError) as caught:
+            errors.raise_for_response(response)
+        assert caught.value.message == "gone" and caught.value.status == 404
+    for status in (200, 201, 204, 301):
+        assert errors.raise_for_response(FakeResponse(status, body)) is None
+
+
+def test_mypy_strict_on_the_package_at_the_oldest_supported_python() -> None:
+    for version in ("3.10", f"{sys.version_info[0]}.{sys.version_info[1]}"):
+        run(
+            PYTHON,
+            "-m",
+            "mypy",
+            "--strict",
+            "--python-version",
+            version,
+            "--no-incremental",
+            CATALOGUE.api.python_package,
+            cwd=PACKAGE,
+        )
+
+
+def test_pyright_strict_on_the_package(tmp_path: Path) -> None:
+    config = tmp_path / "pyrightconfig.json"
+    config.write_text(
+        json.dumps(
+            {
+                "typeCheckingMode": "strict",
+                "pythonVersion": "3.10",
+                "include": [str(PACKAGE / CATALOGUE.api.python_package)],
+            }
+        )
+    )
+    result = run(tool("pyright"), "--project", config, "--outputjson", check=False)
+    report = json.loads(result.stdout)
+    assert report["summary"]["errorCount"] == 0, result.stdout
+    assert report["summary"]["filesAnalyzed"] >= 1
+
+
+def test_black_and_ruff_are_clean_on_the_package() -> None:
+    run(PYTHON, "-m", "black", "--check", "--target-version", "py310", ".", cwd=PACKAGE)
+    # Catalogue prose makes long lines black cannot split, and __all__ keeps catalogue order.
+    run(
+        PYTHON,
+        "-m",
+        "ruff",
+        "check",
+        "--isolated",
+        "--select",
+        "E,F,W,I,B,UP,RUF",
+        "--ignore",
+        "E501,RUF022",
+        "--target-version",
+        "py310",
+        ".",
+        cwd=PACKAGE,
+    )
+
+
+def test_installs_into_a_fresh_virtual_environment(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    run(PYTHON, "-m", "venv", venv)
+    python = venv / "bin" / "python"
+    run(
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        PACKAGE,
+        timeout=600,
+    )
+    script = (
+        "import pickle, qonversion_errors as q\n"
+        'e = q.from_response(404, b\'{"error": {"code": "not_found"}}\')\n'
+        "assert isinstance(e, q.ResourceError) and e.code is q.ErrorCode.NOT_FOUND\n"
+        "assert pickle.loads(pickle.dumps(e)).status == 404\n"
+        "import importlib.resources as r\n"
+        "assert r.files('qonversion_errors').joinpath('py.typed').is_file()\n"
+        "print('ok')\n"
+    )
+    assert run(python, "-c", script, cwd=tmp_path).stdout == "ok\n"
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[str]:
+    with fake_api.serving(FIXTURES["cases"]) as url:
+        yield url
+
+
+def fetch_with_urllib(url: str) -> Any:
+    try:
+        return urllib.request.urlopen(url, timeout=10)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+CLIENTS = {
+    "httpx": lambda url: httpx.get(url, timeout=10),
+    "requests": lambda url: requests.get(url, timeout=10),
+    "urllib": fetch_with_urllib,
+}
+
+
+@pytest.mark.parametrize("client", CLIENTS)
+def test_real_http_responses_raise_the_right_error(
+    client: str, api: str, errors: ModuleType
+) -> None:
+    for index, case in enumerate(FIXTURES["cases"]):
+        response = CLIENTS[client](f"{api}/cases/{index}")
+        with pytest.raises(errors.QonversionError) as caught:
+            errors.raise_for_response(response)
+        check(caught.value, case["expect"], case["body"], errors)
