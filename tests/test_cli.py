@@ -120,8 +120,8 @@ def test_diff_shows_unified_diffs(out: Path) -> None:
 def test_target_selects_and_leaves_other_targets_alone(out: Path) -> None:
     generate(out, "--target", "python")
     assert sorted(p.name for p in out.iterdir()) == ["python"]
-    generate(out, "--target", "docs", "--target", "typescript")
-    assert sorted(p.name for p in out.iterdir()) == ["docs", "python", "typescript"]
+    generate(out, "--target", "docs", "--target", "typescript", "--target", "fixtures")
+    assert sorted(p.name for p in out.iterdir()) == ["docs", "fixtures", "python", "typescript"]
     assert generate(out, "--check")[0] == 0
 
 
@@ -179,7 +179,10 @@ def test_bad_pyproject_settings_exit_2(
 
 def test_bad_arguments_exit_2(out: Path) -> None:
     code, _, stderr = generate(out, "--target", "cobol")
-    assert code == 2 and "unknown target 'cobol'; choose from docs, python, typescript" in stderr
+    assert (
+        code == 2
+        and "unknown target 'cobol'; choose from docs, fixtures, python, typescript" in stderr
+    )
     code, _, stderr = main("--catalogue", out / "nope.yaml", "--out", out)
     assert code == 2 and "nope.yaml:1:1: error: cannot read the catalogue" in stderr
     with pytest.raises(SystemExit) as exited, redirect_stderr(io.StringIO()):

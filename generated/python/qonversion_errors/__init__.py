@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, cast
 
 __all__ = [
     "ErrorCode",
@@ -458,7 +458,7 @@ def _dig(body: Any, path: str) -> Any:
     for part in path.split("."):
         if not isinstance(body, Mapping):
             return None
-        body = body.get(part)
+        body = cast("Mapping[str, Any]", body).get(part)
     return body
 
 
@@ -470,6 +470,13 @@ def _first_text(body: Any, paths: list[str | None]) -> str | None:
     return None
 
 
+def _listed(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        # Parsed JSON has no static element type; the callers check each element.
+        return value  # pyright: ignore[reportUnknownVariableType]
+    return []
+
+
 def _fields(body: Any) -> tuple[FieldError, ...]:
     for envelope in _ENVELOPES:
         for source in envelope.fields:
@@ -477,17 +484,16 @@ def _fields(body: Any) -> tuple[FieldError, ...]:
             if not isinstance(items, list):
                 continue
             found: dict[str, list[str]] = {}
-            for item in items:
+            for item in _listed(items):
                 name = _dig(item, source.name)
                 if not isinstance(name, str):
                     continue
                 if source.messages is not None:
-                    texts = _dig(item, source.messages)
-                    texts = texts if isinstance(texts, list) else []
+                    texts: Any = _dig(item, source.messages)
                 else:
                     texts = [_dig(item, source.message or "")]
                 found.setdefault(name, []).extend(
-                    t for t in texts if isinstance(t, str)
+                    text for text in _listed(texts) if isinstance(text, str)
                 )
             return tuple(
                 FieldError(name, tuple(texts)) for name, texts in found.items()
@@ -496,8 +502,10 @@ def _fields(body: Any) -> tuple[FieldError, ...]:
 
 
 def _parse(body: Any) -> Any:
-    if isinstance(body, (bytes, bytearray, memoryview)):
+    if isinstance(body, (bytes, bytearray)):
         body = bytes(body).decode("utf-8", "replace")
+    elif isinstance(body, memoryview):
+        body = cast("memoryview[int]", body).tobytes().decode("utf-8", "replace")
     if isinstance(body, str):
         try:
             return json.loads(body)
@@ -558,7 +566,8 @@ def _status_of(response: Any) -> int | None:
         if isinstance(value, int):
             return value
     getcode = getattr(response, "getcode", None)
-    return getcode() if callable(getcode) else None
+    code = getcode() if callable(getcode) else None
+    return code if isinstance(code, int) else None
 
 
 def _body_of(response: Any) -> Any:
