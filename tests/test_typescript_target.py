@@ -1,0 +1,161 @@
+"""The generated TypeScript package: compiled by the pinned tsc under strict settings, in
+both enum styles, then run in node against the conformance fixtures and a real server."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import fake_api
+import pytest
+from conftest import CATALOGUE, GENERATED, ROOT, node, run, tool, write_tree
+
+import generator
+from generator import catalogue as catalogue_module
+from generator import naming
+
+MODEL = catalogue_module.load(CATALOGUE)
+FIXTURES = GENERATED / "fixtures" / "conformance.json"
+BEHAVIOUR = Path(__file__).parent / "typescript" / "behaviour.test.mjs"
+STRICT_FLAGS = (
+    "strict",
+    "isolatedModules",
+    "verbatimModuleSyntax",
+    "exactOptionalPropertyTypes",
+    "noUncheckedIndexedAccess",
+    "noImplicitOverride",
+)
+
+
+def package_in_style(style: str, root: Path) -> Path:
+    """The TypeScript package generated from the repository's catalogue in one style."""
+    if style == "enum":
+        return GENERATED / "typescript"
+    text = CATALOGUE.read_text(encoding="utf-8").replace("  style: enum", f"  style: {style}")
+    assert f"style: {style}" in text
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "catalogue.yaml").write_text(text, encoding="utf-8")
+    files = generator.generate(root / "catalogue.yaml", ["typescript"])
+    return write_tree(root / "out", files) / "typescript"
+
+
+def compile_to(package: Path, out: Path) -> Path:
+    run(tool("tsc"), "-p", package / "tsconfig.json", "--outDir", out)
+    (out / "package.json").write_text('{"type": "module"}\n')
+    return out / "index.js"
+
+
+def catalogue_for_node() -> dict[str, object]:
+    return {
+        "base": naming.typescript_base(MODEL),
+        "guard": naming.typescript_guard(MODEL),
+        "statuses": [status.key for status in MODEL.statuses],
+        "types": [
+            {"key": t.key, "class_name": naming.typescript_type_class(t)} for t in MODEL.types
+        ],
+        "codes": [
+            {
+                "key": code.key,
+                "class_name": naming.typescript_code_class(code),
+                "type": code.type,
+                "type_class": naming.typescript_type_class(MODEL.type(code.type)),
+                "status": code.status,
+                "message": code.message,
+                "description": code.description,
+                "retryable": code.retryable,
+                "fault": code.fault,
+                "docs_url": naming.docs_url(MODEL, code),
+            }
+            for code in MODEL.codes
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[str]:
+    cases = json.loads(FIXTURES.read_text(encoding="utf-8"))["cases"]
+    with fake_api.serving(cases) as url:
+        yield url
+
+
+@pytest.mark.parametrize("style", ["enum", "erasable"])
+def test_compiles_under_strict_settings(style: str, tmp_path: Path) -> None:
+    package = package_in_style(style, tmp_path)
+    config = json.loads(
+        "\n".join(
+            line
+            for line in (package / "tsconfig.json").read_text().splitlines()
+            if not line.startswith("//")
+        )
+    )
+    options = config["compilerOptions"]
+    assert all(options[flag] is True for flag in STRICT_FLAGS)
+    assert options.get("erasableSyntaxOnly", False) is (style == "erasable")
+    run(tool("tsc"), "-p", package / "tsconfig.json", "--noEmit")
+    source = (package / "src" / "index.ts").read_text()
+    assert "const enum" not in source
+    assert ("export enum" in source) is (style == "enum")
+
+
+@pytest.mark.parametrize("style", ["enum", "erasable"])
+def test_behaviour_in_node(style: str, tmp_path: Path, api: str) -> None:
+    package = package_in_style(style, tmp_path / "generated")
+    module = compile_to(package, tmp_path / "one")
+    other = compile_to(package, tmp_path / "two")
+    (tmp_path / "catalogue.json").write_text(json.dumps(catalogue_for_node()))
+    result = run(
+        node(),
+        "--test",
+        "--test-reporter=tap",
+        BEHAVIOUR,
+        cwd=tmp_path,
+        timeout=600,
+        env={
+            "ERRORS_MODULE": str(module),
+            "OTHER_COPY": str(other),
+            "FIXTURES": str(FIXTURES),
+            "CATALOGUE": str(tmp_path / "catalogue.json"),
+            "API_URL": api,
+        },
+    )
+    passed = int(re.search(r"^# pass (\d+)$", result.stdout, re.M).group(1))  # type: ignore[union-attr]
+    cases = len(json.loads(FIXTURES.read_text())["cases"])
+    assert passed == cases + 6, result.stdout  # the fixtures and six behaviour tests
+    assert re.search(r"^# fail 0$", result.stdout, re.M)
+
+
+def test_npm_pack_and_install_by_name(tmp_path: Path) -> None:
+    package = shutil.copytree(GENERATED / "typescript", tmp_path / "package")
+    path = f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}"
+    packed = run(
+        "npm", "pack", "--json", "--pack-destination", tmp_path, cwd=package, env={"PATH": path}
+    )
+    report = json.loads(packed.stdout)[0]
+    assert report["name"] == MODEL.api.npm_package
+    files = {entry["path"] for entry in report["files"]}
+    assert {"package.json", "src/index.ts", "dist/index.js", "dist/index.d.ts"} <= files
+    assert ".manifest" not in files
+    consumer = tmp_path / "consumer"
+    consumer.mkdir()
+    (consumer / "package.json").write_text('{"name": "consumer", "type": "module"}\n')
+    run(
+        "npm",
+        "install",
+        "--offline",
+        "--no-audit",
+        "--no-fund",
+        tmp_path / report["filename"],
+        cwd=consumer,
+    )
+    script = (
+        f"import * as e from {json.dumps(MODEL.api.npm_package)};\n"
+        'const error = e.fromResponse(404, \'{"error": {"code": "not_found"}}\');\n'
+        "if (!(error instanceof e.NotFoundError)) throw new Error('wrong class');\n"
+        "console.log(error.constructor.name);\n"
+    )
+    (consumer / "use.mjs").write_text(script)
+    assert run(node(), "use.mjs", cwd=consumer).stdout == "NotFoundError\n"

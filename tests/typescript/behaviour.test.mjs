@@ -1,0 +1,144 @@
+// Behaviour of the generated TypeScript module, compiled by tsc and run by node's test
+// runner. The pytest suite compiles it and passes paths in the environment:
+//   ERRORS_MODULE  the compiled index.js      OTHER_COPY  a second, separate compile of it
+//   FIXTURES       conformance.json            CATALOGUE  the catalogue as JSON
+//   API_URL        the loopback server answering /cases/N (optional)
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const errors = await import(pathToFileURL(process.env.ERRORS_MODULE).href);
+const other = await import(pathToFileURL(process.env.OTHER_COPY).href);
+const { cases } = JSON.parse(readFileSync(process.env.FIXTURES, "utf8"));
+const catalogue = JSON.parse(readFileSync(process.env.CATALOGUE, "utf8"));
+const base = errors[catalogue.base];
+const guard = errors[catalogue.guard];
+
+function check(error, expect, body) {
+  assert.equal(error.constructor.name, expect.typescript_class);
+  assert.equal(error.name, expect.typescript_class);
+  assert.ok(error instanceof base);
+  assert.ok(error instanceof Error);
+  assert.equal(error.status, expect.status ?? undefined);
+  assert.equal(error.code, expect.code ?? undefined);
+  assert.equal(error.type, expect.type ?? undefined);
+  assert.equal(error.message, expect.message);
+  assert.deepEqual(
+    error.fields.map((field) => ({ name: field.name, messages: [...field.messages] })),
+    expect.fields,
+  );
+  assert.equal(error.reference, expect.reference ?? undefined);
+  assert.deepEqual(error.body, expect.body_is_json ? JSON.parse(body) : body);
+}
+
+for (const fixture of cases) {
+  test(`conformance: ${fixture.name}`, () => {
+    const bodies = [fixture.body, new TextEncoder().encode(fixture.body)];
+    bodies.push(new TextEncoder().encode(fixture.body).buffer);
+    if (fixture.expect.body_is_json) {
+      bodies.push(JSON.parse(fixture.body));
+    }
+    for (const body of bodies) {
+      check(errors.fromResponse(fixture.status, body), fixture.expect, fixture.body);
+    }
+  });
+}
+
+test("every code carries its catalogue entry", () => {
+  for (const code of catalogue.codes) {
+    const cls = errors.lookup(code.key);
+    assert.equal(cls, errors[code.class_name]);
+    assert.equal(cls.code, code.key);
+    assert.equal(cls.type, code.type);
+    assert.equal(cls.httpStatus, code.status);
+    assert.equal(cls.defaultMessage, code.message);
+    assert.equal(cls.description, code.description);
+    assert.equal(cls.retryable, code.retryable);
+    assert.equal(cls.fault, code.fault);
+    assert.equal(cls.docsUrl, code.docs_url);
+    assert.deepEqual(errors.errorCodes[code.key], {
+      type: code.type,
+      status: code.status,
+      message: code.message,
+      description: code.description,
+      retryable: code.retryable,
+      fault: code.fault,
+      docsUrl: code.docs_url,
+    });
+    const error = new cls();
+    assert.equal(error.code, code.key);
+    assert.equal(error.type, code.type);
+    assert.equal(error.message, code.message);
+    assert.equal(error.name, code.class_name);
+    assert.ok(error instanceof errors[code.type_class]);
+    for (const other of catalogue.types) {
+      if (other.class_name !== code.type_class) {
+        assert.ok(!(error instanceof errors[other.class_name]));
+      }
+    }
+  }
+});
+
+test("enums hold the catalogue's values, in catalogue order", () => {
+  assert.deepEqual(Object.values(errors.ErrorCode), catalogue.codes.map((c) => c.key));
+  assert.deepEqual(Object.values(errors.ErrorType), catalogue.types.map((t) => t.key));
+  assert.deepEqual(Object.values(errors.HttpStatus), catalogue.statuses);
+  assert.equal(errors.lookup("no_such_code"), undefined);
+  assert.equal(errors.lookup("constructor"), undefined);
+  assert.equal(errors.lookup("__proto__"), undefined);
+});
+
+test("guards work across two copies of the module", () => {
+  const code = catalogue.codes[0];
+  const foreign = other.fromResponse(400, { error: { code: code.key } });
+  assert.ok(!(foreign instanceof base));
+  assert.ok(guard(foreign));
+  assert.ok(other[catalogue.guard](errors.fromResponse(400, "")));
+  for (const value of [null, undefined, 0, "", {}, new Error("x"), { code: code.key }]) {
+    assert.ok(!guard(value));
+  }
+  assert.ok(errors.isErrorCode(code.key));
+  assert.ok(!errors.isErrorCode("no_such_code"));
+  assert.ok(!errors.isErrorCode("toString"));
+  assert.ok(errors.isErrorType(catalogue.types[0].key));
+});
+
+test("toString names the code, message and status", () => {
+  const error = errors.fromResponse(404, { error: { code: "gone_for_good", message: "No user" } });
+  assert.equal(String(error), "gone_for_good: No user (HTTP 404)");
+  assert.equal(String(new base("plain")), "plain");
+});
+
+const hostile = [
+  undefined, null, "", "not json", "[]", "null", "123", '"text"', "{\"error\": 5}",
+  '{"error": {"code": 5, "type": [], "message": {}}}', '{"error": {"code": "__proto__"}}',
+  '{"error": {"code": "constructor", "type": "toString", "message": "hasOwnProperty"}}',
+  '{"__proto__": {"error": {"code": "x"}}}', '{"_meta": {"fields": [1, null, {"name": 2}]}}',
+  "[".repeat(100000) + "]".repeat(100000), '{"a": '.repeat(50000) + "1" + "}".repeat(50000),
+  JSON.stringify({ error: { message: "x".repeat(5000000) } }), new Uint8Array([0xff, 0xfe]),
+  new ArrayBuffer(3), 42, true, Symbol("s"), () => 1, new Map(), [1, 2],
+  Object.create(null), { get error() { throw new Error("getter"); } },
+  new Proxy({}, { get() { throw new Error("trap"); }, has() { throw new Error("trap"); } }),
+];
+
+test("fromResponse never throws, whatever it is given", () => {
+  for (const body of hostile) {
+    for (const status of [undefined, 400, 503, 999, -1, 1.5, Number.NaN]) {
+      const error = errors.fromResponse(status, body);
+      assert.ok(error instanceof base);
+      assert.equal(typeof error.message, "string");
+      String(error);
+    }
+  }
+});
+
+if (process.env.API_URL) {
+  test("real HTTP through fetch", async () => {
+    for (const [index, fixture] of cases.entries()) {
+      const response = await fetch(`${process.env.API_URL}/cases/${index}`);
+      const error = errors.fromResponse(response.status, await response.text());
+      check(error, fixture.expect, fixture.body);
+    }
+  });
+}
