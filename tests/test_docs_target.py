@@ -1,0 +1,172 @@
+"""The generated Markdown reference: linted, parsed, its links checked, and built as a site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import CATALOGUE, GENERATED, PYTHON, run, tool, write_tree
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+import generator
+from generator import catalogue as catalogue_module
+from generator import naming
+
+MODEL = catalogue_module.load(CATALOGUE)
+DOCS = GENERATED / "docs"
+PAGE = DOCS / "pages" / "index.md"
+HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}$")
+HOSTILE = json.loads((Path(__file__).parent / "data" / "hostile-strings.json").read_text())
+
+
+def parse(text: str) -> list[Token]:
+    return MarkdownIt("commonmark").enable("table").parse(text)
+
+
+def inline_text(token: Token) -> str:
+    """What a reader sees of an inline token: its text, code and breaks."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak") or child.content == "<br>":
+            parts.append("\n")
+        elif child.type == "html_inline":
+            raise AssertionError(f"raw HTML in the page: {child.content!r}")
+    return "".join(parts)
+
+
+def heading_ids(tokens: list[Token]) -> list[str]:
+    ids = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            match = HEADING_ID.search(tokens[index + 1].content)
+            assert match, f"heading without an explicit id: {tokens[index + 1].content!r}"
+            ids.append(match.group(1))
+    return ids
+
+
+def test_markdownlint_passes() -> None:
+    result = run(tool("markdownlint-cli2"), "pages/**/*.md", cwd=DOCS)
+    assert "Summary: 0 error(s)" in result.stdout + result.stderr
+
+
+def test_every_status_type_and_code_is_one_section() -> None:
+    ids = heading_ids(parse(PAGE.read_text(encoding="utf-8")))
+    expected = (
+        [naming.markdown_status_anchor(s) for s in MODEL.statuses]
+        + [naming.markdown_type_anchor(t) for t in MODEL.types]
+        + [naming.markdown_code_anchor(c) for c in MODEL.codes]
+    )
+    for anchor in expected:
+        assert ids.count(anchor) == 1, anchor
+    assert len(ids) == len(set(ids))
+
+
+def test_every_internal_link_resolves_and_docs_urls_point_at_sections() -> None:
+    tokens = parse(PAGE.read_text(encoding="utf-8"))
+    ids = set(heading_ids(tokens))
+    links = [
+        child.attrs["href"]
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
+    internal = [str(link)[1:] for link in links if str(link).startswith("#")]
+    assert len(internal) > len(MODEL.codes)
+    assert not set(internal) - ids
+    for code in MODEL.codes:
+        url = naming.docs_url(MODEL, code)
+        assert url.startswith(MODEL.api.docs_url) and url.split("#")[1] in ids
+
+
+def test_examples_are_the_catalogue_examples_serialised() -> None:
+    blocks = [t.content for t in parse(PAGE.read_text(encoding="utf-8")) if t.type == "fence"]
+    examples = [json.loads(block) for block in blocks]
+    for code in MODEL.codes:
+        assert MODEL.example(code) in examples
+    for envelope in MODEL.envelopes:
+        assert MODEL.example(MODEL.showcase, envelope) in examples
+
+
+def test_code_sections_name_the_classes_to_catch() -> None:
+    text = PAGE.read_text(encoding="utf-8")
+    for code in MODEL.codes:
+        section = text.split(f"{{#{code.key}}}", 1)[1].split("\n### ", 1)[0]
+        assert f"`{MODEL.api.python_package}.{naming.python_code_class(code)}`" in section
+        assert f"`{naming.typescript_code_class(code)}`" in section
+        assert ("| Retryable | yes |" if code.retryable else "| Retryable | no |") in section
+
+
+def test_mkdocs_builds_the_site_strictly(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run(
+        PYTHON,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        DOCS / "mkdocs.yml",
+        "--site-dir",
+        site,
+    )
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for code in MODEL.codes:
+        assert f'id="{code.key}"' in html
+
+
+def yaml_string(text: str) -> str:
+    return yaml.safe_dump(text, default_style='"', width=10**9).splitlines()[0]
+
+
+def hostile_catalogue(root: Path, text: str) -> dict[str, str]:
+    source = (Path(__file__).parent / "cases" / "minimal" / "catalogue.yaml").read_text()
+    quoted = yaml_string(text)
+    # A title also names an HttpStatus member, so it keeps a leading word.
+    title = yaml_string(f"Gone {text}")
+    source = (
+        source.replace("title: Not Found", f"title: {title}")
+        .replace("description: The thing is not there.", f"description: {quoted}")
+        .replace("message: Not found", f"message: {quoted}")
+    )
+    (root / "catalogue.yaml").write_text(source)
+    return generator.generate(root / "catalogue.yaml", ["docs"])
+
+
+@pytest.mark.parametrize("text", [t for t in HOSTILE if t.strip()], ids=range(len(HOSTILE) - 2))
+def test_hostile_text_keeps_tables_and_survives(text: str, tmp_path: Path) -> None:
+    files = hostile_catalogue(tmp_path, text)
+    tokens = parse(files["docs/pages/index.md"])
+    ids = heading_ids(tokens)
+    assert ids.count("not_found") == 1 and ids.count("status-404") == 1
+    rows: list[list[str]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
+            rows[-1].append(inline_text(token))
+    widths = {len(row) for row in rows}
+    assert widths <= {2, 3}, widths
+    assert ["Message", text.replace("\r\n", "\n").replace("\r", "\n")] in rows
+    paragraphs = [
+        inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "paragraph_open"
+    ]
+    assert text.replace("\r", "\n") in paragraphs
+
+
+def test_hostile_text_passes_markdownlint(tmp_path: Path) -> None:
+    pages = {}
+    for index, text in enumerate(t for t in HOSTILE if t.strip()):
+        files = hostile_catalogue(tmp_path, text)
+        pages[f"docs/pages/page{index}.md"] = files["docs/pages/index.md"]
+    write_tree(tmp_path / "out", {**files, **pages})
+    result = run(
+        tool("markdownlint-cli2"), "pages/**/*.md", cwd=tmp_path / "out" / "docs", check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
