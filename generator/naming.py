@@ -177,7 +177,15 @@ def check(catalogue: Catalogue) -> list[Problem]:
     )
     problems += _collisions("Python class", python)
     problems += _collisions("TypeScript class", typescript)
-    statuses = [s for s in catalogue.statuses]
+    for enum, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
+        problems += _collisions(
+            f"TypeScript {enum} member",
+            [
+                (typescript_member(e.key), e.location, f"{enum[5:].lower()} {e.key!r}")
+                for e in entries
+            ],
+        )
+    statuses = list(catalogue.statuses)
     problems += _collisions(
         "Python HttpStatus member",
         [(python_status_member(s), s.location, f"status {s.key}") for s in statuses],

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -246,3 +247,31 @@ def test_bad_catalogue_from_the_command_line_has_no_traceback(tmp_path: Path) ->
     assert result.stderr.startswith("catalogue.yaml:3:1: error: invalid YAML")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_wheel_ships_the_templates_and_runs_installed(tmp_path: Path) -> None:
+    run(
+        PYTHON,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--wheel-dir",
+        tmp_path,
+        ROOT,
+        timeout=600,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    templates = {str(p.relative_to(ROOT)) for p in (ROOT / "templates").rglob("*.jinja")}
+    assert {f"generator/{name}" for name in templates} <= names
+    venv = tmp_path / "venv"
+    run(PYTHON, "-m", "venv", venv)
+    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel, timeout=600)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "catalogue.yaml").write_bytes(CATALOGUE.read_bytes())
+    run(venv / "bin" / "generate-error-bindings", "--quiet", cwd=work)
+    assert tree(work / "generated") == tree(ROOT / "generated")

@@ -6,6 +6,7 @@ import copy
 import importlib
 import json
 import pickle
+import shutil
 import sys
 import urllib.error
 import urllib.request
@@ -228,8 +229,9 @@ def test_raise_for_response_with_any_response_shape(errors: ModuleType) -> None:
         assert errors.raise_for_response(FakeResponse(status, body)) is None
 
 
-def test_mypy_strict_on_the_package_at_the_oldest_supported_python() -> None:
-    for version in ("3.10", f"{sys.version_info[0]}.{sys.version_info[1]}"):
+def test_mypy_strict_on_the_package_at_the_oldest_supported_python(tmp_path: Path) -> None:
+    current = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    for version in ("3.10", current):
         run(
             PYTHON,
             "-m",
@@ -237,7 +239,8 @@ def test_mypy_strict_on_the_package_at_the_oldest_supported_python() -> None:
             "--strict",
             "--python-version",
             version,
-            "--no-incremental",
+            "--cache-dir",
+            tmp_path / version,
             CATALOGUE.api.python_package,
             cwd=PACKAGE,
         )
@@ -263,6 +266,7 @@ def test_black_and_ruff_are_clean_on_the_package() -> None:
         "ruff",
         "check",
         "--isolated",
+        "--no-cache",
         "--select",
         "E,F,W,I,B,UP,RUF",
         "--ignore",
@@ -278,6 +282,8 @@ def test_installs_into_a_fresh_virtual_environment(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     run(PYTHON, "-m", "venv", venv)
     python = venv / "bin" / "python"
+    # A copy, so the build leaves nothing behind in generated/.
+    package = shutil.copytree(PACKAGE, tmp_path / "package")
     run(
         python,
         "-m",
@@ -285,7 +291,7 @@ def test_installs_into_a_fresh_virtual_environment(tmp_path: Path) -> None:
         "install",
         "--quiet",
         "--disable-pip-version-check",
-        PACKAGE,
+        package,
         timeout=600,
     )
     script = (
