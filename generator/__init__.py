@@ -28,4 +28,6 @@ def generate(
     chosen = list(selected) if selected else render.available_targets(template_dirs)
     model = _catalogue.load(catalogue_path, shown_as)
     files = render.render(model, chosen, template_dirs, Path(catalogue_path).name)
-    return write.with_manifests(formatting.format_files(files), chosen)
+    if templates:  # the built-in templates are black-stable; a user's may not be
+        files = formatting.format_files(files)
+    return write.with_manifests(files, chosen)

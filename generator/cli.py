@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, generate, schema, targets, write
-from .problems import CatalogueError
-from .render import TemplateError
+from .problems import CatalogueError, TemplateError
 
 OK, DRIFT, BAD_INPUT, INTERNAL = 0, 1, 2, 3
 

@@ -33,3 +33,8 @@ class CatalogueError(Exception):
         self.path = path
         self.problems = sorted(set(problems))
         super().__init__("\n".join(problem.render(path) for problem in self.problems))
+
+
+class TemplateError(Exception):
+    """A template failed to render or rendered invalid code: a bug in a template, not in the
+    catalogue."""

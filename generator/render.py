@@ -12,12 +12,9 @@ from pathlib import Path
 
 import jinja2
 
-from . import conformance, escape, naming
+from . import conformance, escape, formatting, naming
 from .model import Catalogue, ErrorCode, ErrorType, Status
-
-
-class TemplateError(Exception):
-    """A template failed to render: a bug in a template, not in the catalogue."""
+from .problems import TemplateError
 
 
 def builtin_templates() -> Path:
@@ -68,6 +65,7 @@ def environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     env.filters.update(
         py_str=escape.python_string,
         py_doc=escape.python_docstring,
+        py_assign=formatting.python_assignment,
         ts_str=escape.typescript_string,
         comment=escape.comment,
         json=escape.to_json,

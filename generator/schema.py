@@ -301,8 +301,8 @@ PASCAL_HINT = "a PascalCase identifier (A-Z first, then letters and digits)"
 PATH = r"[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*"
 PATH_HINT = "a dotted path of JSON keys such as error.code"
 VERSION = r"v[0-9]+"
-URL = r"https://[^\s\"'<>\\`|]+"
-URL_HINT = "an https:// URL without spaces, quotes, backslashes, backticks or pipes"
+URL = r"https://[!#-&(-;=?-\[\]-_a-{}~]+"
+URL_HINT = "an https:// URL of printable ASCII without quotes, <>, backslashes, backticks or pipes"
 
 _since = Key(Text("The API version that introduced this entry, such as v4.", VERSION, "like v4"))
 _doc = Key(Text("What it means, in prose."), required=True)

@@ -3,11 +3,12 @@ exactly what the catalogue gives."""
 
 from __future__ import annotations
 
+import black
 import pytest
 from conftest import CATALOGUE, ROOT, snapshot_suffix, text_snapshot
 
 import generator
-from generator import cli
+from generator import cli, formatting
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,9 @@ def test_files_end_with_one_newline_and_use_lf(files: dict[str, str]) -> None:
 def test_committed_output_matches_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert cli.main(["--check"]) == 0
+
+
+def test_python_output_is_already_black_formatted(files: dict[str, str]) -> None:
+    for path, text in files.items():
+        if path.endswith(".py"):
+            assert black.format_str(text, mode=formatting.black_mode()) == text, path

@@ -97,10 +97,9 @@ class HttpStatus(Enum):
     @property
     def statuses(self) -> range:
         """The numeric statuses this entry stands for: one, or a hundred for a range."""
-        first = (
-            int(self.value[0]) * 100 if self.value.endswith("xx") else int(self.value)
-        )
-        return range(first, first + (100 if self.value.endswith("xx") else 1))
+        ranged = self.value.endswith("xx")
+        first = int(self.value[0]) * 100 if ranged else int(self.value)
+        return range(first, first + (100 if ranged else 1))
 
     @classmethod
     def of(cls, status: int) -> HttpStatus | None:
@@ -177,6 +176,38 @@ class QonversionError(Exception):
         self.body: Any = body
         super().__init__(self.message)
 
+    def __init_subclass__(
+        cls,
+        *,
+        code: ErrorCode | None = None,
+        type: ErrorType | None = None,
+        status: int | None = None,
+        http_status: HttpStatus | None = None,
+        default_message: str | None = None,
+        description: str | None = None,
+        retryable: bool | None = None,
+        fault: str | None = None,
+        docs_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Each subclass states what the catalogue says of its code or type in its class
+        # statement; one call per class keeps importing thousands of them cheap.
+        super().__init_subclass__(**kwargs)
+        given = {
+            "code": code,
+            "type": type,
+            "status": status,
+            "http_status": http_status,
+            "default_message": default_message,
+            "description": description,
+            "retryable": retryable,
+            "fault": fault,
+            "docs_url": docs_url,
+        }
+        for name, value in given.items():
+            if value is not None:
+                setattr(cls, name, value)
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions pickle as cls(*args): keep every attribute, not just the message.
         return (_rebuild, (self.__class__, self.__dict__.copy()))
@@ -199,172 +230,191 @@ def _rebuild(cls: type[QonversionError], state: dict[str, Any]) -> QonversionErr
     return error
 
 
-class RequestError(QonversionError):
+class RequestError(
+    QonversionError,
+    type=ErrorType.REQUEST,
+    description="Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests.",
+    fault="client",
+):
     """Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests."""
 
-    type = ErrorType.REQUEST
-    description = "Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests."
-    fault = "client"
 
-
-class ResourceError(QonversionError):
+class ResourceError(
+    QonversionError,
+    type=ErrorType.RESOURCE,
+    description="The request is valid, but the action could not be executed due to some reason.",
+    fault="client",
+):
     """The request is valid, but the action could not be executed due to some reason."""
 
-    type = ErrorType.RESOURCE
-    description = (
-        "The request is valid, but the action could not be executed due to some reason."
-    )
-    fault = "client"
 
-
-class LogicalError(QonversionError):
+class LogicalError(
+    QonversionError,
+    type=ErrorType.LOGICAL,
+    description="The client can execute the required action but there is an error in communicating with the application.",
+    fault="client",
+):
     """The client can execute the required action but there is an error in communicating with the application."""
 
-    type = ErrorType.LOGICAL
-    description = "The client can execute the required action but there is an error in communicating with the application."
-    fault = "client"
 
-
-class InternalError(QonversionError):
+class InternalError(
+    QonversionError,
+    type=ErrorType.INTERNAL,
+    description="All request handling stages are successful, but there was an internal error.",
+    fault="server",
+):
     """All request handling stages are successful, but there was an internal error."""
 
-    type = ErrorType.INTERNAL
-    description = (
-        "All request handling stages are successful, but there was an internal error."
-    )
-    fault = "server"
 
-
-class InvalidDataError(RequestError):
+class InvalidDataError(
+    RequestError,
+    code=ErrorCode.INVALID_DATA,
+    status=400,
+    http_status=HttpStatus.BAD_REQUEST,
+    default_message="Failed validate request data",
+    description="The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#invalid_data",
+):
     """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
 
-    code = ErrorCode.INVALID_DATA
-    status = 400
-    http_status = HttpStatus.BAD_REQUEST
-    default_message = "Failed validate request data"
-    description = "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#invalid_data"
 
-
-class InvalidRequestError(RequestError):
+class InvalidRequestError(
+    RequestError,
+    code=ErrorCode.INVALID_REQUEST,
+    status=400,
+    http_status=HttpStatus.BAD_REQUEST,
+    default_message="Unrecognized request URL",
+    description="Unrecognized request URL.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#invalid_request",
+):
     """Unrecognized request URL."""
 
-    code = ErrorCode.INVALID_REQUEST
-    status = 400
-    http_status = HttpStatus.BAD_REQUEST
-    default_message = "Unrecognized request URL"
-    description = "Unrecognized request URL."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#invalid_request"
 
-
-class ControlUnauthorizedError(RequestError):
+class ControlUnauthorizedError(
+    RequestError,
+    code=ErrorCode.CONTROL_UNAUTHORIZED,
+    status=401,
+    http_status=HttpStatus.UNAUTHORIZED,
+    default_message="Authorization is required",
+    description="Authorization is required to execute the request.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#control_unauthorized",
+):
     """Authorization is required to execute the request."""
 
-    code = ErrorCode.CONTROL_UNAUTHORIZED
-    status = 401
-    http_status = HttpStatus.UNAUTHORIZED
-    default_message = "Authorization is required"
-    description = "Authorization is required to execute the request."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#control_unauthorized"
 
-
-class EndpointNotImplementedError(RequestError):
+class EndpointNotImplementedError(
+    RequestError,
+    code=ErrorCode.NOT_IMPLEMENTED,
+    status=404,
+    http_status=HttpStatus.NOT_FOUND,
+    default_message="Not implemented",
+    description="Functionality at the requested address is not implemented.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#not_implemented",
+):
     """Functionality at the requested address is not implemented."""
 
-    code = ErrorCode.NOT_IMPLEMENTED
-    status = 404
-    http_status = HttpStatus.NOT_FOUND
-    default_message = "Not implemented"
-    description = "Functionality at the requested address is not implemented."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#not_implemented"
 
-
-class NotFoundError(ResourceError):
+class NotFoundError(
+    ResourceError,
+    code=ErrorCode.NOT_FOUND,
+    status=404,
+    http_status=HttpStatus.NOT_FOUND,
+    default_message="Resource not found",
+    description="The requested resource is not found.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#not_found",
+):
     """The requested resource is not found."""
 
-    code = ErrorCode.NOT_FOUND
-    status = 404
-    http_status = HttpStatus.NOT_FOUND
-    default_message = "Resource not found"
-    description = "The requested resource is not found."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#not_found"
 
-
-class AlreadyExistsError(ResourceError):
+class AlreadyExistsError(
+    ResourceError,
+    code=ErrorCode.ALREADY_EXISTS,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="Resource already exists",
+    description="The requested resource already exists.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#already_exists",
+):
     """The requested resource already exists."""
 
-    code = ErrorCode.ALREADY_EXISTS
-    status = 422
-    http_status = HttpStatus.UNPROCESSABLE_ENTITY
-    default_message = "Resource already exists"
-    description = "The requested resource already exists."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#already_exists"
 
-
-class PurchaseFraudError(LogicalError):
+class PurchaseFraudError(
+    LogicalError,
+    code=ErrorCode.PURCHASE_FRAUD,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="Could not validate purchase",
+    description="Couldn't validate purchase with store request, potential fraud.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#purchase_fraud",
+):
     """Couldn't validate purchase with store request, potential fraud."""
 
-    code = ErrorCode.PURCHASE_FRAUD
-    status = 422
-    http_status = HttpStatus.UNPROCESSABLE_ENTITY
-    default_message = "Could not validate purchase"
-    description = "Couldn't validate purchase with store request, potential fraud."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#purchase_fraud"
 
-
-class RelationNotFoundError(LogicalError):
+class RelationNotFoundError(
+    LogicalError,
+    code=ErrorCode.RELATION_NOT_FOUND,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="Related object not found",
+    description="Nested objects could not be found or associated with other entity.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#relation_not_found",
+):
     """Nested objects could not be found or associated with other entity."""
 
-    code = ErrorCode.RELATION_NOT_FOUND
-    status = 422
-    http_status = HttpStatus.UNPROCESSABLE_ENTITY
-    default_message = "Related object not found"
-    description = "Nested objects could not be found or associated with other entity."
-    retryable = False
-    docs_url = "https://qonversion.github.io/api-errors/#relation_not_found"
 
-
-class StorageError(InternalError):
+class StorageError(
+    InternalError,
+    code=ErrorCode.STORAGE_ERROR,
+    http_status=HttpStatus.SERVER_ERRORS,
+    default_message="Data was not saved",
+    description="Data was not saved.",
+    retryable=True,
+    fault="server",
+    docs_url="https://qonversion.github.io/api-errors/#storage_error",
+):
     """Data was not saved."""
 
-    code = ErrorCode.STORAGE_ERROR
-    status = None
-    http_status = HttpStatus.SERVER_ERRORS
-    default_message = "Data was not saved"
-    description = "Data was not saved."
-    retryable = True
-    docs_url = "https://qonversion.github.io/api-errors/#storage_error"
 
-
-class NetworkError(InternalError):
+class NetworkError(
+    InternalError,
+    code=ErrorCode.NETWORK_ERROR,
+    http_status=HttpStatus.SERVER_ERRORS,
+    default_message="Internal services interaction failed",
+    description="Internal services interaction failed.",
+    retryable=True,
+    fault="server",
+    docs_url="https://qonversion.github.io/api-errors/#network_error",
+):
     """Internal services interaction failed."""
 
-    code = ErrorCode.NETWORK_ERROR
-    status = None
-    http_status = HttpStatus.SERVER_ERRORS
-    default_message = "Internal services interaction failed"
-    description = "Internal services interaction failed."
-    retryable = True
-    docs_url = "https://qonversion.github.io/api-errors/#network_error"
 
-
-class UnknownError(InternalError):
+class UnknownError(
+    InternalError,
+    code=ErrorCode.UNKNOWN_ERROR,
+    http_status=HttpStatus.SERVER_ERRORS,
+    default_message="Unknown error",
+    description="Unknown reason.",
+    retryable=True,
+    fault="server",
+    docs_url="https://qonversion.github.io/api-errors/#unknown_error",
+):
     """Unknown reason."""
-
-    code = ErrorCode.UNKNOWN_ERROR
-    status = None
-    http_status = HttpStatus.SERVER_ERRORS
-    default_message = "Unknown error"
-    description = "Unknown reason."
-    retryable = True
-    docs_url = "https://qonversion.github.io/api-errors/#unknown_error"
 
 
 _BY_CODE: Mapping[str, type[QonversionError]] = {
@@ -495,9 +545,7 @@ def _fields(body: Any) -> tuple[FieldError, ...]:
                 found.setdefault(name, []).extend(
                     text for text in _listed(texts) if isinstance(text, str)
                 )
-            return tuple(
-                FieldError(name, tuple(texts)) for name, texts in found.items()
-            )
+            return tuple(FieldError(name, tuple(t)) for name, t in found.items())
     return ()
 
 
@@ -555,9 +603,8 @@ def from_response(status: int | None, body: Any = None) -> QonversionError:
     try:
         return _build(status, body)
     except Exception:  # a body shaped in a way nobody foresaw must still give an error
-        return QonversionError(
-            status=status if isinstance(status, int) else None, body=body
-        )
+        known = status if isinstance(status, int) else None
+        return QonversionError(status=known, body=body)
 
 
 def _status_of(response: Any) -> int | None:

@@ -66,10 +66,9 @@ class HttpStatus(Enum):
     @property
     def statuses(self) -> range:
         """The numeric statuses this entry stands for: one, or a hundred for a range."""
-        first = (
-            int(self.value[0]) * 100 if self.value.endswith("xx") else int(self.value)
-        )
-        return range(first, first + (100 if self.value.endswith("xx") else 1))
+        ranged = self.value.endswith("xx")
+        first = int(self.value[0]) * 100 if ranged else int(self.value)
+        return range(first, first + (100 if ranged else 1))
 
     @classmethod
     def of(cls, status: int) -> HttpStatus | None:
@@ -137,6 +136,38 @@ class AcmeError(Exception):
         self.body: Any = body
         super().__init__(self.message)
 
+    def __init_subclass__(
+        cls,
+        *,
+        code: ErrorCode | None = None,
+        type: ErrorType | None = None,
+        status: int | None = None,
+        http_status: HttpStatus | None = None,
+        default_message: str | None = None,
+        description: str | None = None,
+        retryable: bool | None = None,
+        fault: str | None = None,
+        docs_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Each subclass states what the catalogue says of its code or type in its class
+        # statement; one call per class keeps importing thousands of them cheap.
+        super().__init_subclass__(**kwargs)
+        given = {
+            "code": code,
+            "type": type,
+            "status": status,
+            "http_status": http_status,
+            "default_message": default_message,
+            "description": description,
+            "retryable": retryable,
+            "fault": fault,
+            "docs_url": docs_url,
+        }
+        for name, value in given.items():
+            if value is not None:
+                setattr(cls, name, value)
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions pickle as cls(*args): keep every attribute, not just the message.
         return (_rebuild, (self.__class__, self.__dict__.copy()))
@@ -159,44 +190,49 @@ def _rebuild(cls: type[AcmeError], state: dict[str, Any]) -> AcmeError:
     return error
 
 
-class ResourceError(AcmeError):
+class ResourceError(
+    AcmeError,
+    type=ErrorType.RESOURCE,
+    description="The resource is wrong.",
+    fault="client",
+):
     """The resource is wrong."""
 
-    type = ErrorType.RESOURCE
-    description = "The resource is wrong."
-    fault = "client"
 
-
-class InternalError(AcmeError):
+class InternalError(
+    AcmeError,
+    type=ErrorType.INTERNAL,
+    description="The server is wrong.",
+    fault="server",
+):
     """The server is wrong."""
 
-    type = ErrorType.INTERNAL
-    description = "The server is wrong."
-    fault = "server"
 
-
-class NotFoundError(ResourceError):
+class NotFoundError(
+    ResourceError,
+    code=ErrorCode.NOT_FOUND,
+    status=404,
+    http_status=HttpStatus.NOT_FOUND,
+    default_message="Not found",
+    description="The thing is not there.",
+    retryable=False,
+    fault="client",
+    docs_url="https://acme.example/docs/#not_found",
+):
     """The thing is not there."""
 
-    code = ErrorCode.NOT_FOUND
-    status = 404
-    http_status = HttpStatus.NOT_FOUND
-    default_message = "Not found"
-    description = "The thing is not there."
-    retryable = False
-    docs_url = "https://acme.example/docs/#not_found"
 
-
-class StorageError(InternalError):
+class StorageError(
+    InternalError,
+    code=ErrorCode.STORAGE_ERROR,
+    http_status=HttpStatus.SERVER_ERRORS,
+    default_message="Not saved",
+    description="Saving failed.",
+    retryable=True,
+    fault="server",
+    docs_url="https://acme.example/docs/#storage_error",
+):
     """Saving failed."""
-
-    code = ErrorCode.STORAGE_ERROR
-    status = None
-    http_status = HttpStatus.SERVER_ERRORS
-    default_message = "Not saved"
-    description = "Saving failed."
-    retryable = True
-    docs_url = "https://acme.example/docs/#storage_error"
 
 
 _BY_CODE: Mapping[str, type[AcmeError]] = {
@@ -237,7 +273,8 @@ _ENVELOPES = (
         code="error.code",
         message="error.message",
         reference=None,
-        fields=(),
+        fields=(
+        ),
     ),
 )
 
@@ -288,9 +325,7 @@ def _fields(body: Any) -> tuple[FieldError, ...]:
                 found.setdefault(name, []).extend(
                     text for text in _listed(texts) if isinstance(text, str)
                 )
-            return tuple(
-                FieldError(name, tuple(texts)) for name, texts in found.items()
-            )
+            return tuple(FieldError(name, tuple(t)) for name, t in found.items())
     return ()
 
 
@@ -348,7 +383,8 @@ def from_response(status: int | None, body: Any = None) -> AcmeError:
     try:
         return _build(status, body)
     except Exception:  # a body shaped in a way nobody foresaw must still give an error
-        return AcmeError(status=status if isinstance(status, int) else None, body=body)
+        known = status if isinstance(status, int) else None
+        return AcmeError(status=known, body=body)
 
 
 def _status_of(response: Any) -> int | None:
