@@ -3,6 +3,8 @@ model. Every problem found on the way is reported at once, each with its locatio
 
 from __future__ import annotations
 
+import keyword
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,14 +81,22 @@ def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) 
         )
         for key, entry in _entries(checked["types"])
     }
+    references = _References(statuses, types, _keys(checked["statuses"]), _keys(checked["types"]))
     codes = [
-        _code(tree, key, entry, statuses, types, problems)
-        for key, entry in _entries(checked["codes"])
+        _code(tree, key, entry, references, problems) for key, entry in _entries(checked["codes"])
     ]
     envelopes = [
         _envelope(tree, key, entry, problems) for key, entry in _entries(checked["envelopes"])
     ]
-    if not _valid(checked) or None in codes:
+    package = checked["python"]["package"] if _valid(checked["python"]) else None
+    if package is not None and keyword.iskeyword(package):
+        problems.append(
+            Problem(
+                _where(tree, "python", "package"),
+                f"python.package {package!r} is a Python keyword, so it cannot be imported",
+            )
+        )
+    if not _valid(checked):
         return None
     return Catalogue(
         format=checked["format"],
@@ -104,6 +114,25 @@ def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) 
     )
 
 
+@dataclass(frozen=True)
+class _References:
+    """What codes may refer to: the valid entries, and every declared key (None when the
+    table itself is unusable, which is reported once, not once per code)."""
+
+    statuses: dict[str, Status]
+    types: dict[str, ErrorType]
+    declared_statuses: tuple[str, ...] | None
+    declared_types: tuple[str, ...] | None
+
+
+def _keys(table: Any) -> tuple[str, ...] | None:
+    return tuple(table) if isinstance(table, dict) else None
+
+
+def _listing(names: Any) -> str:
+    return ", ".join(str(name) for name in names) or "none"
+
+
 def _entries(table: Any) -> list[tuple[str, dict[str, Any]]]:
     if not isinstance(table, dict):
         return []
@@ -114,27 +143,25 @@ def _code(
     tree: source.Node,
     key: str,
     entry: dict[str, Any],
-    statuses: dict[str, Status],
-    types: dict[str, ErrorType],
+    references: _References,
     problems: list[Problem],
-) -> ErrorCode | None:
+) -> ErrorCode:
     def problem(field: str, message: str) -> None:
         problems.append(Problem(_where(tree, "codes", key, field), f"code {key!r}: {message}"))
 
-    error_type = types.get(entry["type"])
-    status = statuses.get(entry["status"])
-    if error_type is None:
-        problem(
-            "type",
-            f"unknown type {entry['type']!r}; the types are "
-            f"{', '.join(repr(name) for name in types)}",
-        )
+    error_type = references.types.get(entry["type"])
+    status = references.statuses.get(entry["status"])
+    declared_types = references.declared_types
+    if declared_types is not None and entry["type"] not in declared_types:
+        problem("type", f"unknown type {entry['type']!r}; the types are {_listing(declared_types)}")
+    declared = references.declared_statuses
     if status is None:
-        problem(
-            "status",
-            f"unknown status {entry['status']}; add it under `statuses` "
-            f"(known: {', '.join(statuses)})",
-        )
+        if declared is not None and entry["status"] not in declared:
+            problem(
+                "status",
+                f"unknown status {entry['status']}; add it under `statuses` "
+                f"(known: {_listing(declared)})",
+            )
     elif not status.is_error:
         problem("status", f"status {status.key} is not an error status (4xx or 5xx)")
     else:

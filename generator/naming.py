@@ -9,7 +9,6 @@ them with a `names:` override on the code.
 
 from __future__ import annotations
 
-import keyword
 import re
 from collections.abc import Iterable
 
@@ -162,13 +161,6 @@ def check(catalogue: Catalogue) -> list[Problem]:
         *((typescript_type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
         *((typescript_code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
     ]
-    if keyword.iskeyword(catalogue.api.python_package):
-        problems.append(
-            Problem(
-                catalogue.api.location,
-                f"python_package {catalogue.api.python_package!r} is a Python keyword",
-            )
-        )
     problems += _shadowing(python, PYTHON_BUILTINS, "a Python builtin")
     problems += _shadowing(python, PYTHON_MODULE_NAMES, "a name the Python module defines")
     problems += _shadowing(typescript, TYPESCRIPT_GLOBALS, "a JavaScript global")

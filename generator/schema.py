@@ -53,7 +53,12 @@ class Text(Spec):
     pattern: str | None = None
     hint: str = ""
     min_length: int = 1
-    max_length: int | None = None
+    max_length: int = 10_000
+    """Prose may be long; names, paths and URLs are held shorter below."""
+
+    def __post_init__(self) -> None:
+        if self.pattern is not None and self.max_length == 10_000:
+            object.__setattr__(self, "max_length", 2_000 if self.pattern == URL else 100)
 
     def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
         if not isinstance(node.value, str):
@@ -62,7 +67,7 @@ class Text(Spec):
         if len(value) < self.min_length:
             problems.append(Problem(node.location, f"{at} must not be empty"))
             return INVALID
-        if self.max_length is not None and len(value) > self.max_length:
+        if len(value) > self.max_length:
             problems.append(
                 Problem(node.location, f"{at} is longer than {self.max_length:,} characters")
             )
@@ -76,8 +81,7 @@ class Text(Spec):
         result: dict[str, Any] = {"type": "string", "description": self.doc}
         if self.min_length:
             result["minLength"] = self.min_length
-        if self.max_length is not None:
-            result["maxLength"] = self.max_length
+        result["maxLength"] = self.max_length
         if self.pattern is not None:
             result["pattern"] = f"^(?:{self.pattern})$"
         return result
@@ -354,7 +358,7 @@ CODE = Record(
     {
         "type": Key(Text("The error type (a key of `types`).", NAME, NAME_HINT), required=True),
         "status": Key(Status("The HTTP status it comes with (a key of `statuses`)."), True),
-        "message": Key(Text("Short message the server sends."), required=True),
+        "message": Key(Text("Short message the server sends.", max_length=1_000), True),
         "description": _doc,
         "retryable": Key(Flag("Whether repeating the same request may succeed."), True),
         "fault": Key(_fault, required=True),
@@ -450,7 +454,7 @@ CATALOGUE = Record(
                 Record(
                     "An HTTP status.",
                     {
-                        "title": Key(Text("Its reason phrase."), True),
+                        "title": Key(Text("Its reason phrase.", max_length=200), True),
                         "description": _doc,
                         "since": _since,
                     },

@@ -8,9 +8,11 @@ rewritten; no path is written outside the output directory or through a symbolic
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -71,8 +73,8 @@ def _resolve(out: Path, relative: str, create: bool = False) -> Path:
         current = current / part
         if current.is_symlink():
             raise UnsafePath(f"refusing to follow the symbolic link {current}")
-        if index < len(parts) - 1 and create and not current.exists():
-            current.mkdir()
+        if index < len(parts) - 1 and create:
+            current.mkdir(exist_ok=True)  # another run may create it at the same moment
     return current
 
 
@@ -132,9 +134,13 @@ def diff(out: Path, files: dict[str, str], drift: Drift) -> str:
     )
 
 
+_TEMPORARY = ".generating"
+_ABANDONED_AFTER = 60  # seconds: older temporary files were left by a killed run
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        dir=path.parent, prefix=f".{path.name}.", suffix=_TEMPORARY
     )
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -153,6 +159,8 @@ def apply(out: Path, files: dict[str, str], targets: Iterable[str]) -> list[tupl
     targets = list(targets)
     out.mkdir(parents=True, exist_ok=True)
     manifests = {f"{target}/{MANIFEST}": owned(out, target) for target in targets}
+    for target in targets:
+        _remove_abandoned(_resolve(out, target))
     before = {path: _read(_resolve(out, path)) for path in manifests}
     for manifest, previous in manifests.items():
         # Until this run ends, the manifest names old and new files alike, so a run killed
@@ -183,11 +191,27 @@ def _write_if_changed(out: Path, relative: str, text: str) -> str:
     data = text.encode("utf-8")
     if _read(path) == data:
         return "unchanged"
-    _atomic_write(path, data)
+    try:
+        _atomic_write(path, data)
+    except FileNotFoundError:  # a concurrent run pruned the folder between mkdir and write
+        _atomic_write(_resolve(out, relative, create=True), data)
     return "wrote"
 
 
+def _remove_abandoned(folder: Path) -> None:
+    """Temporary files of a run killed before it could rename them; a younger one may belong
+    to a run still going, so it stays."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    deadline = time.time() - _ABANDONED_AFTER
+    for path in folder.rglob(f".*{_TEMPORARY}"):
+        with contextlib.suppress(OSError):
+            if not path.is_symlink() and path.stat().st_mtime < deadline:
+                path.unlink()
+
+
 def _prune(top: Path, folder: Path) -> None:
-    while folder != top and top in folder.parents and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+    with contextlib.suppress(OSError):  # another run may be writing into it
+        while folder != top and top in folder.parents and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
