@@ -120,17 +120,24 @@ def to_json(value: Any, indent: int | None = 2) -> str:
 # only at the start of a line (list items, setext underlines, ordered list numbers).
 _MARKDOWN_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
+# What GitHub-flavoured renderers would turn into a link on their own: e-mail addresses,
+# scheme://… and www.…
+_MARKDOWN_AUTOLINK = re.compile(r"@|:(?=//)|(?<=[wW]{3})\.")
 
 
 def _markdown_inline(text: str) -> str:
     escaped = _MARKDOWN_ANYWHERE.sub(r"\\\1", text)
+    escaped = _MARKDOWN_AUTOLINK.sub(lambda match: "\\" + match.group(), escaped)
     escaped = _MARKDOWN_LINE_START.sub(
-        lambda m: m[1] + (m[2][:-1] + m[2][-1] + "\\" if m[2][0].isdigit() else "\\" + m[2]),
+        lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]),
         escaped,
     )
     out = []
     for char in escaped:
-        if is_unsafe(char):
+        if char != "\t" and unicodedata.category(char) == "Cc":
+            # HTML cannot show control characters, not even as references: name them.
+            out.append(f"U+{ord(char):04X}")
+        elif is_unsafe(char):
             out.append(f"&#x{ord(char):X};")
         else:
             out.append(char)
@@ -147,15 +154,10 @@ def _markdown_inline(text: str) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """Inline Markdown text: every punctuation character escaped, line breaks kept as breaks."""
-    lines = re.split(r"\r\n|\r|\n", text)
-    return "\\\n".join(_markdown_inline(line) for line in lines)
-
-
-def markdown_cell(text: str) -> str:
-    """A table cell: like markdown_text, but on one line (line breaks become <br>)."""
-    lines = re.split(r"\r\n|\r|\n", text)
-    return "<br>".join(_markdown_inline(line) for line in lines)
+    """Inline Markdown on one line, fit for a paragraph, a heading or a table cell: markup
+    characters escaped, line breaks as <br> (a trailing backslash break would be lost at the
+    end of a paragraph, and a cell cannot hold a newline at all)."""
+    return "<br>".join(_markdown_inline(line) for line in re.split(r"\r\n|\r|\n", text))
 
 
 def markdown_code(text: str) -> str:

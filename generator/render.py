@@ -70,7 +70,6 @@ def environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         comment=escape.comment,
         json=escape.to_json,
         md_text=escape.markdown_text,
-        md_cell=escape.markdown_cell,
         md_code=escape.markdown_code,
         md_fence=escape.markdown_fence,
         md_id=lambda anchor: f"{{#{anchor}}}",

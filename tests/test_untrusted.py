@@ -1,0 +1,239 @@
+"""Untrusted catalogues: random valid catalogues, their strings drawn from all of Unicode and
+from hostile lists, go through every target. Each output must still parse, compile and lint,
+and carry every string back exactly. HYPOTHESIS_PROFILE=thorough runs ten times as many."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import black
+from conftest import node, run, tool, write_tree
+from hypothesis import given, settings
+from markdown_it import MarkdownIt
+from strategies import Drawn, catalogues, examples
+
+import generator
+from generator import formatting
+
+
+def generated(drawn: Drawn, folder: Path, targets: list[str]) -> dict[str, str]:
+    return generator.generate(drawn.write(folder), targets)
+
+
+def import_python(source: str, name: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    sys.modules[name] = module
+    try:
+        exec(compile(source, f"{name}.py", "exec"), module.__dict__)
+    finally:
+        del sys.modules[name]
+    return module
+
+
+def expected_example(data: dict[str, Any], key: str) -> tuple[dict[str, Any], list[Any]]:
+    code = data["codes"][key]
+    grouped: dict[str, list[str]] = {}  # a field named twice is one field error
+    for field in code.get("example_fields", []):
+        grouped.setdefault(field["name"], []).extend(field["messages"])
+    fields = list(grouped.items())
+    body = {
+        "error": {"type": code["type"], "code": key, "message": code["message"]},
+        "_meta": {
+            "reference": data["api"]["reference"],
+            "fields": [
+                {"name": f["name"], "messages": f["messages"]}
+                for f in code.get("example_fields", [])
+            ],
+        },
+    }
+    return body, fields
+
+
+@settings(max_examples=examples(400))
+@given(catalogues())
+def test_python_carries_every_string_back(tmp_path_factory: Any, drawn: Drawn) -> None:
+    folder = tmp_path_factory.mktemp("python")
+    source = generated(drawn, folder, ["python"])["python/acme_errors/__init__.py"]
+    errors = import_python(source, "acme_errors_under_test")
+    data = drawn.data
+    assert errors.__doc__.startswith(f"Errors of the {data['api']['name']}, as exceptions.")
+    assert errors.AcmeError.__doc__.startswith(f"An error response of the {data['api']['name']}.")
+    assert {m.value: m.title for m in errors.HttpStatus} == {
+        key: status["title"] for key, status in data["statuses"].items()
+    }
+    for key, error_type in data["types"].items():
+        cls = errors._BY_TYPE[key]
+        assert (cls.description, cls.__doc__) == (error_type["description"],) * 2
+    for key, code in data["codes"].items():
+        cls = errors.lookup(key)
+        assert cls.default_message == code["message"]
+        assert (cls.description, cls.__doc__) == (code["description"],) * 2
+        assert cls.retryable is code["retryable"]
+        body, fields = expected_example(data, key)
+        error = errors.from_response(404, json.dumps(body))
+        assert type(error) is cls
+        assert error.message == code["message"]
+        assert [(f.name, list(f.messages)) for f in error.fields] == fields
+
+
+@settings(max_examples=examples(40))
+@given(catalogues())
+def test_python_needs_no_black(tmp_path_factory: Any, drawn: Drawn) -> None:
+    folder = tmp_path_factory.mktemp("black")
+    for path, text in generated(drawn, folder, ["python"]).items():
+        if path.endswith(".py"):
+            assert black.format_str(text, mode=formatting.black_mode()) == text
+
+
+def collect(count: int, style: str | None = None) -> list[Drawn]:
+    drawn: list[Drawn] = []
+
+    @settings(max_examples=count)
+    @given(catalogues(style))
+    def gather(catalogue: Drawn) -> None:
+        drawn.append(catalogue)
+
+    gather()
+    return drawn
+
+
+TYPESCRIPT_CHECK = r"""
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const cases = JSON.parse(readFileSync(process.argv[2], "utf8"));
+let checked = 0;
+const same = (actual, expected, what) => {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${what}: ${JSON.stringify(actual)} !== ${JSON.stringify(expected)}`);
+  }
+};
+for (const item of cases) {
+  const errors = await import(pathToFileURL(item.module).href);
+  const data = item.data;
+  same(errors.httpStatusTitles, Object.fromEntries(
+    Object.entries(data.statuses).map(([key, status]) => [key, status.title])), "titles");
+  for (const [key, code] of Object.entries(data.codes)) {
+    const cls = errors.lookup(key);
+    same(cls.defaultMessage, code.message, `${item.module} ${key} message`);
+    same(cls.description, code.description, `${key} description`);
+    same(errors.errorCodes[key].message, code.message, `${key} errorCodes message`);
+    const body = item.examples[key];
+    const error = errors.fromResponse(404, JSON.stringify(body));
+    same(error.constructor, cls, `${key} class`);
+    same(error.message, code.message, `${key} parsed message`);
+    same(error.fields.map((f) => [f.name, f.messages]), item.fields[key], `${key} fields`);
+    checked += 1;
+  }
+  for (const [key, type] of Object.entries(data.types)) {
+    const cls = errors[Object.keys(errors).find((name) => errors[name]?.type === key &&
+      errors[name]?.code === undefined && typeof errors[name] === "function")];
+    same(cls.description, type.description, `${key} type description`);
+  }
+}
+console.log(`checked ${checked} codes`);
+"""
+
+
+def test_typescript_compiles_and_carries_every_string_back(tmp_path: Path) -> None:
+    drawn = collect(examples(400))
+    groups: dict[str, list[str]] = {"enum": [], "erasable": []}
+    cases = []
+    for index, catalogue in enumerate(drawn):
+        folder = tmp_path / f"c{index}"
+        files = generated(catalogue, folder, ["typescript"])
+        write_tree(folder, files)
+        groups[catalogue.data["typescript"]["style"]].append(f"c{index}/typescript/src/index.ts")
+        examples_, fields = {}, {}
+        for key in catalogue.data["codes"]:
+            examples_[key], fields[key] = expected_example(catalogue.data, key)
+        cases.append(
+            {
+                "module": str(tmp_path / "dist" / f"c{index}" / "typescript" / "src" / "index.js"),
+                "data": catalogue.data,
+                "examples": examples_,
+                "fields": fields,
+            }
+        )
+    base = json.loads(re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M))
+    for style, sources in groups.items():
+        options = {
+            **base["compilerOptions"],
+            "rootDir": ".",
+            "outDir": "dist",
+            "erasableSyntaxOnly": style == "erasable",
+        }
+        config = tmp_path / f"tsconfig.{style}.json"
+        config.write_text(json.dumps({"compilerOptions": options, "files": sources}))
+        if sources:
+            run(tool("tsc"), "-p", config, timeout=600)
+    (tmp_path / "dist" / "package.json").write_text('{"type": "module"}\n')
+    (tmp_path / "cases.json").write_text(json.dumps(cases))
+    (tmp_path / "check.mjs").write_text(TYPESCRIPT_CHECK)
+    result = run(node(), tmp_path / "check.mjs", tmp_path / "cases.json", timeout=600)
+    assert result.stdout == f"checked {sum(len(c.data['codes']) for c in drawn)} codes\n"
+
+
+def cells_and_paragraphs(text: str) -> tuple[list[list[str]], list[str]]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+
+    def seen(token: Any) -> str:
+        parts = []
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak") or child.content == "<br>":
+                parts.append("\n")
+            elif child.type == "html_inline":
+                raise AssertionError(f"raw HTML: {child.content!r}")
+        return "".join(parts)
+
+    rows: list[list[str]] = []
+    paragraphs = []
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
+            rows[-1].append(seen(token))
+        elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+            paragraphs.append(seen(token))
+    return rows, paragraphs
+
+
+def as_read(text: str) -> str:
+    """What a reader of the page sees: a line break is one newline, and a control character
+    other than tab, which HTML cannot show, is named as U+XXXX."""
+    return re.sub(
+        r"[\x00-\x08\x0b-\x1f\x7f-\x9f]",
+        lambda match: f"U+{ord(match.group()):04X}",
+        re.sub(r"\r\n|\r", "\n", text),
+    )
+
+
+def test_markdown_keeps_its_tables_and_every_string(tmp_path: Path) -> None:
+    drawn = collect(examples(300))
+    pages = {}
+    for index, catalogue in enumerate(drawn):
+        files = generated(catalogue, tmp_path / f"c{index}", ["docs"])
+        page = files["docs/pages/index.md"]
+        pages[f"docs/pages/p{index}.md"] = page
+        rows, paragraphs = cells_and_paragraphs(page)
+        header_widths = {len(row) for row in rows}
+        assert header_widths <= {2, 3}, header_widths
+        for key, code in catalogue.data["codes"].items():
+            assert ["Message", as_read(code["message"])] in rows, key
+            assert as_read(code["description"]) in paragraphs, key
+        for status in catalogue.data["statuses"].values():
+            assert as_read(status["description"]) in paragraphs
+            assert any(row[1:2] == [as_read(status["title"])] for row in rows)
+        for error_type in catalogue.data["types"].values():
+            assert as_read(error_type["description"]) in paragraphs
+    write_tree(tmp_path / "lint", {**files, **pages})
+    result = run(
+        tool("markdownlint-cli2"), "pages/**/*.md", cwd=tmp_path / "lint" / "docs", check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
