@@ -7,10 +7,12 @@ from pathlib import Path
 
 from . import catalogue as _catalogue
 from . import formatting, render, write
+from .model import Catalogue
 from .problems import CatalogueError
 
 __version__ = "0.1.0"
-__all__ = ["CatalogueError", "__version__", "generate", "targets"]
+__all__ = ["CatalogueError", "__version__", "generate", "load", "render_target", "targets"]
+load = _catalogue.load
 
 
 def targets(templates: Sequence[Path] = ()) -> list[str]:
@@ -24,10 +26,20 @@ def generate(
     shown_as: str | None = None,
 ) -> dict[str, str]:
     """Every output file as {path relative to the output directory: text}, written nowhere."""
-    template_dirs = [*templates, render.builtin_templates()]
-    chosen = list(selected) if selected else render.available_targets(template_dirs)
     model = _catalogue.load(catalogue_path, shown_as)
-    files = render.render(model, chosen, template_dirs, Path(catalogue_path).name)
+    files: dict[str, str] = {}
+    for target in selected or targets(templates):
+        files.update(render_target(model, target, templates, Path(catalogue_path).name))
+    return dict(sorted(files.items()))
+
+
+def render_target(
+    model: Catalogue, target: str, templates: Sequence[Path] = (), catalogue_name: str = ""
+) -> dict[str, str]:
+    """One target's files, its manifest included. The command line renders and writes one
+    target at a time, so a catalogue of 100,000 codes never holds all its output at once."""
+    template_dirs = [*templates, render.builtin_templates()]
+    files = render.render(model, [target], template_dirs, catalogue_name or "catalogue.yaml")
     if templates:  # the built-in templates are black-stable; a user's may not be
         files = formatting.format_files(files)
-    return write.with_manifests(files, chosen)
+    return write.with_manifests(files, [target])

@@ -61,6 +61,14 @@ def _valid(value: Any) -> bool:
 
 
 def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) -> Catalogue | None:
+    # With no problem so far every value is valid, and big catalogues skip the validity walks.
+    clean = not problems
+
+    def _entries(table: Any) -> list[tuple[str, dict[str, Any]]]:
+        if not isinstance(table, dict):
+            return []
+        return [(key, entry) for key, entry in table.items() if clean or _valid(entry)]
+
     statuses = {
         key: Status(
             key,
@@ -88,7 +96,7 @@ def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) 
     envelopes = [
         _envelope(tree, key, entry, problems) for key, entry in _entries(checked["envelopes"])
     ]
-    package = checked["python"]["package"] if _valid(checked["python"]) else None
+    package = checked["python"]["package"] if clean or _valid(checked["python"]) else None
     if package is not None and keyword.iskeyword(package):
         problems.append(
             Problem(
@@ -96,7 +104,7 @@ def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) 
                 f"python.package {package!r} is a Python keyword, so it cannot be imported",
             )
         )
-    if not _valid(checked):
+    if not (clean or _valid(checked)):
         return None
     return Catalogue(
         format=checked["format"],
@@ -131,12 +139,6 @@ def _keys(table: Any) -> tuple[str, ...] | None:
 
 def _listing(names: Any) -> str:
     return ", ".join(str(name) for name in names) or "none"
-
-
-def _entries(table: Any) -> list[tuple[str, dict[str, Any]]]:
-    if not isinstance(table, dict):
-        return []
-    return [(key, entry) for key, entry in table.items() if _valid(entry)]
 
 
 def _code(

@@ -4,10 +4,10 @@ the same expectations, including the fallbacks for what the catalogue does not k
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
-from . import naming
+from . import escape, naming
 from .model import Catalogue, ErrorCode, ErrorType, FieldError, Status
 
 
@@ -49,7 +49,7 @@ def _expect(
 
 
 def _case(name: str, status: int | None, body: Any, expect: dict[str, Any]) -> dict[str, Any]:
-    text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+    text = body if isinstance(body, str) else escape.compact_json(body)
     return {
         "name": name,
         "status": status,
@@ -59,15 +59,19 @@ def _case(name: str, status: int | None, body: Any, expect: dict[str, Any]) -> d
     }
 
 
-def cases(catalogue: Catalogue) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def cases(catalogue: Catalogue) -> Iterator[dict[str, Any]]:
+    """One case at a time: for a large catalogue the whole list would not fit in memory."""
     reference = catalogue.api.reference
+    showcase = catalogue.showcase
     for code in catalogue.codes:
         status = _status_number(catalogue.status(code.status))
-        for envelope in catalogue.envelopes:
+        # Every code in the main envelope; the others differ in layout, not by code, so the
+        # showcase code stands for all in them (and keeps a large catalogue's file half as big).
+        envelopes = catalogue.envelopes if code is showcase else catalogue.envelopes[:1]
+        for envelope in envelopes:
             body = catalogue.example(code, envelope)
             fields = code.example_fields if envelope.fields else ()
-            found.append(
+            yield (
                 _case(
                     f"{code.key} in the {envelope.key} envelope",
                     status,
@@ -84,7 +88,6 @@ def cases(catalogue: Catalogue) -> list[dict[str, Any]]:
                     ),
                 )
             )
-    showcase = catalogue.showcase
     for envelope in catalogue.envelopes:
         for source in envelope.fields[1:]:
             body = envelope.example(
@@ -95,7 +98,7 @@ def cases(catalogue: Catalogue) -> list[dict[str, Any]]:
                 showcase.example_fields,
                 source,
             )
-            found.append(
+            yield (
                 _case(
                     f"{showcase.key} with field errors at {source.path}",
                     _status_number(catalogue.status(showcase.status)),
@@ -112,8 +115,7 @@ def cases(catalogue: Catalogue) -> list[dict[str, Any]]:
                     ),
                 )
             )
-    found += _fallbacks(catalogue)
-    return found
+    yield from _fallbacks(catalogue)
 
 
 def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:

@@ -41,18 +41,25 @@ def _utf16_escape(char: str) -> str:
 _PYTHON_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+# Each filter looks only at the characters that may need it: most text is printable ASCII
+# with none of them, and the regular expression skips it in C.
+_NOT_PRINTABLE_ASCII = r"[^\x20-\x7e]"
+_PYTHON_SPECIAL = {
+    quote: re.compile(rf"[\\{quote}]|{_NOT_PRINTABLE_ASCII}") for quote in ("'", '"')
+}
+
+
+def _python_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _PYTHON_ESCAPES:
+        return _PYTHON_ESCAPES[char]
+    if char in "'\"":
+        return "\\" + char
+    return _hex_escape(char) if is_unsafe(char) else char
+
+
 def _python_body(text: str, quote: str) -> str:
-    out = []
-    for char in text:
-        if char in _PYTHON_ESCAPES:
-            out.append(_PYTHON_ESCAPES[char])
-        elif char == quote:
-            out.append("\\" + quote)
-        elif is_unsafe(char):
-            out.append(_hex_escape(char))
-        else:
-            out.append(char)
-    return "".join(out)
+    return _PYTHON_SPECIAL[quote].sub(_python_char, text)
 
 
 def python_string(text: str) -> str:
@@ -80,40 +87,82 @@ def python_docstring(text: str) -> str:
     return body
 
 
+_TYPESCRIPT_SPECIAL = re.compile(rf'[\\"]|{_NOT_PRINTABLE_ASCII}')
+
+
+def _typescript_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _PYTHON_ESCAPES:
+        return _PYTHON_ESCAPES[char]
+    if char == '"':
+        return '\\"'
+    return _utf16_escape(char) if is_unsafe(char) else char
+
+
 def typescript_string(text: str) -> str:
     """A TypeScript string literal (double quotes) whose value is exactly text."""
-    out = ['"']
-    for char in text:
-        if char in _PYTHON_ESCAPES:
-            out.append(_PYTHON_ESCAPES[char])
-        elif char == '"':
-            out.append('\\"')
-        elif is_unsafe(char) or "\ud800" <= char <= "\udfff":
-            out.append(_utf16_escape(char))
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+    return f'"{_TYPESCRIPT_SPECIAL.sub(_typescript_char, text)}"'
+
+
+_COMMENT_SPECIAL = re.compile(rf"\*/|{_NOT_PRINTABLE_ASCII}")
+_COMMENT_ESCAPES = {"*/": "*\\/", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _comment_char(match: re.Match[str]) -> str:
+    found = match.group()
+    if found in _COMMENT_ESCAPES:
+        return _COMMENT_ESCAPES[found]
+    return _utf16_escape(found) if is_unsafe(found) else found
 
 
 def comment(text: str) -> str:
     """Text for a one-line comment (`//`, `#`) or a doc comment: cannot end or break it."""
-    text = text.replace("*/", "*\\/")
-    return "".join(
-        {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char, _utf16_escape(char))
-        if is_unsafe(char) or char in "\n\r\t"
-        else char
-        for char in text
-    )
+    return _COMMENT_SPECIAL.sub(_comment_char, text)
 
 
-def to_json(value: Any, indent: int | None = 2) -> str:
-    """JSON text; unsafe characters are escaped, so the text is also a safe JS expression."""
-    text = json.dumps(value, indent=indent, ensure_ascii=False)
-    # json.dumps escapes ASCII controls in strings already; the newlines left are layout.
-    return "".join(
-        _utf16_escape(char) if char != "\n" and is_unsafe(char) else char for char in text
-    )
+_JSON_SPECIAL = re.compile(r"[^\x20-\x7e\n]")
+
+
+def _json_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _utf16_escape(char) if is_unsafe(char) else char
+
+
+def to_json(value: Any, level: int = 0) -> str:
+    """JSON indented by two, as if nested `level` deep; unsafe characters are escaped, so it
+    is also a safe JS expression."""
+    # Strings have their ASCII controls escaped already; the newlines left are layout.
+    return _JSON_SPECIAL.sub(_json_char, _indented(value, "  ", "\n" + "  " * level))
+
+
+_json_string = json.encoder.encode_basestring  # json.dumps's own, without its per-call setup
+compact_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _indented(value: Any, step: str, newline: str) -> str:
+    """What json.dumps(value, indent=...) gives, without its slow pure-Python encoder."""
+    if isinstance(value, dict) and value:
+        inner = newline + step
+        items = (
+            f"{_json_string(str(key))}: {_indented(item, step, inner)}"
+            for key, item in value.items()
+        )
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if isinstance(value, list) and value:
+        inner = newline + step
+        return (
+            "["
+            + inner
+            + ("," + inner).join(_indented(i, step, inner) for i in value)
+            + (newline + "]")
+        )
+    if isinstance(value, str):
+        return _json_string(value)
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value)
 
 
 # What can start markup anywhere in a line (attr_list's braces included), and what can
@@ -125,6 +174,17 @@ _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
 _MARKDOWN_AUTOLINK = re.compile(r"@|:(?=//)|(?<=[wW]{3})\.")
 
 
+_MARKDOWN_SPECIAL = re.compile(_NOT_PRINTABLE_ASCII)
+
+
+def _markdown_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if char != "\t" and unicodedata.category(char) == "Cc":
+        # HTML cannot show control characters, not even as references: name them.
+        return f"U+{ord(char):04X}"
+    return f"&#x{ord(char):X};" if is_unsafe(char) else char
+
+
 def _markdown_inline(text: str) -> str:
     escaped = _MARKDOWN_ANYWHERE.sub(r"\\\1", text)
     escaped = _MARKDOWN_AUTOLINK.sub(lambda match: "\\" + match.group(), escaped)
@@ -132,16 +192,7 @@ def _markdown_inline(text: str) -> str:
         lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]),
         escaped,
     )
-    out = []
-    for char in escaped:
-        if char != "\t" and unicodedata.category(char) == "Cc":
-            # HTML cannot show control characters, not even as references: name them.
-            out.append(f"U+{ord(char):04X}")
-        elif is_unsafe(char):
-            out.append(f"&#x{ord(char):X};")
-        else:
-            out.append(char)
-    result = "".join(out)
+    result = _MARKDOWN_SPECIAL.sub(_markdown_char, escaped)
     # Markdown drops outer spaces of a paragraph or cell; keep them as character references.
     stripped = result.strip(" ")
     if stripped != result:

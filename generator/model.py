@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,10 +161,18 @@ class Catalogue:
     envelopes: tuple[Envelope, ...]
 
     def status(self, key: str) -> Status:
-        return next(status for status in self.statuses if status.key == key)
+        return self._statuses[key]
 
     def type(self, key: str) -> ErrorType:
-        return next(error_type for error_type in self.types if error_type.key == key)
+        return self._types[key]
+
+    @functools.cached_property
+    def _statuses(self) -> dict[str, Status]:
+        return {status.key: status for status in self.statuses}
+
+    @functools.cached_property
+    def _types(self) -> dict[str, ErrorType]:
+        return {error_type.key: error_type for error_type in self.types}
 
     def codes_of(self, error_type: ErrorType) -> tuple[ErrorCode, ...]:
         return tuple(code for code in self.codes if code.type == error_type.key)

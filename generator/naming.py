@@ -9,6 +9,7 @@ them with a `names:` override on the code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -16,6 +17,7 @@ from .model import Catalogue, ErrorCode, ErrorType, Status
 from .problems import Location, Problem
 
 
+@functools.cache  # every target asks for the same names
 def _pascal(key: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in key.split("_"))
 

@@ -24,20 +24,54 @@ MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
 
 _CORE = "tag:yaml.org,2002:"
+_STR = f"{_CORE}str"
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
 _ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
 
 
-@dataclass(eq=False)
-class Node:
-    """A YAML value with its position; mappings map key text to nodes, in file order."""
+def _pack(location: Location | None) -> int:
+    return 0 if location is None else location.line << 32 | location.column
 
-    value: Any
-    location: Location
-    key_location: Location | None = None
-    size: int = 1
-    quoted: bool = False
-    text: str | None = None
+
+def _unpack(packed: int) -> Location | None:
+    return Location(packed >> 32, packed & 0xFFFFFFFF) if packed else None
+
+
+class Node:
+    """A YAML value with its position; mappings map key text to nodes, in file order.
+
+    Positions are packed into ints: a catalogue of 100,000 codes has over a million nodes,
+    and a tuple per position would double what they weigh."""
+
+    __slots__ = ("_at", "_key_at", "quoted", "size", "text", "value")
+
+    def __init__(
+        self,
+        value: Any,
+        location: Location,
+        key_location: Location | None = None,
+        size: int = 1,
+        quoted: bool = False,
+        text: str | None = None,
+    ) -> None:
+        self.value = value
+        self._at = _pack(location)
+        self._key_at = _pack(key_location)
+        self.size = size
+        self.quoted = quoted
+        self.text = text
+
+    @property
+    def location(self) -> Location:
+        return _unpack(self._at) or Location(0, 0)
+
+    @property
+    def key_location(self) -> Location | None:
+        return _unpack(self._key_at)
+
+    @key_location.setter
+    def key_location(self, location: Location | None) -> None:
+        self._key_at = _pack(location)
 
     @property
     def kind(self) -> str:
@@ -48,7 +82,7 @@ class Node:
         return "scalar"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Open:
     node: Node
     depth: int
@@ -78,8 +112,19 @@ def read(data: bytes, path: str) -> Node:
     builder = _Builder(path)
     loader: Any = _Loader(text)
     try:
-        while loader.check_event():
-            builder.feed(loader, loader.get_event())
+        handlers = {
+            yaml.DocumentStartEvent: builder.document,
+            yaml.AliasEvent: builder.alias,
+            yaml.ScalarEvent: builder.scalar,
+            yaml.MappingStartEvent: builder.start,
+            yaml.SequenceStartEvent: builder.start,
+            yaml.MappingEndEvent: builder.end,
+            yaml.SequenceEndEvent: builder.end,
+        }
+        for event in iter(loader.get_event, None):
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(loader, event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = _location(mark) if mark is not None else START
@@ -116,30 +161,27 @@ class _Builder:
     def fail(self, location: Location, message: str) -> None:
         raise CatalogueError(self.path, [*self.problems, Problem(location, message)])
 
-    def feed(self, loader: Any, event: Any) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.fail(_location(event.start_mark), "expected one YAML document, found more")
-        elif isinstance(event, yaml.AliasEvent):
-            self.alias(event)
-        elif isinstance(event, yaml.ScalarEvent):
-            self.scalar(loader, event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self.check_tag(event)
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            node = Node(container, _location(event.start_mark))
-            self.remember(event, node)
-            depth = self.stack[-1].depth + 1 if self.stack else 1
-            if depth > MAX_DEPTH:
-                self.fail(node.location, f"nesting is deeper than {MAX_DEPTH} levels")
-            self.stack.append(_Open(node, depth))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            closed = self.stack.pop()
-            for key, value in closed.merged.items():
-                closed.node.value.setdefault(key, value)
-            closed.node.size = 1 + sum(child.size for child in _children(closed.node))
-            self.attach(closed.node)
+    def document(self, loader: Any, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.fail(_location(event.start_mark), "expected one YAML document, found more")
+
+    def start(self, loader: Any, event: Any) -> None:
+        self.check_tag(event)
+        container: Any = {} if type(event) is yaml.MappingStartEvent else []
+        node = Node(container, _location(event.start_mark))
+        self.remember(event, node)
+        depth = self.stack[-1].depth + 1 if self.stack else 1
+        if depth > MAX_DEPTH:
+            self.fail(node.location, f"nesting is deeper than {MAX_DEPTH} levels")
+        self.stack.append(_Open(node, depth))
+
+    def end(self, loader: Any, event: Any) -> None:
+        closed = self.stack.pop()
+        for key, value in closed.merged.items():
+            closed.node.value.setdefault(key, value)
+        closed.node.size = 1 + sum(child.size for child in _children(closed.node))
+        self.attach(closed.node)
 
     def check_tag(self, event: Any) -> None:
         tag = event.tag
@@ -153,7 +195,7 @@ class _Builder:
         if event.anchor is not None:
             self.anchors[event.anchor] = node
 
-    def alias(self, event: Any) -> None:
+    def alias(self, loader: Any, event: Any) -> None:
         location = _location(event.start_mark)
         target = self.anchors.get(event.anchor)
         if target is None:
@@ -173,16 +215,20 @@ class _Builder:
         self.check_tag(event)
         location = _location(event.start_mark)
         tag = event.tag
-        if tag is None or tag == "!":
+        quoted = event.style in ("'", '"')
+        if tag is None and quoted:
+            tag = _STR  # a quoted scalar is text whatever it looks like
+        elif tag is None or tag == "!":
             implicit = (event.implicit[0], event.implicit[1]) if tag is None else (False, True)
             tag = loader.resolve(yaml.ScalarNode, event.value, implicit)
-        scalar = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            value = loader.construct_object(scalar) if tag in _SCALAR_TAGS else event.value
-        except yaml.YAMLError as error:
-            self.fail(location, f"invalid YAML scalar: {getattr(error, 'problem', error)}")
-            return
-        quoted = event.style in ("'", '"')
+        value = event.value
+        if tag != _STR and tag in _SCALAR_TAGS:  # most scalars are text and need no work
+            scalar = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+            try:
+                value = loader.construct_object(scalar)
+            except yaml.YAMLError as error:
+                self.fail(location, f"invalid YAML scalar: {getattr(error, 'problem', error)}")
+                return
         node = Node(value, location, quoted=quoted, text=event.value)
         self.remember(event, node)
         self.attach(node)

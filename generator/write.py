@@ -13,7 +13,7 @@ import difflib
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -101,13 +101,43 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+_CHUNK = 1 << 20
+
+
+def _chunks(text: str) -> Iterator[bytes]:
+    """text as UTF-8, a megabyte at a time when it is ASCII (as generated code nearly always
+    is), so a 100 MB file is never held twice in memory."""
+    if not text.isascii():
+        yield text.encode("utf-8")
+        return
+    for start in range(0, len(text), _CHUNK):
+        yield text[start : start + _CHUNK].encode("ascii")
+
+
+def _size(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _holds(path: Path, text: str) -> bool | None:
+    """Whether the file holds exactly text; None when there is no such file."""
+    try:
+        if not path.is_file():
+            return None
+        if path.stat().st_size != _size(text):
+            return False
+        with path.open("rb") as handle:
+            return all(handle.read(len(chunk)) == chunk for chunk in _chunks(text))
+    except OSError:
+        return None
+
+
 def compare(out: Path, files: dict[str, str], targets: Iterable[str]) -> Drift:
     drift = Drift()
     for relative, text in files.items():
-        current = _read(_resolve(out, relative))
-        if current is None:
+        holds = _holds(_resolve(out, relative), text)
+        if holds is None:
             drift.missing.append(relative)
-        elif current != text.encode("utf-8"):
+        elif not holds:
             drift.stale.append(relative)
     for target in targets:
         drift.extra += [
@@ -138,13 +168,14 @@ _TEMPORARY = ".generating"
 _ABANDONED_AFTER = 60  # seconds: older temporary files were left by a killed run
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic_write(path: Path, text: str) -> None:
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=_TEMPORARY
     )
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            for chunk in _chunks(text):
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
@@ -188,13 +219,12 @@ def apply(out: Path, files: dict[str, str], targets: Iterable[str]) -> list[tupl
 
 def _write_if_changed(out: Path, relative: str, text: str) -> str:
     path = _resolve(out, relative, create=True)
-    data = text.encode("utf-8")
-    if _read(path) == data:
+    if _holds(path, text):
         return "unchanged"
     try:
-        _atomic_write(path, data)
+        _atomic_write(path, text)
     except FileNotFoundError:  # a concurrent run pruned the folder between mkdir and write
-        _atomic_write(_resolve(out, relative, create=True), data)
+        _atomic_write(_resolve(out, relative, create=True), text)
     return "wrote"
 
 
