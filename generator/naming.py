@@ -51,7 +51,12 @@ def python_member(key: str) -> str:
 
 
 def python_status_member(status: Status) -> str:
-    return "_".join(_title_words(status.title)).upper()
+    return _constant_case(status.title)
+
+
+@functools.cache
+def _constant_case(title: str) -> str:
+    return "_".join(_title_words(title)).upper()
 
 
 # TypeScript -----------------------------------------------------------------------------
@@ -78,7 +83,12 @@ def typescript_member(key: str) -> str:
 
 
 def typescript_status_member(status: Status) -> str:
-    return "".join(word[:1].upper() + word[1:] for word in _title_words(status.title))
+    return _pascal_case(status.title)
+
+
+@functools.cache
+def _pascal_case(title: str) -> str:
+    return "".join(word[:1].upper() + word[1:] for word in _title_words(title))
 
 
 # Markdown -------------------------------------------------------------------------------

@@ -121,10 +121,19 @@ def render(
         "py_base": naming.python_base(catalogue),
         "ts_base": naming.typescript_base(catalogue),
         "ts_guard": naming.typescript_guard(catalogue),
-        "docs_url": lambda code: naming.docs_url(catalogue, code),
+        # How an enum member is written: `Name = "value"` in an enum, `Name: "value"` in an
+        # `as const` object.
+        "ts_assign": ": " if catalogue.api.typescript_style == "erasable" else " = ",
         "example": catalogue.example,
         "conformance_cases": lambda: conformance.cases(catalogue),
     }
+    # Filters, not functions: Jinja calls a filter directly, a function through its context,
+    # which for 100,000 codes makes a difference of seconds.
+    env.filters.update(
+        status_of=lambda code: catalogue.status(code.status),
+        type_of=lambda code: catalogue.type(code.type),
+        docs_url=lambda code: naming.docs_url(catalogue, code),
+    )
     files: dict[str, str] = {}
     for target in targets:
         prefix = f"{target}/"

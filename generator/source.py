@@ -25,6 +25,9 @@ MAX_ALIAS_NODES = 10_000
 
 _CORE = "tag:yaml.org,2002:"
 _STR = f"{_CORE}str"
+# The first characters YAML 1.1's implicit types (bool, float, int, merge, null, timestamp)
+# can start with; a plain scalar starting otherwise is text, without asking the resolver.
+_MAY_START_NON_TEXT = frozenset(_Loader.yaml_implicit_resolvers)
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
 _ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
 
@@ -212,12 +215,15 @@ class _Builder:
         self.attach(target, location)
 
     def scalar(self, loader: Any, event: Any) -> None:
-        self.check_tag(event)
-        location = _location(event.start_mark)
+        # The hot path: a catalogue is mostly scalars, and most of them plain text.
         tag = event.tag
+        if tag is not None:
+            self.check_tag(event)
+        mark = event.start_mark
+        at = (mark.line + 1) << 32 | (mark.column + 1)
         quoted = event.style in ("'", '"')
-        if tag is None and quoted:
-            tag = _STR  # a quoted scalar is text whatever it looks like
+        if tag is None and (quoted or event.value[:1] not in _MAY_START_NON_TEXT):
+            tag = _STR  # quoted, or it cannot be a number, boolean, null, date or merge key
         elif tag is None or tag == "!":
             implicit = (event.implicit[0], event.implicit[1]) if tag is None else (False, True)
             tag = loader.resolve(yaml.ScalarNode, event.value, implicit)
@@ -227,10 +233,15 @@ class _Builder:
             try:
                 value = loader.construct_object(scalar)
             except yaml.YAMLError as error:
-                self.fail(location, f"invalid YAML scalar: {getattr(error, 'problem', error)}")
+                self.fail(
+                    _location(mark), f"invalid YAML scalar: {getattr(error, 'problem', error)}"
+                )
                 return
-        node = Node(value, location, quoted=quoted, text=event.value)
-        self.remember(event, node)
+        node = Node.__new__(Node)
+        node.value, node._at, node._key_at, node.size = value, at, 0, 1
+        node.quoted, node.text = quoted, event.value
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
         self.attach(node)
 
     def attach(self, node: Node, location: Location | None = None) -> None:
@@ -242,7 +253,7 @@ class _Builder:
             parent.node.value.append(node)
             return
         if parent.pending_key is None:
-            if node.kind != "scalar":
+            if isinstance(node.value, (dict, list)):
                 self.fail(location or node.location, "a mapping key must be a plain value")
             parent.pending_key = node
             return
@@ -267,7 +278,7 @@ class _Builder:
                 node.value, node.location, key_node.location, node.size, node.quoted, node.text
             )
         else:
-            node.key_location = key_node.location
+            node._key_at = key_node._at
         entries[key] = node
 
     def merge(self, parent: _Open, node: Node, location: Location) -> None:
