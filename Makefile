@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup generate check test
+.PHONY: setup generate check test bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,3 +25,11 @@ check: $(VENV)/.installed
 
 test: setup
 	$(PY) -m pytest
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	touch $@
+
+bench: $(VENV)/.installed bench/node_modules/.installed
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) bench/run.py --update-readme

@@ -152,40 +152,17 @@ def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:
     ]
     for status in catalogue.statuses:
         error_type = catalogue.type_for_status(status)
-        if status.is_error:
-            number = _status_number(status)
-            found.append(
-                _case(
-                    f"a non-JSON error page with status {number}",
-                    number,
-                    "<html><body><h1>Bad Gateway</h1></body></html>",
-                    _expect(
-                        catalogue,
-                        error_type,
-                        number,
-                        None,
-                        None,
-                        "Unknown error",
-                        body_is_json=False,
-                    ),
-                )
+        if not status.is_error:
+            continue
+        number = _status_number(status)
+        for what, text in (
+            ("a non-JSON error page", "<html><body><h1>Bad Gateway</h1></body></html>"),
+            ("an empty body", ""),
+        ):
+            expect = _expect(
+                catalogue, error_type, number, None, None, "Unknown error", body_is_json=False
             )
-            found.append(
-                _case(
-                    f"an empty body with status {number}",
-                    number,
-                    "",
-                    _expect(
-                        catalogue,
-                        error_type,
-                        number,
-                        None,
-                        None,
-                        "Unknown error",
-                        body_is_json=False,
-                    ),
-                )
-            )
+            found.append(_case(f"{what} with status {number}", number, text, expect))
     found.append(
         _case(
             "a JSON body of the wrong shape",

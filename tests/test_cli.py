@@ -275,3 +275,10 @@ def test_the_wheel_ships_the_templates_and_runs_installed(tmp_path: Path) -> Non
     (work / "catalogue.yaml").write_bytes(CATALOGUE.read_bytes())
     run(venv / "bin" / "generate-error-bindings", "--quiet", cwd=work)
     assert tree(work / "generated") == tree(ROOT / "generated")
+
+
+def test_the_benchmark_runs(tmp_path: Path) -> None:
+    # Its figures are not checked here (speed goals live in the benchmark), only that it works.
+    result = run(PYTHON, ROOT / "bench" / "run.py", "--sizes", "10", cwd=tmp_path, timeout=600)
+    assert "| 10 codes, all targets |" in result.stdout
+    assert "- met: --check no slower than generating" in result.stdout or "MISSED" in result.stdout

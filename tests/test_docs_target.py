@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import CATALOGUE, GENERATED, PYTHON, run, tool, write_tree
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from markdown_page import cells_and_paragraphs, heading_ids, parse
 
 import generator
 from generator import catalogue as catalogue_module
@@ -19,35 +17,7 @@ from generator import naming
 MODEL = catalogue_module.load(CATALOGUE)
 DOCS = GENERATED / "docs"
 PAGE = DOCS / "pages" / "index.md"
-HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}$")
 HOSTILE = json.loads((Path(__file__).parent / "data" / "hostile-strings.json").read_text())
-
-
-def parse(text: str) -> list[Token]:
-    return MarkdownIt("commonmark").enable("table").parse(text)
-
-
-def inline_text(token: Token) -> str:
-    """What a reader sees of an inline token: its text, code and breaks."""
-    parts = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak") or child.content == "<br>":
-            parts.append("\n")
-        elif child.type == "html_inline":
-            raise AssertionError(f"raw HTML in the page: {child.content!r}")
-    return "".join(parts)
-
-
-def heading_ids(tokens: list[Token]) -> list[str]:
-    ids = []
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            match = HEADING_ID.search(tokens[index + 1].content)
-            assert match, f"heading without an explicit id: {tokens[index + 1].content!r}"
-            ids.append(match.group(1))
-    return ids
 
 
 def test_markdownlint_passes() -> None:
@@ -145,18 +115,10 @@ def test_hostile_text_keeps_tables_and_survives(text: str, tmp_path: Path) -> No
     tokens = parse(files["docs/pages/index.md"])
     ids = heading_ids(tokens)
     assert ids.count("not_found") == 1 and ids.count("status-404") == 1
-    rows: list[list[str]] = []
-    for index, token in enumerate(tokens):
-        if token.type == "tr_open":
-            rows.append([])
-        elif token.type == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
-            rows[-1].append(inline_text(token))
+    rows, paragraphs = cells_and_paragraphs(tokens)
     widths = {len(row) for row in rows}
     assert widths <= {2, 3}, widths
     assert ["Message", text.replace("\r\n", "\n").replace("\r", "\n")] in rows
-    paragraphs = [
-        inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "paragraph_open"
-    ]
     assert text.replace("\r", "\n") in paragraphs
 
 

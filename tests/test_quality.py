@@ -6,7 +6,7 @@ from conftest import PYTHON, ROOT, run
 
 
 def test_ruff_is_clean_on_the_generator_and_tests() -> None:
-    run(PYTHON, "-m", "ruff", "check", "generator", "tests", cwd=ROOT)
+    run(PYTHON, "-m", "ruff", "check", "generator", "tests", "bench", cwd=ROOT)
 
 
 def test_mypy_strict_is_clean_on_the_generator() -> None:

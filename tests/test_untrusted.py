@@ -14,7 +14,7 @@ from typing import Any
 import black
 from conftest import node, run, tool, write_tree
 from hypothesis import given, settings
-from markdown_it import MarkdownIt
+from markdown_page import cells_and_paragraphs, parse
 from strategies import Drawn, catalogues, examples
 
 import generator
@@ -178,32 +178,6 @@ def test_typescript_compiles_and_carries_every_string_back(tmp_path: Path) -> No
     assert result.stdout == f"checked {sum(len(c.data['codes']) for c in drawn)} codes\n"
 
 
-def cells_and_paragraphs(text: str) -> tuple[list[list[str]], list[str]]:
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-
-    def seen(token: Any) -> str:
-        parts = []
-        for child in token.children or []:
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak") or child.content == "<br>":
-                parts.append("\n")
-            elif child.type == "html_inline":
-                raise AssertionError(f"raw HTML: {child.content!r}")
-        return "".join(parts)
-
-    rows: list[list[str]] = []
-    paragraphs = []
-    for index, token in enumerate(tokens):
-        if token.type == "tr_open":
-            rows.append([])
-        elif token.type == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
-            rows[-1].append(seen(token))
-        elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
-            paragraphs.append(seen(token))
-    return rows, paragraphs
-
-
 def as_read(text: str) -> str:
     """What a reader of the page sees: a line break is one newline, and a control character
     other than tab, which HTML cannot show, is named as U+XXXX."""
@@ -221,7 +195,7 @@ def test_markdown_keeps_its_tables_and_every_string(tmp_path: Path) -> None:
         files = generated(catalogue, tmp_path / f"c{index}", ["docs"])
         page = files["docs/pages/index.md"]
         pages[f"docs/pages/p{index}.md"] = page
-        rows, paragraphs = cells_and_paragraphs(page)
+        rows, paragraphs = cells_and_paragraphs(parse(page))
         header_widths = {len(row) for row in rows}
         assert header_widths <= {2, 3}, header_widths
         for key, code in catalogue.data["codes"].items():

@@ -1,0 +1,358 @@
+"""Benchmark the generator as users run it: whole processes, medians of several runs, peak
+memory, on synthetic catalogues of 10 to 100,000 codes, side by side with quicktype and
+datamodel-code-generator making enums of the same codes. Figures are ratios measured in
+one run, because the machines are shared and noisy.
+
+    python bench/run.py [--sizes 10,1000,10000,100000] [--update-readme]
+
+`make bench` installs what it compares with and runs this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+QUICKTYPE = ROOT / "bench" / "node_modules" / ".bin" / "quicktype"
+DATAMODEL = Path(PYTHON).parent / "datamodel-codegen"
+TARGETS = ("python", "typescript", "docs", "fixtures")
+# Each code of a synthetic catalogue takes its type and status in turn from these.
+KINDS = (("request", "400"), ("resource", "404"), ("logical", "422"), ("internal", "5xx"))
+
+
+def synthesise(size: int, folder: Path) -> tuple[Path, Path]:
+    """A catalogue of `size` codes, and a JSON Schema enum of the same codes."""
+    data = yaml.safe_load((ROOT / "catalogue.yaml").read_text(encoding="utf-8"))
+    data["codes"] = {}
+    for index in range(size):
+        error_type, status = KINDS[index % len(KINDS)]
+        data["codes"][f"synthetic_error_{index}"] = {
+            "type": error_type,
+            "status": status,
+            "message": f"Synthetic failure number {index}",
+            "description": f"The request failed for synthetic reason {index}; try another.",
+            "retryable": error_type == "internal",
+            "fault": "server" if error_type == "internal" else "client",
+        }
+    catalogue = folder / f"catalogue-{size}.yaml"
+    catalogue.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    schema = folder / f"schema-{size}.json"
+    schema.write_text(
+        json.dumps(
+            {
+                "$schema": "http://json-schema.org/draft-07/schema#",
+                "title": "ErrorCode",
+                "type": "string",
+                "enum": list(data["codes"]),
+            }
+        )
+    )
+    return catalogue, schema
+
+
+class Measurement:
+    def __init__(self, seconds: list[float], peak_kib: list[int]) -> None:
+        self.seconds = statistics.median(seconds)
+        self.peak_mib = max(peak_kib) / 1024
+
+    def __str__(self) -> str:
+        return f"{self.seconds:.3f} s, {self.peak_mib:.0f} MiB"
+
+
+def measure(
+    command: Sequence[str | Path], runs: int, before: Callable[[], None] | None = None
+) -> Measurement:
+    """Wall time (median) and peak resident memory (max) of a whole process."""
+    seconds, peaks = [], []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [str(part) for part in command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(
+                f"{' '.join(map(str, command))} failed:\n"
+                f"{process.stderr.read().decode() if process.stderr else ''}"
+            )
+    return Measurement(seconds, peaks)
+
+
+STAGES = r"""
+import gc, json, sys, time
+from pathlib import Path
+gc.disable()
+from generator import render, source, write, formatting
+from generator.catalogue import _build
+from generator import naming
+from generator.schema import CATALOGUE
+path, out = Path(sys.argv[1]), Path(sys.argv[2])
+times = {}
+def stage(name, work):
+    start = time.perf_counter(); result = work(); times[name] = time.perf_counter() - start
+    return result
+tree = stage("load", lambda: source.read(path.read_bytes(), str(path)))
+problems = []
+checked = stage("validate", lambda: CATALOGUE.check(tree, "", problems))
+model = stage("build", lambda: _build(tree, checked, problems))
+stage("naming", lambda: naming.check(model))
+del tree, checked
+files = {}
+for target in sys.argv[3:]:
+    files.update(stage(f"render {target}", lambda: write.with_manifests(
+        render.render(model, [target], [render.builtin_templates()]), [target])))
+python = {p: t for p, t in files.items() if p.endswith(".py")}
+stage("format", lambda: formatting.format_files(python) if len(model.codes) <= 10_000 else None)
+stage("write", lambda: write.apply(out, files, sys.argv[3:]))
+print(json.dumps(times))
+"""
+
+
+def stages(catalogue: Path, out: Path) -> dict[str, float]:
+    shutil.rmtree(out, ignore_errors=True)
+    result = subprocess.run(
+        [PYTHON, "-c", STAGES, catalogue, out, *TARGETS],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return dict(json.loads(result.stdout))
+
+
+def runs_for(size: int) -> int:
+    return 5 if size <= 1_000 else 3 if size <= 10_000 else 1
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        names = re.findall(r"^model name\s*:\s*(.+)$", info.read(), re.M)
+    if names:
+        cpu = names[0]
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10,1000,10000,100000")
+    parser.add_argument("--update-readme", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    lines: list[str] = []
+    checks: list[tuple[str, bool]] = []
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        lines.append(line)
+
+    work = Path(tempfile.mkdtemp(prefix="error-bindings-bench-"))
+    generate = [PYTHON, "-m", "generator"]
+    baseline = measure([PYTHON, "-c", "import jinja2, yaml"], 9)
+    with_black = measure([PYTHON, "-c", "import jinja2, yaml, black"], 9)
+    default_out = work / "default"
+    default = measure(
+        [*generate, "--catalogue", ROOT / "catalogue.yaml", "--out", default_out, "-q"],
+        9,
+        lambda: shutil.rmtree(default_out, ignore_errors=True),
+    )
+    default_check = measure(
+        [*generate, "--catalogue", ROOT / "catalogue.yaml", "--out", default_out, "-q", "--check"],
+        9,
+    )
+    say(f"Machine: {machine()}; {datetime.date.today().isoformat()}.")
+    say()
+    say("| what | time | peak memory | ratio |")
+    say("| --- | ---: | ---: | --- |")
+    say(
+        f"| `python -c 'import jinja2, yaml'` | {baseline.seconds:.3f} s | "
+        f"{baseline.peak_mib:.0f} MiB | 1.0x |"
+    )
+    say(
+        f"| `python -c 'import jinja2, yaml, black'` | {with_black.seconds:.3f} s | "
+        f"{with_black.peak_mib:.0f} MiB | {with_black.seconds / baseline.seconds:.1f}x |"
+    )
+    for name, result in (("generate", default), ("--check", default_check)):
+        say(
+            f"| default catalogue, {name} | {result.seconds:.3f} s | {result.peak_mib:.0f} MiB | "
+            f"{result.seconds / baseline.seconds:.1f}x the imports |"
+        )
+    checks.append(
+        (
+            "default catalogue within 2.5x `import jinja2, yaml`",
+            default.seconds <= 2.5 * baseline.seconds,
+        )
+    )
+    checks.append(
+        (
+            "--check no slower than generating (default catalogue)",
+            default_check.seconds <= default.seconds * 1.05,
+        )
+    )
+
+    per_code: dict[int, float] = {}
+    for size in sizes:
+        catalogue, schema = synthesise(size, work)
+        out = work / f"out-{size}"
+        runs = runs_for(size)
+        fresh = measure(
+            [*generate, "--catalogue", catalogue, "--out", out, "-q"],
+            runs,
+            lambda out=out: shutil.rmtree(out, ignore_errors=True),
+        )
+        check = measure([*generate, "--catalogue", catalogue, "--out", out, "-q", "--check"], runs)
+        per_code[size] = fresh.seconds / size
+        say(f"| {size:,} codes, all targets | {fresh.seconds:.3f} s | {fresh.peak_mib:.0f} MiB | |")
+        say(
+            f"| {size:,} codes, --check | {check.seconds:.3f} s | {check.peak_mib:.0f} MiB | "
+            f"{check.seconds / fresh.seconds:.2f}x generating |"
+        )
+        alone: dict[str, Measurement] = {}
+        for target in TARGETS:
+            target_out = work / f"out-{size}-{target}"
+            alone[target] = measure(
+                [
+                    *generate,
+                    "--catalogue",
+                    catalogue,
+                    "--out",
+                    target_out,
+                    "-q",
+                    "--target",
+                    target,
+                ],
+                runs,
+                lambda t=target_out: shutil.rmtree(t, ignore_errors=True),
+            )
+            say(
+                f"| {size:,} codes, {target} alone | {alone[target].seconds:.3f} s | "
+                f"{alone[target].peak_mib:.0f} MiB | |"
+            )
+        if size in (1_000, 10_000):
+            quicktype = measure(
+                [
+                    QUICKTYPE,
+                    "--src-lang",
+                    "schema",
+                    "--lang",
+                    "ts",
+                    "--just-types",
+                    "-o",
+                    work / "quicktype.ts",
+                    schema,
+                ],
+                runs,
+            )
+            datamodel = measure(
+                [
+                    DATAMODEL,
+                    "--input",
+                    schema,
+                    "--input-file-type",
+                    "jsonschema",
+                    "--output",
+                    work / "datamodel.py",
+                    "--disable-timestamp",
+                ],
+                runs,
+            )
+            ts_ratio = quicktype.seconds / alone["typescript"].seconds
+            py_ratio = datamodel.seconds / alone["python"].seconds
+            say(
+                f"| {size:,} codes, quicktype (TypeScript) | {quicktype.seconds:.3f} s | "
+                f"{quicktype.peak_mib:.0f} MiB | ours is {ts_ratio:.1f}x faster |"
+            )
+            say(
+                f"| {size:,} codes, datamodel-codegen (Python) | {datamodel.seconds:.3f} s | "
+                f"{datamodel.peak_mib:.0f} MiB | ours is {py_ratio:.1f}x faster |"
+            )
+            if size == 10_000:
+                checks.append(
+                    ("TypeScript alone 5x faster than quicktype at 10,000", ts_ratio >= 5)
+                )
+                checks.append(
+                    ("Python alone 5x faster than datamodel-codegen at 10,000", py_ratio >= 5)
+                )
+        if size == 10_000:
+            checks.append(("10,000 codes, all targets, within 2 s", fresh.seconds <= 2))
+            package = out / "python"
+            startup = measure([PYTHON, "-c", "pass"], 5)
+            load = [
+                PYTHON,
+                "-B",
+                "-c",
+                "import sys; sys.path.insert(0, sys.argv[1]); import qonversion_errors",
+                package,
+            ]
+            compiling = measure(load, 3)
+            # pip compiles a package when it installs it, so users import from .pyc files.
+            subprocess.run([PYTHON, "-m", "compileall", "-q", package], check=True)
+            imported = measure(load, 5)
+            for what, result in (
+                ("from .pyc, as pip installs it", imported),
+                ("compiling it first", compiling),
+            ):
+                say(
+                    f"| 10,000 codes, importing the generated package {what} | "
+                    f"{result.seconds - startup.seconds:.3f} s | "
+                    f"{result.peak_mib - startup.peak_mib:.0f} MiB | above a bare interpreter |"
+                )
+            breakdown = stages(catalogue, work / "stages")
+            say(
+                "| 10,000 codes, stages | "
+                + ", ".join(f"{name} {value:.3f} s" for name, value in breakdown.items())
+                + " | | format is black on the Python output, which a run skips |"
+            )
+        if size == 100_000:
+            checks.append(("100,000 codes within 25 s", fresh.seconds <= 25))
+            checks.append(("100,000 codes under 1 GiB", fresh.peak_mib < 1024))
+    if 10_000 in per_code and 100_000 in per_code:
+        growth = per_code[100_000] / per_code[10_000]
+        say(f"| time per code, 100,000 vs 10,000 | | | {growth:.2f}x (1.0 is linear) |")
+        checks.append(
+            ("growth linear from 10,000 to 100,000 (per code within 1.3x)", growth <= 1.3)
+        )
+    say()
+    for name, passed in checks:
+        say(f"- {'met' if passed else 'MISSED'}: {name}")
+    shutil.rmtree(work, ignore_errors=True)
+    if args.update_readme:
+        readme = ROOT / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        table = "\n".join(lines)
+        text = re.sub(
+            r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)",
+            lambda m: m.group(1) + table + m.group(2),
+            text,
+            flags=re.S,
+        )
+        readme.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Reading a generated Markdown page the way a reader sees it, with markdown-it-py."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+HEADING_ID = re.compile(r"\s*\{#([^}\s]+)\}$")
+
+
+def parse(text: str) -> list[Token]:
+    return MarkdownIt("commonmark").enable("table").parse(text)
+
+
+def inline_text(token: Token) -> str:
+    """What a reader sees of an inline token: its text, code and line breaks; raw HTML other
+    than <br> fails the test."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak") or child.content == "<br>":
+            parts.append("\n")
+        elif child.type == "html_inline":
+            raise AssertionError(f"raw HTML in the page: {child.content!r}")
+    return "".join(parts)
+
+
+def heading_ids(tokens: list[Token]) -> list[str]:
+    ids = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            match = HEADING_ID.search(tokens[index + 1].content)
+            assert match, f"heading without an explicit id: {tokens[index + 1].content!r}"
+            ids.append(match.group(1))
+    return ids
+
+
+def cells_and_paragraphs(tokens: list[Token]) -> tuple[list[list[str]], list[str]]:
+    """The page's table rows, each a list of cells, and its paragraphs, as read."""
+    rows: list[list[str]] = []
+    paragraphs = []
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and tokens[index - 1].type in ("th_open", "td_open"):
+            rows[-1].append(inline_text(token))
+        elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+            paragraphs.append(inline_text(token))
+    return rows, paragraphs
