@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -75,26 +74,42 @@ class Measurement:
         return f"{self.seconds:.3f} s, {self.peak_mib:.0f} MiB"
 
 
+# Runs one command and reports its wall time and peak memory. A process's peak memory
+# counts the process it was started from (Linux records it at exec), so commands are started
+# from this small launcher rather than from the benchmark, which holds large catalogues.
+LAUNCHER = """
+import os, sys, time
+report, command = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.posix_spawn(command[0], command, os.environ)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(report, "w") as out:
+    out.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
 def measure(
     command: Sequence[str | Path], runs: int, before: Callable[[], None] | None = None
 ) -> Measurement:
     """Wall time (median) and peak resident memory (max) of a whole process."""
     seconds, peaks = [], []
+    report = Path(tempfile.mkdtemp(prefix="measure-")) / "report"
     for _ in range(runs):
         if before is not None:
             before()
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [str(part) for part in command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        launched = subprocess.run(
+            [PYTHON, "-c", LAUNCHER, report, *(str(part) for part in command)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
         )
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(
-                f"{' '.join(map(str, command))} failed:\n"
-                f"{process.stderr.read().decode() if process.stderr else ''}"
-            )
+        took, peak, code = report.read_text().split()
+        if launched.returncode != 0 or code != "0":
+            raise SystemExit(f"{' '.join(map(str, command))} failed:\n{launched.stderr.decode()}")
+        seconds.append(float(took))
+        peaks.append(int(peak))
+    shutil.rmtree(report.parent)
     return Measurement(seconds, peaks)
 
 
@@ -346,8 +361,8 @@ def main() -> None:
         text = readme.read_text(encoding="utf-8")
         table = "\n".join(lines)
         text = re.sub(
-            r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)",
-            lambda m: m.group(1) + table + m.group(2),
+            r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)",
+            lambda m: m.group(1) + table + "\n" + m.group(2),
             text,
             flags=re.S,
         )

@@ -76,6 +76,7 @@ def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) 
             entry["description"],
             entry["since"],
             _key_where(tree, "statuses", key),
+            entry["name"],
         )
         for key, entry in _entries(checked["statuses"])
     }

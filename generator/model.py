@@ -34,6 +34,7 @@ class Status:
     description: str
     since: str | None = None
     location: Location = _LOCATION
+    name: str | None = None
 
     @property
     def is_range(self) -> bool:

@@ -51,7 +51,7 @@ def python_member(key: str) -> str:
 
 
 def python_status_member(status: Status) -> str:
-    return _constant_case(status.title)
+    return status.name.upper() if status.name else _constant_case(status.title)
 
 
 @functools.cache
@@ -83,7 +83,7 @@ def typescript_member(key: str) -> str:
 
 
 def typescript_status_member(status: Status) -> str:
-    return _pascal_case(status.title)
+    return _pascal(status.name) if status.name else _pascal_case(status.title)
 
 
 @functools.cache
@@ -200,13 +200,20 @@ def check(catalogue: Catalogue) -> list[Problem]:
     )
     for status in statuses:
         member = python_status_member(status)
-        if not member or member[0].isdigit():
+        if not status.name and any(c.isalnum() and not c.isascii() for c in status.title):
             problems.append(
                 Problem(
                     status.location,
-                    f"status {status.key}: its title {status.title!r} "
-                    "gives no identifier (it needs a word starting with "
-                    "a letter)",
+                    f"status {status.key}: its title {status.title!r} has letters a name in "
+                    "code cannot hold; give the status a `name:`",
+                )
+            )
+        elif not member or member[0].isdigit():
+            problems.append(
+                Problem(
+                    status.location,
+                    f"status {status.key}: its title {status.title!r} gives no name in code "
+                    "(it needs a word starting with a letter); give the status a `name:`",
                 )
             )
     return problems

@@ -457,6 +457,14 @@ CATALOGUE = Record(
                         "title": Key(Text("Its reason phrase.", max_length=200), True),
                         "description": _doc,
                         "since": _since,
+                        "name": Key(
+                            Text(
+                                "Its name in code (HttpStatus members), when the title's "
+                                "words will not do.",
+                                NAME,
+                                NAME_HINT,
+                            )
+                        ),
                     },
                 ),
                 min_items=1,

@@ -118,9 +118,9 @@ def catalogues(draw: st.DrawFn, style: str | None = None) -> Drawn:
         for i, key in enumerate(type_keys)
     }
     statuses = {
-        "400": {"title": f"Bad {draw(texts)}", "description": draw(texts)},
-        "404": {"title": f"Missing {draw(texts)}", "description": draw(texts)},
-        "5xx": {"title": f"Broken {draw(texts)}", "description": draw(texts)},
+        "400": {"title": draw(texts), "description": draw(texts), "name": "bad"},
+        "404": {"title": draw(texts), "description": draw(texts), "name": "missing"},
+        "5xx": {"title": draw(texts), "description": draw(texts), "name": "broken"},
     }
     codes = {}
     for key in code_keys:

@@ -98,10 +98,9 @@ def yaml_string(text: str) -> str:
 def hostile_catalogue(root: Path, text: str) -> dict[str, str]:
     source = (Path(__file__).parent / "cases" / "minimal" / "catalogue.yaml").read_text()
     quoted = yaml_string(text)
-    # A title also names an HttpStatus member, so it keeps a leading word.
-    title = yaml_string(f"Gone {text}")
+    # A title would name the HttpStatus member, unless the status has a name of its own.
     source = (
-        source.replace("title: Not Found", f"title: {title}")
+        source.replace("title: Not Found", f"title: {quoted}\n    name: gone")
         .replace("description: The thing is not there.", f"description: {quoted}")
         .replace("message: Not found", f"message: {quoted}")
     )
