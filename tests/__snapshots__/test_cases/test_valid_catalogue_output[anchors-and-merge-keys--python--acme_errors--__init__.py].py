@@ -38,7 +38,9 @@ class ErrorType(str, Enum):
     """The broad families error codes belong to."""
 
     RESOURCE = "resource"
+    """The resource is wrong."""
     INTERNAL = "internal"
+    """The server is wrong."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -48,8 +50,11 @@ class ErrorCode(str, Enum):
     """Every error code the API documents."""
 
     NOT_FOUND = "not_found"
+    """The thing is not there."""
     GONE = "gone"
+    """The thing was there once."""
     STORAGE_ERROR = "storage_error"
+    """Saving failed."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -59,7 +64,9 @@ class HttpStatus(Enum):
     """The HTTP statuses the API documents; a value is a status or a range such as 5xx."""
 
     NOT_FOUND = "404"
+    """Not Found: Nothing is there."""
     SERVER_ERRORS = "5xx"
+    """Server Errors: Something broke."""
 
     @property
     def title(self) -> str:

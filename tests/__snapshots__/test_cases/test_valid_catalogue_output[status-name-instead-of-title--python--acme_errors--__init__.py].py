@@ -37,7 +37,9 @@ class ErrorType(str, Enum):
     """The broad families error codes belong to."""
 
     RESOURCE = "resource"
+    """The resource is wrong."""
     INTERNAL = "internal"
+    """The server is wrong."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -47,7 +49,9 @@ class ErrorCode(str, Enum):
     """Every error code the API documents."""
 
     NOT_FOUND = "not_found"
+    """The thing is not there."""
     STORAGE_ERROR = "storage_error"
+    """Saving failed."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -57,7 +61,9 @@ class HttpStatus(Enum):
     """The HTTP statuses the API documents; a value is a status or a range such as 5xx."""
 
     NOT_FOUND = "404"
+    """Größe: 漢字: Nothing is there."""
     SERVER_ERRORS = "5xx"
+    """Server Errors: Something broke."""
 
     @property
     def title(self) -> str:

@@ -48,9 +48,13 @@ class ErrorType(str, Enum):
     """The broad families error codes belong to."""
 
     REQUEST = "request"
+    """Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests."""
     RESOURCE = "resource"
+    """The request is valid, but the action could not be executed due to some reason."""
     LOGICAL = "logical"
+    """The client can execute the required action but there is an error in communicating with the application."""
     INTERNAL = "internal"
+    """All request handling stages are successful, but there was an internal error."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -60,16 +64,27 @@ class ErrorCode(str, Enum):
     """Every error code the API documents."""
 
     INVALID_DATA = "invalid_data"
+    """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
     INVALID_REQUEST = "invalid_request"
+    """Unrecognized request URL."""
     CONTROL_UNAUTHORIZED = "control_unauthorized"
+    """Authorization is required to execute the request."""
     NOT_IMPLEMENTED = "not_implemented"
+    """Functionality at the requested address is not implemented."""
     NOT_FOUND = "not_found"
+    """The requested resource is not found."""
     ALREADY_EXISTS = "already_exists"
+    """The requested resource already exists."""
     PURCHASE_FRAUD = "purchase_fraud"
+    """Couldn't validate purchase with store request, potential fraud."""
     RELATION_NOT_FOUND = "relation_not_found"
+    """Nested objects could not be found or associated with other entity."""
     STORAGE_ERROR = "storage_error"
+    """Data was not saved."""
     NETWORK_ERROR = "network_error"
+    """Internal services interaction failed."""
     UNKNOWN_ERROR = "unknown_error"
+    """Unknown reason."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -79,16 +94,27 @@ class HttpStatus(Enum):
     """The HTTP statuses the API documents; a value is a status or a range such as 5xx."""
 
     SUCCESS = "200"
+    """Success: Everything worked as expected."""
     CREATED = "201"
+    """Created: Everything worked as expected and operation execution has led to the creation of a resource."""
     NO_CONTENT = "204"
+    """No Content: Indicates that the server has successfully fulfilled the request and that there is no content to send in the response body."""
     BAD_REQUEST = "400"
+    """Bad Request: The request was not accepted, often due to a missing required parameter. Error could be due to malformed request syntax, invalid request message parameters, deceptive request routing, etc."""
     UNAUTHORIZED = "401"
+    """Unauthorized: Invalid API key provided."""
     FORBIDDEN = "403"
+    """Forbidden: Authorization by a secret key required."""
     NOT_FOUND = "404"
+    """Not Found: The requested resource doesn't exist, but may be available in the future."""
     CONFLICT = "409"
+    """Conflict: The request conflicts with the current state of a resource."""
     UNPROCESSABLE_ENTITY = "422"
+    """Unprocessable Entity: Can not process the request further due to logical error in client's actions."""
     TOO_MANY_REQUESTS = "429"
+    """Too Many Requests: Too many requests were sent in a given amount of time; slow down and retry."""
     SERVER_ERRORS = "5xx"
+    """Server Errors: Something went wrong on Qonversion's end. (These are rare.)"""
 
     @property
     def title(self) -> str:
