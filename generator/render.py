@@ -38,14 +38,16 @@ def available_targets(template_dirs: Sequence[Path]) -> list[str]:
     )
 
 
-def _class_name(language: str, entry: ErrorCode | ErrorType) -> str:
+def _python_class(entry: ErrorCode | ErrorType) -> str:
     if isinstance(entry, ErrorCode):
-        return (naming.python_code_class if language == "python" else naming.typescript_code_class)(
-            entry
-        )
-    return (naming.python_type_class if language == "python" else naming.typescript_type_class)(
-        entry
-    )
+        return naming.python_code_class(entry)
+    return naming.python_type_class(entry)
+
+
+def _typescript_class(entry: ErrorCode | ErrorType) -> str:
+    if isinstance(entry, ErrorCode):
+        return naming.typescript_code_class(entry)
+    return naming.typescript_type_class(entry)
 
 
 def _anchor(entry: ErrorCode | ErrorType | Status) -> str:
@@ -96,8 +98,8 @@ def environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         md_code=escape.markdown_code,
         md_fence=escape.markdown_fence,
         md_id=lambda anchor: f"{{#{anchor}}}",
-        py_class=lambda entry: _class_name("python", entry),
-        ts_class=lambda entry: _class_name("typescript", entry),
+        py_class=_python_class,
+        ts_class=_typescript_class,
         py_member=naming.python_member,
         ts_member=naming.typescript_member,
         py_status=naming.python_status_member,
