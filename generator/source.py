@@ -9,7 +9,7 @@ expansion (billion laughs) without recursion.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -161,7 +161,7 @@ class _Builder:
         self.alias_nodes = 0
         self.problems: list[Problem] = []
 
-    def fail(self, location: Location, message: str) -> None:
+    def fail(self, location: Location, message: str) -> NoReturn:
         raise CatalogueError(self.path, [*self.problems, Problem(location, message)])
 
     def document(self, loader: Any, event: Any) -> None:
@@ -203,7 +203,6 @@ class _Builder:
         target = self.anchors.get(event.anchor)
         if target is None:
             self.fail(location, f"unknown alias *{event.anchor}")
-            return
         if any(open_.node is target for open_ in self.stack):
             self.fail(location, f"alias *{event.anchor} refers to a node that contains it")
         self.alias_nodes += target.size
@@ -236,7 +235,6 @@ class _Builder:
                 self.fail(
                     _location(mark), f"invalid YAML scalar: {getattr(error, 'problem', error)}"
                 )
-                return
         node = Node.__new__(Node)
         node.value, node._at, node._key_at, node.size = value, at, 0, 1
         node.quoted, node.text = quoted, event.value
