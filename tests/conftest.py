@@ -85,3 +85,11 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 
 
 PYTHON = sys.executable
+
+
+def assert_no_stale_snapshots(module: str, test: str, cases: dict[str, str]) -> None:
+    """The snapshot folder holds exactly one file per case ({test id: generated path}).
+    Syrupy does not see unused snapshots of extensions chosen per case, so this does."""
+    folder = Path(__file__).parent / "__snapshots__" / module
+    expected = {f"{test}[{case}].{snapshot_suffix(path)}" for case, path in cases.items()}
+    assert {path.name for path in folder.iterdir()} == expected

@@ -1,6 +1,7 @@
 """Test cases as data: each folder under tests/cases holds a catalogue.yaml and either
 expected_error.txt (the exact stderr of the generator, which must exit 2 and write nothing)
-or nothing else (the catalogue must generate; its files are snapshotted)."""
+or nothing else (the catalogue must generate; its files are snapshotted), or same_output_as.txt
+naming another case whose output it must give byte for byte (instead of snapshots of its own)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from conftest import snapshot_suffix, text_snapshot
+from conftest import assert_no_stale_snapshots, snapshot_suffix, text_snapshot
 
 import generator
 from generator import cli
@@ -18,6 +19,11 @@ from generator import cli
 CASES = Path(__file__).parent / "cases"
 INVALID = sorted(p.name for p in CASES.iterdir() if (p / "expected_error.txt").exists())
 VALID = sorted(p.name for p in CASES.iterdir() if p.is_dir() and p.name not in INVALID)
+SAME = {
+    case: (CASES / case / "same_output_as.txt").read_text(encoding="utf-8").strip()
+    for case in VALID
+    if (CASES / case / "same_output_as.txt").exists()
+}
 
 
 def run_cli(case: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
@@ -48,7 +54,7 @@ def generated(case: str) -> dict[str, str]:
 
 
 def case_outputs() -> list[tuple[str, str]]:
-    return [(case, path) for case in VALID for path in generated(case)]
+    return [(case, path) for case in VALID if case not in SAME for path in generated(case)]
 
 
 @pytest.mark.parametrize(
@@ -57,6 +63,16 @@ def case_outputs() -> list[tuple[str, str]]:
 )
 def test_valid_catalogue_output(case: str, path: str, snapshot) -> None:  # type: ignore[no-untyped-def]
     assert generated(case)[path] == snapshot(extension_class=text_snapshot(snapshot_suffix(path)))
+
+
+def test_no_stale_snapshots() -> None:
+    cases = {f"{case}--{path.replace('/', '--')}": path for case, path in case_outputs()}
+    assert_no_stale_snapshots("test_cases", "test_valid_catalogue_output", cases)
+
+
+@pytest.mark.parametrize("case", sorted(SAME))
+def test_valid_catalogue_gives_the_same_output_as_another(case: str) -> None:
+    assert generated(case) == generated(SAME[case])
 
 
 @pytest.mark.parametrize("case", VALID)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import black
 import pytest
-from conftest import CATALOGUE, ROOT, snapshot_suffix, text_snapshot
+from conftest import CATALOGUE, ROOT, assert_no_stale_snapshots, snapshot_suffix, text_snapshot
 
 import generator
 from generator import cli, formatting
@@ -42,3 +42,8 @@ def test_python_output_is_already_black_formatted(files: dict[str, str]) -> None
     for path, text in files.items():
         if path.endswith(".py"):
             assert black.format_str(text, mode=formatting.black_mode()) == text, path
+
+
+def test_no_stale_snapshots(files: dict[str, str]) -> None:
+    cases = {path.replace("/", "--"): path for path in files}
+    assert_no_stale_snapshots("test_generated", "test_generated_file", cases)
