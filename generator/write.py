@@ -192,7 +192,7 @@ def apply(out: Path, files: dict[str, str], targets: Iterable[str]) -> list[tupl
     manifests = {f"{target}/{MANIFEST}": owned(out, target) for target in targets}
     for target in targets:
         _remove_abandoned(_resolve(out, target))
-    before = {path: _read(_resolve(out, path)) for path in manifests}
+    current = {path: _holds(_resolve(out, path), files[path]) for path in manifests}
     for manifest, previous in manifests.items():
         # Until this run ends, the manifest names old and new files alike, so a run killed
         # half way still knows what to clean up next time.
@@ -212,8 +212,7 @@ def apply(out: Path, files: dict[str, str], targets: Iterable[str]) -> list[tupl
                 actions.append(("removed", relative))
                 _prune(out / manifest.split("/", 1)[0], path.parent)
         _write_if_changed(out, manifest, files[manifest])
-        unchanged = before[manifest] == files[manifest].encode("utf-8")
-        actions.append(("unchanged" if unchanged else "wrote", manifest))
+        actions.append(("unchanged" if current[manifest] else "wrote", manifest))
     return actions
 
 
