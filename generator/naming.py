@@ -132,55 +132,72 @@ PYTHON_BUILTINS = frozenset(
     """.split()
 )
 
-# Names the generated Python module defines or imports at top level.
-PYTHON_MODULE_NAMES = frozenset(
-    """
-    Any ClassVar Enum ErrorCode ErrorType FieldError HttpStatus IntEnum Mapping Protocol
-    StrEnum Final annotations dataclass json lookup from_response raise_for_response
-    """.split()
-)
-
-# Global objects of JavaScript and the DOM/Node that a class name must not hide.
+# Global objects and types of JavaScript and the DOM/Node that a class name must not hide.
 TYPESCRIPT_GLOBALS = frozenset(
     """
     AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean
     Buffer DataView Date DOMException Error EvalError FinalizationRegistry Float32Array
     Float64Array Function Infinity Int16Array Int32Array Int8Array Intl Iterator JSON Map
-    Math NaN Number Object Promise Proxy RangeError ReferenceError Reflect RegExp Response
-    Set SharedArrayBuffer String Symbol SyntaxError TypeError URIError URL Uint16Array
-    Uint32Array Uint8Array Uint8ClampedArray WeakMap WeakRef WeakSet
+    Math NaN Number Object Partial Promise Proxy RangeError Readonly ReadonlyArray
+    ReadonlyMap ReadonlySet Record ReferenceError Reflect RegExp Required Response Set
+    SharedArrayBuffer String Symbol SyntaxError TextDecoder TextEncoder TypeError URIError
+    URL Uint16Array Uint32Array Uint8Array Uint8ClampedArray WeakMap WeakRef WeakSet
     """.split()
 )
 
-TYPESCRIPT_MODULE_NAMES = frozenset(
-    """
-    ErrorCode ErrorType HttpStatus FieldError ErrorBody KnownErrorCode AnyErrorCode
-    fromResponse isErrorCode lookup
-    """.split()
-)
+# What each target's built-in templates define at the top level of a module, among the names
+# a catalogue can give a class (PascalCase). tests/test_reserved_names.py collects them from
+# the rendered templates and fails when this drifts.
+MODULE_NAMES: dict[str, frozenset[str]] = {
+    "python": frozenset(
+        """
+        Any ClassVar Enum ErrorCode ErrorType FieldError HttpStatus Mapping NamedTuple
+        REFERENCE
+        """.split()
+    ),
+    "typescript": frozenset(
+        """
+        AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorInit
+        ErrorType Fault FieldError FieldSource HttpStatus TextDecoder
+        """.split()
+    ),
+}
+
+# What else a name must not shadow in each target's modules.
+GLOBALS: dict[str, frozenset[str]] = {
+    "python": PYTHON_BUILTINS,
+    "typescript": TYPESCRIPT_GLOBALS,
+}
+_LANGUAGE = {"python": "Python", "typescript": "TypeScript"}
+_GLOBALS_ARE = {"python": "a Python builtin", "typescript": "a JavaScript global"}
+
+
+def top_level_names(catalogue: Catalogue) -> dict[str, list[tuple[str, Location, str]]]:
+    """Per target, every name the catalogue gives something at the top level of a generated
+    module: (name, where the catalogue says so, what it names)."""
+    return {
+        "python": [
+            (python_base(catalogue), catalogue.api.location, "the base error class"),
+            *((python_type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
+            *((python_code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
+        ],
+        "typescript": [
+            (typescript_base(catalogue), catalogue.api.location, "the base error class"),
+            (typescript_guard(catalogue), catalogue.api.location, "the guard function"),
+            *((typescript_type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
+            *((typescript_code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
+        ],
+    }
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
     """Every name that shadows something or collides with another, with both locations."""
     problems: list[Problem] = []
-    python: list[tuple[str, Location, str]] = [
-        (python_base(catalogue), catalogue.api.location, "the base error class"),
-        *((python_type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
-        *((python_code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
-    ]
-    typescript: list[tuple[str, Location, str]] = [
-        (typescript_base(catalogue), catalogue.api.location, "the base error class"),
-        *((typescript_type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
-        *((typescript_code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
-    ]
-    problems += _shadowing(python, PYTHON_BUILTINS, "a Python builtin")
-    problems += _shadowing(python, PYTHON_MODULE_NAMES, "a name the Python module defines")
-    problems += _shadowing(typescript, TYPESCRIPT_GLOBALS, "a JavaScript global")
-    problems += _shadowing(
-        typescript, TYPESCRIPT_MODULE_NAMES, "a name the TypeScript module defines"
-    )
-    problems += _collisions("Python class", python)
-    problems += _collisions("TypeScript class", typescript)
+    for target, names in top_level_names(catalogue).items():
+        language = _LANGUAGE[target]
+        problems += _shadowing(names, GLOBALS[target], _GLOBALS_ARE[target])
+        problems += _shadowing(names, MODULE_NAMES[target], f"a name the {language} module defines")
+        problems += _collisions(f"{language} class", names)
     for enum, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
         problems += _collisions(
             f"TypeScript {enum} member",

@@ -1,5 +1,5 @@
-# Generated from catalogue.yaml by `python -m generator`. Do not edit.
-"""Errors of the Qonversion API, as exceptions.
+# Generated from catalogue.yaml by error-bindings. Do not edit.
+"""Errors of the Acme API, as exceptions.
 
 Catch them by type (``except RequestError``) or by code (``except InvalidDataError``), and
 build one from any HTTP response with ``from_response(status, body)`` or
@@ -20,41 +20,29 @@ __all__ = [
     "ErrorType",
     "FieldError",
     "HttpStatus",
-    "QonversionError",
-    "RequestError",
+    "AcmeError",
     "ResourceError",
-    "LogicalError",
     "InternalError",
-    "InvalidDataError",
-    "InvalidRequestError",
-    "ControlUnauthorizedError",
-    "EndpointNotImplementedError",
-    "NotFoundError",
-    "AlreadyExistsError",
-    "PurchaseFraudError",
-    "RelationNotFoundError",
+    "Final",
+    "IntEnum",
+    "StrEnum",
+    "Protocol",
     "StorageError",
-    "NetworkError",
-    "UnknownError",
     "from_response",
     "lookup",
     "raise_for_response",
 ]
 
-REFERENCE = "https://documentation.qonversion.io/reference/handling-api-errors"
+REFERENCE = "https://acme.example/errors"
 
 
 class ErrorType(str, Enum):
     """The broad families error codes belong to."""
 
-    REQUEST = "request"
-    """Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests."""
     RESOURCE = "resource"
-    """The request is valid, but the action could not be executed due to some reason."""
-    LOGICAL = "logical"
-    """The client can execute the required action but there is an error in communicating with the application."""
+    """The resource is wrong."""
     INTERNAL = "internal"
-    """All request handling stages are successful, but there was an internal error."""
+    """The server is wrong."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -63,28 +51,16 @@ class ErrorType(str, Enum):
 class ErrorCode(str, Enum):
     """Every error code the API documents."""
 
-    INVALID_DATA = "invalid_data"
-    """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
-    INVALID_REQUEST = "invalid_request"
-    """Unrecognized request URL."""
-    CONTROL_UNAUTHORIZED = "control_unauthorized"
-    """Authorization is required to execute the request."""
-    NOT_IMPLEMENTED = "not_implemented"
-    """Functionality at the requested address is not implemented."""
-    NOT_FOUND = "not_found"
-    """The requested resource is not found."""
-    ALREADY_EXISTS = "already_exists"
-    """The requested resource already exists."""
-    PURCHASE_FRAUD = "purchase_fraud"
-    """Couldn't validate purchase with store request, potential fraud."""
-    RELATION_NOT_FOUND = "relation_not_found"
-    """Nested objects could not be found or associated with other entity."""
+    FINAL = "final"
+    """The thing is not there."""
+    INT_ENUM = "int_enum"
+    """The thing is not there."""
+    STR_ENUM = "str_enum"
+    """The thing is not there."""
+    PROTOCOL = "protocol"
+    """The thing is not there."""
     STORAGE_ERROR = "storage_error"
-    """Data was not saved."""
-    NETWORK_ERROR = "network_error"
-    """Internal services interaction failed."""
-    UNKNOWN_ERROR = "unknown_error"
-    """Unknown reason."""
+    """Saving failed."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -93,28 +69,10 @@ class ErrorCode(str, Enum):
 class HttpStatus(Enum):
     """The HTTP statuses the API documents; a value is a status or a range such as 5xx."""
 
-    SUCCESS = "200"
-    """Success: Everything worked as expected."""
-    CREATED = "201"
-    """Created: Everything worked as expected and operation execution has led to the creation of a resource."""
-    NO_CONTENT = "204"
-    """No Content: Indicates that the server has successfully fulfilled the request and that there is no content to send in the response body."""
-    BAD_REQUEST = "400"
-    """Bad Request: The request was not accepted, often due to a missing required parameter. Error could be due to malformed request syntax, invalid request message parameters, deceptive request routing, etc."""
-    UNAUTHORIZED = "401"
-    """Unauthorized: Invalid API key provided."""
-    FORBIDDEN = "403"
-    """Forbidden: Authorization by a secret key required."""
     NOT_FOUND = "404"
-    """Not Found: The requested resource doesn't exist, but may be available in the future."""
-    CONFLICT = "409"
-    """Conflict: The request conflicts with the current state of a resource."""
-    UNPROCESSABLE_ENTITY = "422"
-    """Unprocessable Entity: Can not process the request further due to logical error in client's actions."""
-    TOO_MANY_REQUESTS = "429"
-    """Too Many Requests: Too many requests were sent in a given amount of time; slow down and retry."""
+    """Not Found: Nothing is there."""
     SERVER_ERRORS = "5xx"
-    """Server Errors: Something went wrong on Qonversion's end. (These are rare.)"""
+    """Server Errors: Something broke."""
 
     @property
     def title(self) -> str:
@@ -137,16 +95,7 @@ class HttpStatus(Enum):
 
 
 _STATUS_TITLES: Mapping[str, str] = {
-    "200": "Success",
-    "201": "Created",
-    "204": "No Content",
-    "400": "Bad Request",
-    "401": "Unauthorized",
-    "403": "Forbidden",
     "404": "Not Found",
-    "409": "Conflict",
-    "422": "Unprocessable Entity",
-    "429": "Too Many Requests",
     "5xx": "Server Errors",
 }
 
@@ -159,8 +108,8 @@ class FieldError:
     messages: tuple[str, ...]
 
 
-class QonversionError(Exception):
-    """An error response of the Qonversion API.
+class AcmeError(Exception):
+    """An error response of the Acme API.
 
     Class attributes describe what the catalogue says of an error; instance attributes hold
     what the server actually sent.
@@ -249,225 +198,116 @@ class QonversionError(Exception):
         )
 
 
-def _rebuild(cls: type[QonversionError], state: dict[str, Any]) -> QonversionError:
+def _rebuild(cls: type[AcmeError], state: dict[str, Any]) -> AcmeError:
     error = cls.__new__(cls)
     Exception.__init__(error, state.get("message", ""))
     error.__dict__.update(state)
     return error
 
 
-class RequestError(
-    QonversionError,
-    type=ErrorType.REQUEST,
-    description="Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests.",
-    fault="client",
-):
-    """Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests."""
-
-
 class ResourceError(
-    QonversionError,
+    AcmeError,
     type=ErrorType.RESOURCE,
-    description="The request is valid, but the action could not be executed due to some reason.",
+    description="The resource is wrong.",
     fault="client",
 ):
-    """The request is valid, but the action could not be executed due to some reason."""
-
-
-class LogicalError(
-    QonversionError,
-    type=ErrorType.LOGICAL,
-    description="The client can execute the required action but there is an error in communicating with the application.",
-    fault="client",
-):
-    """The client can execute the required action but there is an error in communicating with the application."""
+    """The resource is wrong."""
 
 
 class InternalError(
-    QonversionError,
+    AcmeError,
     type=ErrorType.INTERNAL,
-    description="All request handling stages are successful, but there was an internal error.",
+    description="The server is wrong.",
     fault="server",
 ):
-    """All request handling stages are successful, but there was an internal error."""
+    """The server is wrong."""
 
 
-class InvalidDataError(
-    RequestError,
-    code=ErrorCode.INVALID_DATA,
-    status=400,
-    http_status=HttpStatus.BAD_REQUEST,
-    default_message="Failed validate request data",
-    description="The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#invalid_data",
-):
-    """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
-
-
-class InvalidRequestError(
-    RequestError,
-    code=ErrorCode.INVALID_REQUEST,
-    status=400,
-    http_status=HttpStatus.BAD_REQUEST,
-    default_message="Unrecognized request URL",
-    description="Unrecognized request URL.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#invalid_request",
-):
-    """Unrecognized request URL."""
-
-
-class ControlUnauthorizedError(
-    RequestError,
-    code=ErrorCode.CONTROL_UNAUTHORIZED,
-    status=401,
-    http_status=HttpStatus.UNAUTHORIZED,
-    default_message="Authorization is required",
-    description="Authorization is required to execute the request.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#control_unauthorized",
-):
-    """Authorization is required to execute the request."""
-
-
-class EndpointNotImplementedError(
-    RequestError,
-    code=ErrorCode.NOT_IMPLEMENTED,
+class Final(
+    ResourceError,
+    code=ErrorCode.FINAL,
     status=404,
     http_status=HttpStatus.NOT_FOUND,
-    default_message="Not implemented",
-    description="Functionality at the requested address is not implemented.",
+    default_message="Not found",
+    description="The thing is not there.",
     retryable=False,
     fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#not_implemented",
+    docs_url="https://acme.example/docs/#final",
 ):
-    """Functionality at the requested address is not implemented."""
+    """The thing is not there."""
 
 
-class NotFoundError(
+class IntEnum(
     ResourceError,
-    code=ErrorCode.NOT_FOUND,
+    code=ErrorCode.INT_ENUM,
     status=404,
     http_status=HttpStatus.NOT_FOUND,
-    default_message="Resource not found",
-    description="The requested resource is not found.",
+    default_message="Not found",
+    description="The thing is not there.",
     retryable=False,
     fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#not_found",
+    docs_url="https://acme.example/docs/#int_enum",
 ):
-    """The requested resource is not found."""
+    """The thing is not there."""
 
 
-class AlreadyExistsError(
+class StrEnum(
     ResourceError,
-    code=ErrorCode.ALREADY_EXISTS,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Resource already exists",
-    description="The requested resource already exists.",
+    code=ErrorCode.STR_ENUM,
+    status=404,
+    http_status=HttpStatus.NOT_FOUND,
+    default_message="Not found",
+    description="The thing is not there.",
     retryable=False,
     fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#already_exists",
+    docs_url="https://acme.example/docs/#str_enum",
 ):
-    """The requested resource already exists."""
+    """The thing is not there."""
 
 
-class PurchaseFraudError(
-    LogicalError,
-    code=ErrorCode.PURCHASE_FRAUD,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Could not validate purchase",
-    description="Couldn't validate purchase with store request, potential fraud.",
+class Protocol(
+    ResourceError,
+    code=ErrorCode.PROTOCOL,
+    status=404,
+    http_status=HttpStatus.NOT_FOUND,
+    default_message="Not found",
+    description="The thing is not there.",
     retryable=False,
     fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#purchase_fraud",
+    docs_url="https://acme.example/docs/#protocol",
 ):
-    """Couldn't validate purchase with store request, potential fraud."""
-
-
-class RelationNotFoundError(
-    LogicalError,
-    code=ErrorCode.RELATION_NOT_FOUND,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Related object not found",
-    description="Nested objects could not be found or associated with other entity.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#relation_not_found",
-):
-    """Nested objects could not be found or associated with other entity."""
+    """The thing is not there."""
 
 
 class StorageError(
     InternalError,
     code=ErrorCode.STORAGE_ERROR,
     http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Data was not saved",
-    description="Data was not saved.",
+    default_message="Not saved",
+    description="Saving failed.",
     retryable=True,
     fault="server",
-    docs_url="https://qonversion.github.io/api-errors/#storage_error",
+    docs_url="https://acme.example/docs/#storage_error",
 ):
-    """Data was not saved."""
+    """Saving failed."""
 
 
-class NetworkError(
-    InternalError,
-    code=ErrorCode.NETWORK_ERROR,
-    http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Internal services interaction failed",
-    description="Internal services interaction failed.",
-    retryable=True,
-    fault="server",
-    docs_url="https://qonversion.github.io/api-errors/#network_error",
-):
-    """Internal services interaction failed."""
-
-
-class UnknownError(
-    InternalError,
-    code=ErrorCode.UNKNOWN_ERROR,
-    http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Unknown error",
-    description="Unknown reason.",
-    retryable=True,
-    fault="server",
-    docs_url="https://qonversion.github.io/api-errors/#unknown_error",
-):
-    """Unknown reason."""
-
-
-_BY_CODE: Mapping[str, type[QonversionError]] = {
-    "invalid_data": InvalidDataError,
-    "invalid_request": InvalidRequestError,
-    "control_unauthorized": ControlUnauthorizedError,
-    "not_implemented": EndpointNotImplementedError,
-    "not_found": NotFoundError,
-    "already_exists": AlreadyExistsError,
-    "purchase_fraud": PurchaseFraudError,
-    "relation_not_found": RelationNotFoundError,
+_BY_CODE: Mapping[str, type[AcmeError]] = {
+    "final": Final,
+    "int_enum": IntEnum,
+    "str_enum": StrEnum,
+    "protocol": Protocol,
     "storage_error": StorageError,
-    "network_error": NetworkError,
-    "unknown_error": UnknownError,
 }
 
-_BY_TYPE: Mapping[str, type[QonversionError]] = {
-    "request": RequestError,
+_BY_TYPE: Mapping[str, type[AcmeError]] = {
     "resource": ResourceError,
-    "logical": LogicalError,
     "internal": InternalError,
 }
 
 # For a status whose documented codes all share one type.
-_BY_STATUS: Mapping[HttpStatus, type[QonversionError]] = {
-    HttpStatus.BAD_REQUEST: RequestError,
-    HttpStatus.UNAUTHORIZED: RequestError,
+_BY_STATUS: Mapping[HttpStatus, type[AcmeError]] = {
+    HttpStatus.NOT_FOUND: ResourceError,
     HttpStatus.SERVER_ERRORS: InternalError,
 }
 
@@ -492,40 +332,13 @@ _ENVELOPES = (
         type="error.type",
         code="error.code",
         message="error.message",
-        reference="_meta.reference",
-        fields=(
-            _FieldSource(
-                path="_meta.fields",
-                name="name",
-                messages="messages",
-                message=None,
-            ),
-            _FieldSource(
-                path="_meta.validation.fields",
-                name="name",
-                messages="messages",
-                message=None,
-            ),
-        ),
-    ),
-    _Envelope(
-        type="error.type",
-        code="error.code",
-        message="error.message",
         reference=None,
-        fields=(
-            _FieldSource(
-                path="error.details",
-                name="field",
-                messages=None,
-                message="message",
-            ),
-        ),
+        fields=(),
     ),
 )
 
 
-def lookup(code: ErrorCode | str) -> type[QonversionError]:
+def lookup(code: ErrorCode | str) -> type[AcmeError]:
     """The class of an error code; KeyError for a code the catalogue does not list."""
     return _BY_CODE[code.value if isinstance(code, ErrorCode) else code]
 
@@ -595,7 +408,7 @@ def _known(enum: type[Any], value: str | None) -> Any:
         return value
 
 
-def _build(status: int | None, body: Any) -> QonversionError:
+def _build(status: int | None, body: Any) -> AcmeError:
     parsed = _parse(body)
     code = _first_text(parsed, [envelope.code for envelope in _ENVELOPES])
     error_type = _first_text(parsed, [envelope.type for envelope in _ENVELOPES])
@@ -606,7 +419,7 @@ def _build(status: int | None, body: Any) -> QonversionError:
         _BY_CODE.get(code or "")
         or _BY_TYPE.get(error_type or "")
         or (_BY_STATUS.get(http_status) if http_status is not None else None)
-        or QonversionError
+        or AcmeError
     )
     return cls(
         message,
@@ -619,18 +432,18 @@ def _build(status: int | None, body: Any) -> QonversionError:
     )
 
 
-def from_response(status: int | None, body: Any = None) -> QonversionError:
+def from_response(status: int | None, body: Any = None) -> AcmeError:
     """The error for a response: its status and its body (bytes, text, parsed JSON or None).
 
     Never raises: whatever the body holds, the result is an error object keeping the raw
     code, type, message and body. The class is the code's, else the type's, else the one
-    for the HTTP status, else QonversionError.
+    for the HTTP status, else AcmeError.
     """
     try:
         return _build(status, body)
     except Exception:  # a body shaped in a way nobody foresaw must still give an error
         known = status if isinstance(status, int) else None
-        return QonversionError(status=known, body=body)
+        return AcmeError(status=known, body=body)
 
 
 def _status_of(response: Any) -> int | None:

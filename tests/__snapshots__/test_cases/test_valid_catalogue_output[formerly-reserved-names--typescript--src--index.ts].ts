@@ -1,0 +1,450 @@
+// Generated from catalogue.yaml by error-bindings. Do not edit.
+/**
+ * Errors of the Acme API, as classes.
+ *
+ * Catch them by type (`instanceof RequestError`) or by code, and build one from any HTTP
+ * response with `fromResponse(status, body)`. Codes a newer server sends that this module
+ * does not know yet still give an error object, with the raw code, type, message and body.
+ */
+
+/** The broad families error codes belong to. */
+export enum ErrorType {
+  /** The resource is wrong. */
+  Resource = "resource",
+  /** The server is wrong. */
+  Internal = "internal",
+}
+
+/** Every error code the API documents. */
+export enum ErrorCode {
+  /** The thing is not there. */
+  Final = "final",
+  /** The thing is not there. */
+  IntEnum = "int_enum",
+  /** The thing is not there. */
+  StrEnum = "str_enum",
+  /** The thing is not there. */
+  Protocol = "protocol",
+  /** Saving failed. */
+  StorageError = "storage_error",
+}
+
+/** The HTTP statuses the API documents: a status, or a range such as 5xx. */
+export enum HttpStatus {
+  /** Not Found: Nothing is there. */
+  NotFound = "404",
+  /** Server Errors: Something broke. */
+  ServerErrors = "5xx",
+}
+
+/** An error code, including ones from servers newer than this module. */
+export type AnyErrorCode = ErrorCode | (string & {});
+/** An error type, including ones from servers newer than this module. */
+export type AnyErrorType = ErrorType | (string & {});
+/** Whose fault an error is. */
+export type Fault = "client" | "server";
+
+/** What the catalogue says of an error code. */
+export interface ErrorCodeInfo {
+  readonly type: ErrorType;
+  readonly status: HttpStatus;
+  readonly message: string;
+  readonly description: string;
+  readonly retryable: boolean;
+  readonly fault: Fault;
+  readonly docsUrl: string;
+}
+
+/** Metadata of every error code, keyed by code. */
+export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
+  [ErrorCode.Final]: {
+    type: ErrorType.Resource,
+    status: HttpStatus.NotFound,
+    message: "Not found",
+    description: "The thing is not there.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://acme.example/docs/#final",
+  },
+  [ErrorCode.IntEnum]: {
+    type: ErrorType.Resource,
+    status: HttpStatus.NotFound,
+    message: "Not found",
+    description: "The thing is not there.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://acme.example/docs/#int_enum",
+  },
+  [ErrorCode.StrEnum]: {
+    type: ErrorType.Resource,
+    status: HttpStatus.NotFound,
+    message: "Not found",
+    description: "The thing is not there.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://acme.example/docs/#str_enum",
+  },
+  [ErrorCode.Protocol]: {
+    type: ErrorType.Resource,
+    status: HttpStatus.NotFound,
+    message: "Not found",
+    description: "The thing is not there.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://acme.example/docs/#protocol",
+  },
+  [ErrorCode.StorageError]: {
+    type: ErrorType.Internal,
+    status: HttpStatus.ServerErrors,
+    message: "Not saved",
+    description: "Saving failed.",
+    retryable: true,
+    fault: "server",
+    docsUrl: "https://acme.example/docs/#storage_error",
+  },
+};
+
+/** Titles of the HTTP statuses, keyed by status. */
+export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
+  [HttpStatus.NotFound]: "Not Found",
+  [HttpStatus.ServerErrors]: "Server Errors",
+};
+
+/** What the server said about one field of the request. */
+export interface FieldError {
+  readonly name: string;
+  readonly messages: readonly string[];
+}
+
+/** What an error holds besides its message; every part is optional. */
+export interface ErrorInit {
+  readonly status?: number | undefined;
+  readonly type?: AnyErrorType | undefined;
+  readonly code?: AnyErrorCode | undefined;
+  readonly fields?: readonly FieldError[] | undefined;
+  readonly reference?: string | undefined;
+  readonly body?: unknown;
+}
+
+// Shared through the global symbol registry, so two copies of this module recognise each
+// other's errors where instanceof cannot.
+const BRAND = Symbol.for("@acme/errors/AcmeError");
+
+/** An error response of the Acme API. */
+export class AcmeError extends Error {
+  /** The code this class stands for, if it stands for one. */
+  static readonly code: ErrorCode | undefined = undefined;
+  /** The type this class stands for, if it stands for one. */
+  static readonly type: ErrorType | undefined = undefined;
+  /** The status the code comes with (a status or a range such as 5xx). */
+  static readonly httpStatus: HttpStatus | undefined = undefined;
+  static readonly defaultMessage: string = "Unknown error";
+  static readonly description: string = "";
+  static readonly retryable: boolean | undefined = undefined;
+  static readonly fault: Fault | undefined = undefined;
+  static readonly docsUrl: string | undefined = undefined;
+  static readonly errorName: string = "AcmeError";
+
+  /** The HTTP status of the response. */
+  readonly status: number | undefined;
+  /** The error type: an ErrorType when known, the raw string otherwise. */
+  readonly type: AnyErrorType | undefined;
+  /** The error code: an ErrorCode when known, the raw string otherwise. */
+  readonly code: AnyErrorCode | undefined;
+  /** Field errors, from either envelope. */
+  readonly fields: readonly FieldError[];
+  /** The documentation link the server sent. */
+  readonly reference: string | undefined;
+  /** The body the server sent: parsed JSON when it parsed, raw otherwise. */
+  readonly body: unknown;
+
+  constructor(message?: string, init: ErrorInit = {}) {
+    const cls = new.target as typeof AcmeError;
+    super(message ?? cls.defaultMessage);
+    this.name = cls.errorName;
+    this.status = init.status;
+    this.type = init.type ?? cls.type;
+    this.code = init.code ?? cls.code;
+    this.fields = init.fields ?? [];
+    this.reference = init.reference;
+    this.body = init.body;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  override toString(): string {
+    const text = this.code === undefined ? this.message : `${this.code}: ${this.message}`;
+    return this.status === undefined ? text : `${text} (HTTP ${this.status})`;
+  }
+}
+
+/** The resource is wrong. */
+export class ResourceError extends AcmeError {
+  static override readonly type: ErrorType | undefined = ErrorType.Resource;
+  static override readonly description: string = "The resource is wrong.";
+  static override readonly fault: Fault | undefined = "client";
+  static override readonly errorName: string = "ResourceError";
+}
+
+/** The server is wrong. */
+export class InternalError extends AcmeError {
+  static override readonly type: ErrorType | undefined = ErrorType.Internal;
+  static override readonly description: string = "The server is wrong.";
+  static override readonly fault: Fault | undefined = "server";
+  static override readonly errorName: string = "InternalError";
+}
+
+/** The thing is not there. */
+export class ErrorBody extends ResourceError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.Final;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly defaultMessage: string = "Not found";
+  static override readonly description: string = "The thing is not there.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#final";
+  static override readonly errorName: string = "ErrorBody";
+}
+
+/** The thing is not there. */
+export class KnownErrorCode extends ResourceError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.IntEnum;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly defaultMessage: string = "Not found";
+  static override readonly description: string = "The thing is not there.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#int_enum";
+  static override readonly errorName: string = "KnownErrorCode";
+}
+
+/** The thing is not there. */
+export class Protocol extends ResourceError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.StrEnum;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly defaultMessage: string = "Not found";
+  static override readonly description: string = "The thing is not there.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#str_enum";
+  static override readonly errorName: string = "Protocol";
+}
+
+/** The thing is not there. */
+export class StrEnum extends ResourceError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.Protocol;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly defaultMessage: string = "Not found";
+  static override readonly description: string = "The thing is not there.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#protocol";
+  static override readonly errorName: string = "StrEnum";
+}
+
+/** Saving failed. */
+export class StorageError extends InternalError {
+  static override readonly code: ErrorCode | undefined = ErrorCode.StorageError;
+  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly defaultMessage: string = "Not saved";
+  static override readonly description: string = "Saving failed.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#storage_error";
+  static override readonly errorName: string = "StorageError";
+}
+
+type ErrorClass = typeof AcmeError;
+
+const byCode: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+  ["final", ErrorBody],
+  ["int_enum", KnownErrorCode],
+  ["str_enum", Protocol],
+  ["protocol", StrEnum],
+  ["storage_error", StorageError],
+]);
+
+const byType: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+  ["resource", ResourceError],
+  ["internal", InternalError],
+]);
+
+// For a status whose documented codes all share one type; ranges are keyed like "5xx".
+const byStatus: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+  ["404", ResourceError],
+  ["5xx", InternalError],
+]);
+
+interface FieldSource {
+  readonly path: string;
+  readonly name: string;
+  readonly messages: string | undefined;
+  readonly message: string | undefined;
+}
+
+interface Envelope {
+  readonly type: string;
+  readonly code: string;
+  readonly message: string;
+  readonly reference: string | undefined;
+  readonly fields: readonly FieldSource[];
+}
+
+const envelopes: readonly Envelope[] = [
+  {
+    type: "error.type",
+    code: "error.code",
+    message: "error.message",
+    reference: undefined,
+    fields: [
+    ],
+  },
+];
+
+const knownCodes: ReadonlySet<string> = new Set<string>(Object.values(ErrorCode));
+const knownTypes: ReadonlySet<string> = new Set<string>(Object.values(ErrorType));
+
+/** Whether value is an error code this module knows. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && knownCodes.has(value);
+}
+
+/** Whether value is an error type this module knows. */
+export function isErrorType(value: unknown): value is ErrorType {
+  return typeof value === "string" && knownTypes.has(value);
+}
+
+/** Whether value is an error of this API, also one made by another copy of this module. */
+export function isAcmeError(value: unknown): value is AcmeError {
+  return (
+    value instanceof AcmeError ||
+    (typeof value === "object" &&
+      value !== null &&
+      (value as { readonly [BRAND]?: unknown })[BRAND] === true)
+  );
+}
+
+/** The class of an error code, or undefined for a code this module does not know. */
+export function lookup(code: string): ErrorClass | undefined {
+  return byCode.get(code);
+}
+
+/** The entry for a numeric status: the exact one, else the range holding it. */
+export function httpStatusOf(status: number): HttpStatus | undefined {
+  const exact = String(status);
+  const range = `${exact.slice(0, 1)}xx`;
+  for (const value of Object.values(HttpStatus) as HttpStatus[]) {
+    if (value === exact) {
+      return value;
+    }
+  }
+  for (const value of Object.values(HttpStatus) as HttpStatus[]) {
+    if (value === range && exact.length === 3) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function dig(body: unknown, path: string): unknown {
+  let value: unknown = body;
+  for (const part of path.split(".")) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return undefined;
+    }
+    if (!Object.prototype.hasOwnProperty.call(value, part)) {
+      return undefined;
+    }
+    value = (value as Readonly<Record<string, unknown>>)[part];
+  }
+  return value;
+}
+
+function firstText(body: unknown, paths: readonly (string | undefined)[]): string | undefined {
+  for (const path of paths) {
+    const value = path === undefined ? undefined : dig(body, path);
+    if (typeof value === "string") {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function fieldsOf(body: unknown): FieldError[] {
+  for (const envelope of envelopes) {
+    for (const source of envelope.fields) {
+      const items = dig(body, source.path);
+      if (!Array.isArray(items)) {
+        continue;
+      }
+      const found = new Map<string, string[]>();
+      for (const item of items as unknown[]) {
+        const name = dig(item, source.name);
+        if (typeof name !== "string") {
+          continue;
+        }
+        const raw =
+          source.messages === undefined
+            ? [source.message === undefined ? undefined : dig(item, source.message)]
+            : dig(item, source.messages);
+        const texts = (Array.isArray(raw) ? (raw as unknown[]) : []).filter(
+          (text): text is string => typeof text === "string",
+        );
+        found.set(name, [...(found.get(name) ?? []), ...texts]);
+      }
+      return [...found].map(([name, messages]) => ({ name, messages }));
+    }
+  }
+  return [];
+}
+
+declare const TextDecoder: new () => { decode(input: Uint8Array): string };
+
+function parse(body: unknown): unknown {
+  let text = body;
+  if (body instanceof ArrayBuffer) {
+    text = new TextDecoder().decode(new Uint8Array(body));
+  } else if (body instanceof Uint8Array) {
+    text = new TextDecoder().decode(body);
+  }
+  if (typeof text === "string") {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function build(status: number | undefined, body: unknown): AcmeError {
+  const parsed = parse(body);
+  const code = firstText(parsed, envelopes.map((envelope) => envelope.code));
+  const type = firstText(parsed, envelopes.map((envelope) => envelope.type));
+  const message = firstText(parsed, envelopes.map((envelope) => envelope.message));
+  const reference = firstText(parsed, envelopes.map((envelope) => envelope.reference));
+  const httpStatus = status === undefined ? undefined : httpStatusOf(status);
+  const cls =
+    (code === undefined ? undefined : byCode.get(code)) ??
+    (type === undefined ? undefined : byType.get(type)) ??
+    (httpStatus === undefined ? undefined : byStatus.get(httpStatus)) ??
+    AcmeError;
+  return new cls(message, {
+    status,
+    type,
+    code,
+    fields: fieldsOf(parsed),
+    reference,
+    body: parsed,
+  });
+}
+
+/**
+ * The error for a response: its status and its body (text, bytes, parsed JSON or nothing).
+ *
+ * Never throws: whatever the body holds, the result is an error object keeping the raw code,
+ * type, message and body. The class is the code's, else the type's, else the one for the
+ * HTTP status, else AcmeError.
+ */
+export function fromResponse(status: number | undefined, body?: unknown): AcmeError {
+  const known = typeof status === "number" && Number.isInteger(status) ? status : undefined;
+  try {
+    return build(known, body);
+  } catch {
+    return new AcmeError(undefined, { status: known, body });
+  }
+}
