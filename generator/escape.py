@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import urllib.parse
 from typing import Any
 
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Zs"})
@@ -28,6 +29,12 @@ def _hex_escape(char: str) -> str:
     if point < 0x10000:
         return f"\\u{point:04x}"
     return f"\\U{point:08x}"
+
+
+def _unicode_escape(char: str) -> str:
+    """\\uXXXX or \\UXXXXXXXX: the escapes TOML and YAML share."""
+    point = ord(char)
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
 def _utf16_escape(char: str) -> str:
@@ -120,6 +127,36 @@ def comment(text: str) -> str:
     return _COMMENT_SPECIAL.sub(_comment_char, text)
 
 
+def html_comment(text: str) -> str:
+    """Text inside `<!-- ... -->`: one line, and no `--` that could end the comment."""
+    return comment(text).replace("--", "-\\u002d")
+
+
+# TOML basic strings and YAML double-quoted scalars share their escapes. YAML allows neither
+# U+FFFE nor U+FFFF in a document, even quoted; TOML has no surrogate escapes, so characters
+# beyond the BMP are written as \U escapes or as themselves.
+_TOML_YAML_SPECIAL = re.compile(rf'[\\"\ufffe\uffff]|{_NOT_PRINTABLE_ASCII}')
+
+
+def _toml_yaml_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _PYTHON_ESCAPES:
+        return _PYTHON_ESCAPES[char]
+    if char == '"':
+        return '\\"'
+    return _unicode_escape(char) if is_unsafe(char) or char in "\ufffe\uffff" else char
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string whose value is exactly text."""
+    return f'"{_TOML_YAML_SPECIAL.sub(_toml_yaml_char, text)}"'
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar whose value is exactly text, in YAML 1.1 and 1.2."""
+    return f'"{_TOML_YAML_SPECIAL.sub(_toml_yaml_char, text)}"'
+
+
 _JSON_SPECIAL = re.compile(r"[^\x20-\x7e\n]")
 
 
@@ -209,6 +246,14 @@ def markdown_text(text: str) -> str:
     characters escaped, line breaks as <br> (a trailing backslash break would be lost at the
     end of a paragraph, and a cell cannot hold a newline at all)."""
     return "<br>".join(_markdown_inline(line) for line in re.split(r"\r\n|\r|\n", text))
+
+
+def markdown_autolink(url: str) -> str:
+    """`<url>`: an autolink, with anything that could end or break it percent-encoded."""
+    return f"<{urllib.parse.quote(url, safe=_URL_SAFE)}>"
+
+
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
 
 
 def markdown_code(text: str) -> str:

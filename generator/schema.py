@@ -48,6 +48,9 @@ class Spec:
         return INVALID
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class Text(Spec):
     pattern: str | None = None
@@ -70,6 +73,16 @@ class Text(Spec):
         if len(value) > self.max_length:
             problems.append(
                 Problem(node.location, f"{at} is longer than {self.max_length:,} characters")
+            )
+            return INVALID
+        surrogate = _SURROGATE.search(value)
+        if surrogate is not None:
+            problems.append(
+                Problem(
+                    node.location,
+                    f"{at} holds U+{ord(surrogate.group()):04X}, half of a UTF-16 surrogate "
+                    "pair, which is not a character on its own",
+                )
             )
             return INVALID
         if self.pattern is not None and not re.fullmatch(self.pattern, value):

@@ -49,4 +49,8 @@ def cells_and_paragraphs(tokens: list[Token]) -> tuple[list[list[str]], list[str
             rows[-1].append(inline_text(token))
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             paragraphs.append(inline_text(token))
+        elif token.type == "html_block" and re.fullmatch(r"(<br>)+\n?", token.content):
+            # Text of nothing but line breaks makes a line CommonMark reads as an HTML
+            # block; a browser shows it as the same line breaks.
+            paragraphs.append("\n" * token.content.count("<br>"))
     return rows, paragraphs

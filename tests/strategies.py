@@ -93,16 +93,27 @@ def _pascal(key: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in key.split("_"))
 
 
+def _file_name(text: str) -> bool:
+    return "/" not in text and "\0" not in text and len(text.encode()) < 200
+
+
+# Generated headers name the catalogue file, so its name is drawn too.
+file_names = st.one_of(
+    st.just("catalogue.yaml"), texts.filter(_file_name).map(lambda text: f"{text}.yaml")
+)
+
+
 @dataclass
 class Drawn:
     """A catalogue as YAML and as the data it was made from."""
 
     data: dict[str, Any]
     yaml: str
+    file_name: str = "catalogue.yaml"
 
     def write(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "catalogue.yaml"
+        path = folder / self.file_name
         path.write_text(self.yaml, encoding="utf-8")
         return path
 
@@ -175,7 +186,9 @@ def catalogues(draw: st.DrawFn, style: str | None = None) -> Drawn:
             },
         },
     }
+    if draw(st.booleans()):  # an envelope without field errors
+        del data["envelopes"]["v4"]["fields"]
     text = yaml.safe_dump(
         data, default_style='"', allow_unicode=draw(st.booleans()), sort_keys=False, width=10**9
     )
-    return Drawn(data, text)
+    return Drawn(data, text, draw(file_names))

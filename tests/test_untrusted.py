@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tomllib
 import types
 from pathlib import Path
 from typing import Any
 
 import black
+import yaml
 from conftest import node, run, tool, write_tree
 from hypothesis import given, settings
 from markdown_page import cells_and_paragraphs, parse
@@ -90,6 +92,41 @@ def test_python_needs_no_black(tmp_path_factory: Any, drawn: Drawn) -> None:
             assert black.format_str(text, mode=formatting.black_mode()) == text
 
 
+def without_comment_lines(text: str) -> str:
+    return re.sub(r"^//.*$", "", text, flags=re.M)
+
+
+@settings(max_examples=examples(100))
+@given(catalogues())
+def test_every_data_file_parses_and_carries_every_string_back(
+    tmp_path_factory: Any, drawn: Drawn
+) -> None:
+    files = generated(drawn, tmp_path_factory.mktemp("data"), list(generator.targets()))
+    name = drawn.data["api"]["name"]
+    header = f"Generated from {drawn.file_name} by error-bindings. Do not edit."
+    for path, text in files.items():
+        first = text.split("\n", 1)[0]
+        if not path.endswith((".json", ".manifest")):  # the header is a one-line comment
+            assert first.startswith(("# Generated from ", "// Generated from ", "<!-- ")), path
+    pyproject = tomllib.loads(files["python/pyproject.toml"])
+    assert pyproject["project"]["description"] == f"Exceptions for the errors of the {name}."
+    package = json.loads(files["typescript/package.json"])
+    assert (package["//"], package["description"]) == (header, f"Error classes for the {name}.")
+    tsconfig = json.loads(without_comment_lines(files["typescript/tsconfig.json"]))
+    assert tsconfig["compilerOptions"]["strict"] is True
+    assert yaml.safe_load(files["docs/mkdocs.yml"])["site_name"] == f"{name} errors"
+    assert yaml.safe_load(files["docs/.markdownlint.yaml"])["MD013"] is False
+    fixtures = json.loads(files["fixtures/conformance.json"])
+    assert fixtures["$comment"] == header
+    messages = {case["expect"]["message"] for case in fixtures["cases"]}
+    assert {code["message"] for code in drawn.data["codes"].values()} <= messages
+    for path, text in files.items():
+        if path.endswith(".manifest"):
+            target = path.split("/", 1)[0]
+            listed = {f"{target}/{line}" for line in text.splitlines()[1:]}
+            assert listed == {p for p in files if p.startswith(f"{target}/")} - {path}
+
+
 def collect(count: int, style: str | None = None) -> list[Drawn]:
     drawn: list[Drawn] = []
 
@@ -159,7 +196,7 @@ def test_typescript_compiles_and_carries_every_string_back(tmp_path: Path) -> No
                 "fields": fields,
             }
         )
-    base = json.loads(re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M))
+    base = json.loads(without_comment_lines(files["typescript/tsconfig.json"]))
     for style, sources in groups.items():
         options = {
             **base["compilerOptions"],
