@@ -89,10 +89,14 @@ with open(report, "w") as out:
 """
 
 
+RUNS: int | None = None  # --runs: the same number of runs for every measurement
+
+
 def measure(
     command: Sequence[str | Path], runs: int, before: Callable[[], None] | None = None
 ) -> Measurement:
     """Wall time (median) and peak resident memory (max) of a whole process."""
+    runs = RUNS or runs
     seconds, peaks = [], []
     report = Path(tempfile.mkdtemp(prefix="measure-")) / "report"
     for _ in range(runs):
@@ -135,9 +139,10 @@ del tree, checked
 files = {}
 for target in sys.argv[3:]:
     files.update(stage(f"render {target}", lambda: write.with_manifests(
-        render.render(model, [target], [render.builtin_templates()]), [target])))
+        render.render(model, [target], [render.builtin_templates()]).files, [target])))
 python = {p: t for p, t in files.items() if p.endswith(".py")}
-stage("format", lambda: formatting.format_files(python) if len(model.codes) <= 10_000 else None)
+stage("format", lambda: formatting.format_files(python, {p: p for p in python})
+      if len(model.codes) <= 10_000 else None)
 stage("write", lambda: write.apply(out, files, sys.argv[3:]))
 print(json.dumps(times))
 """
@@ -177,8 +182,13 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="10,1000,10000,100000")
     parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument(
+        "--runs", type=int, help="runs per measurement (default: 9 to 1, by catalogue size)"
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
+    global RUNS
+    RUNS = args.runs
     lines: list[str] = []
     checks: list[tuple[str, bool]] = []
 

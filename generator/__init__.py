@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import jinja2
+
 from . import catalogue as _catalogue
 from . import formatting, render, write
 from .model import Catalogue
@@ -25,7 +27,8 @@ def generate(
     templates: Sequence[Path] = (),
     shown_as: str | None = None,
 ) -> dict[str, str]:
-    """Every output file as {path relative to the output directory: text}, written nowhere."""
+    """Every output file as {path relative to the output directory: text}. Writes nothing,
+    anywhere: not even a cache."""
     model = _catalogue.load(catalogue_path, shown_as)
     files: dict[str, str] = {}
     for target in selected or targets(templates):
@@ -34,12 +37,16 @@ def generate(
 
 
 def render_target(
-    model: Catalogue, target: str, templates: Sequence[Path] = (), catalogue_name: str = ""
+    model: Catalogue,
+    target: str,
+    templates: Sequence[Path] = (),
+    catalogue_name: str = "catalogue.yaml",
+    cache: jinja2.BytecodeCache | None = None,
 ) -> dict[str, str]:
     """One target's files, its manifest included. The command line renders and writes one
     target at a time, so a catalogue of 100,000 codes never holds all its output at once."""
     template_dirs = [*templates, render.builtin_templates()]
-    files = render.render(model, [target], template_dirs, catalogue_name or "catalogue.yaml")
-    if templates:  # the built-in templates are black-stable; a user's may not be
-        files = formatting.format_files(files)
+    rendered = render.render(model, [target], template_dirs, catalogue_name, cache)
+    # The built-in templates produce black's layout themselves; a user's may not.
+    files = formatting.format_files(rendered.files, rendered.by_user)
     return write.with_manifests(files, [target])

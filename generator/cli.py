@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import os
 import sys
 import tomllib
 import traceback
 from pathlib import Path
 from typing import Any
 
-from . import __version__, load, render_target, schema, targets, write
-from .problems import CatalogueError, TemplateError
+from . import __version__, load, render, render_target, schema, targets, write
+from .problems import CatalogueError, TemplateError, UserTemplateError
 
 OK, DRIFT, BAD_INPUT, INTERNAL = 0, 1, 2, 3
 
@@ -19,8 +21,9 @@ EPILOG = """\
 exit codes:
   0  done, or (with --check/--diff) the output is up to date
   1  --check/--diff: the output differs from what the catalogue gives
-  2  bad input: the catalogue, the arguments or [tool.generator] in pyproject.toml
-  3  internal error: a template or generator bug
+  2  bad input: the catalogue, the arguments, [tool.generator] in pyproject.toml or a
+     template from --templates; nothing was written
+  3  internal error: a bug in the generator or a built-in template
 
 Options can also be set in pyproject.toml under [tool.generator] (catalogue, out, target,
 templates, quiet); the command line overrides them.
@@ -112,13 +115,35 @@ def _config(directory: Path) -> dict[str, Any]:
     return dict(section)
 
 
+class _Stdout:
+    """Standard output that may be closed under us (`generate-error-bindings | head -1`): a
+    closed pipe stops the printing, never the run or its exit status."""
+
+    closed = False
+
+    def write(self, text: str) -> None:
+        if self.closed or not text:
+            return
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            self.closed = True
+            # Python would try to flush again at exit and complain on stderr.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+    def line(self, text: str) -> None:
+        self.write(text + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     # A short-lived process that builds large acyclic structures: collecting cycles that do
     # not exist would cost a fifth of the run on big catalogues.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(_parser().parse_args(argv))
+        return _run(_parser().parse_args(argv), _Stdout())
     except UsageError as error:
         print(error, file=sys.stderr)
         return BAD_INPUT
@@ -126,28 +151,44 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
         return BAD_INPUT
+    except UserTemplateError as error:
+        print(
+            f"{error}\nerror: a template from --templates failed; nothing was written.",
+            file=sys.stderr,
+        )
+        return BAD_INPUT
     except write.UnsafePath as error:
-        print(f"error: {error}; nothing more was written.", file=sys.stderr)
+        print(f"error: {error}; nothing was written.", file=sys.stderr)
         return BAD_INPUT
     except TemplateError as error:
-        print(f"internal error: template failed: {error}", file=sys.stderr)
+        print(f"internal error: a built-in template failed: {error}", file=sys.stderr)
+        print(_REPORT, file=sys.stderr)
         return INTERNAL
     except KeyboardInterrupt:
         return 130
     except Exception:
         traceback.print_exc()
-        print(
-            "internal error: please report this with the catalogue that caused it.", file=sys.stderr
-        )
+        print(_REPORT, file=sys.stderr)
         return INTERNAL
     finally:
         if collecting:
             gc.enable()
 
 
-def _run(args: argparse.Namespace) -> int:
+_REPORT = "internal error: please report this with the catalogue that caused it."
+
+
+def _shown(out: Path) -> str:
+    """How paths under out are printed: from the working directory, as git would take them."""
+    if out.is_absolute():
+        with contextlib.suppress(ValueError):
+            return out.relative_to(Path.cwd()).as_posix()
+    return out.as_posix()
+
+
+def _run(args: argparse.Namespace, stdout: _Stdout) -> int:
     if args.schema:
-        sys.stdout.write(schema.json_schema())
+        stdout.write(schema.json_schema())
         return OK
     config = _config(Path.cwd())
     catalogue = Path(args.catalogue or config.get("catalogue", "catalogue.yaml"))
@@ -158,35 +199,64 @@ def _run(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             raise UsageError(f"error: --templates {folder}: no such folder")
     known = targets(templates)
-    selected = args.target or config.get("target") or known
-    unknown = [name for name in selected if name not in known]
+    chosen = args.target or config.get("target")
+    unknown = [name for name in chosen or () if name not in known]
     if unknown:
         raise UsageError(f"error: unknown target {unknown[0]!r}; choose from {', '.join(known)}")
-    selected = list(dict.fromkeys(selected))
+    selected = list(dict.fromkeys(chosen or known))
+    # A target is orphaned when its templates are gone; only a run of every target can say.
+    orphaned = [] if chosen else write.orphans(out, known)
 
     model = load(catalogue, shown_as=str(catalogue))
-    # Every problem with the catalogue is known before anything is written. From here on
-    # one target is rendered and written at a time, to bound memory; only a template bug
-    # (exit 3) can stop a run with some targets written and others not.
-    drift = write.Drift()
-    for target in selected:
-        files = render_target(model, target, templates, catalogue.name)
-        if args.check or args.diff:
+    shown = _shown(out)
+    cache = render.template_cache()
+    if args.check or args.diff:
+        drift = write.Drift()
+        for target in selected:
+            files = render_target(model, target, templates, catalogue.name, cache)
             found = write.compare(out, files, [target])
             if args.diff:
-                sys.stdout.write(write.diff(out, files, found))
-            drift.missing += found.missing
-            drift.stale += found.stale
-            drift.extra += found.extra
-            continue
-        for action, path in write.apply(out, files, [target]):
-            if not quiet:
-                print(f"{action:9} {out / path}")
-        del files  # before the next target is rendered
-    if not args.diff:
-        for line in drift.lines():
-            print(line)
-    if drift:
-        print(f"{out} is not what {catalogue} gives: run python -m generator", file=sys.stderr)
-        return DRIFT
+                stdout.write(write.diff(out, files, found, shown))
+            drift.add(found)
+            del files
+        for target in orphaned:
+            found = write.compare_orphan(out, target)
+            if args.diff:
+                stdout.write(write.diff(out, {}, found, shown))
+            drift.add(found)
+        if not args.diff:
+            for line in drift.lines(shown):
+                stdout.line(line)
+        if drift:
+            print(f"{shown} is not what {catalogue} gives: run {_command()}", file=sys.stderr)
+            return DRIFT
+        if not quiet and not args.diff:
+            stdout.line(f"{shown} is up to date with {catalogue}")
+        return OK
+
+    # Every target is rendered and staged before any file changes, so a failure anywhere
+    # (a template, a full disk, an interruption) leaves the output as it was.
+    with write.Transaction(out) as transaction:
+        for target in selected:
+            files = render_target(model, target, templates, catalogue.name, cache)
+            transaction.stage(target, files)
+            del files  # before the next target is rendered
+        for target in orphaned:
+            transaction.stage_removal(target)
+        actions = transaction.commit()
+    if not quiet:
+        for target in orphaned:
+            stdout.line(f"removed target {target}: no template provides it any more")
+        for action, path in actions:
+            if action != "unchanged":
+                stdout.line(f"{action:7} {shown}/{path}")
+        counts = {name: sum(a == name for a, _ in actions) for name in ("wrote", "removed")}
+        unchanged = len(actions) - sum(counts.values())
+        stdout.line(
+            f"{counts['wrote']} written, {counts['removed']} removed, {unchanged} unchanged"
+        )
     return OK
+
+
+def _command() -> str:
+    return "python -m generator"

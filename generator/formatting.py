@@ -11,7 +11,9 @@ configuration.
 
 from __future__ import annotations
 
-from .problems import TemplateError
+from collections.abc import Mapping
+
+from .problems import UserTemplateError
 
 LINE_LENGTH = 88
 OLDEST_PYTHON = (3, 10)  # also requires-python of the generated package
@@ -35,7 +37,7 @@ def black_mode() -> object:
     return Mode(target_versions={version}, line_length=LINE_LENGTH)
 
 
-def format_python(path: str, text: str) -> str:
+def format_python(path: str, text: str, template: str) -> str:
     # Imported here: black is by far the slowest import, and only user templates need it.
     from black import format_str
     from black.parsing import InvalidInput
@@ -46,12 +48,20 @@ def format_python(path: str, text: str) -> str:
         numbered = "\n".join(
             f"{number:5} | {line}" for number, line in enumerate(text.splitlines(), 1)
         )
-        message = f"{path}: the rendered Python does not parse: {error}\n{numbered}"
-        raise TemplateError(message) from error
+        message = (
+            f"{template}: the Python it rendered for {path} does not parse: {error}\n{numbered}"
+        )
+        raise UserTemplateError(message) from error
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
+def format_files(files: dict[str, str], by_user: Mapping[str, str]) -> dict[str, str]:
+    """files with the Python ones a user's template produced ({path: template}) formatted
+    by black."""
     return {
-        path: format_python(path, text) if path.endswith(".py") else text
+        path: (
+            format_python(path, text, by_user[path])
+            if path in by_user and path.endswith(".py")
+            else text
+        )
         for path, text in files.items()
     }

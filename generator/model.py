@@ -188,8 +188,14 @@ class Catalogue:
 
     def type_for_status(self, status: Status) -> ErrorType | None:
         """The one error type whose codes use this status, if there is exactly one."""
-        keys = {code.type for code in self.codes if code.status == status.key}
-        return self.type(keys.pop()) if len(keys) == 1 else None
+        return self._type_for_status.get(status.key)
+
+    @functools.cached_property
+    def _type_for_status(self) -> dict[str, ErrorType]:
+        types: dict[str, set[str]] = {}
+        for code in self.codes:
+            types.setdefault(code.status, set()).add(code.type)
+        return {key: self.type(next(iter(keys))) for key, keys in types.items() if len(keys) == 1}
 
     def example(self, code: ErrorCode, envelope: Envelope | None = None) -> dict[str, Any]:
         envelope = envelope or self.envelopes[0]

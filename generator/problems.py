@@ -38,3 +38,8 @@ class CatalogueError(Exception):
 class TemplateError(Exception):
     """A template failed to render or rendered invalid code: a bug in a template, not in the
     catalogue."""
+
+
+class UserTemplateError(Exception):
+    """A template from the user's --templates folder failed: bad input, naming the template
+    file and line."""

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Sequence
+import shutil
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -17,7 +20,7 @@ import jinja2.bccache
 
 from . import conformance, escape, formatting, naming
 from .model import Catalogue, ErrorCode, ErrorType, Status
-from .problems import TemplateError
+from .problems import TemplateError, UserTemplateError
 
 
 def builtin_templates() -> Path:
@@ -59,13 +62,9 @@ def _anchor(entry: ErrorCode | ErrorType | Status) -> str:
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs (Jinja checks each against its source), which
-    saves a third of a small catalogue's run; a cache that cannot be written is skipped."""
-
-    def __init__(self) -> None:
-        root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        self.folder = os.path.join(root, "error-bindings", f"jinja-{jinja2.__version__}")
-        super().__init__(self.folder)
+    """Compiled templates kept between runs of the command line (Jinja checks each against
+    its source): a third of a small catalogue's run. A cache that cannot be read or written
+    is skipped."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError, EOFError, ValueError):
@@ -73,40 +72,100 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
-            os.makedirs(self.folder, exist_ok=True)
+            os.makedirs(self.directory, exist_ok=True)
             super().dump_bytecode(bucket)
 
 
-def environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
+class _InMemory(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process: what generate() uses, as it may
+    write nothing outside memory."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_IN_MEMORY = _InMemory()
+
+
+def cache_root() -> Path:
+    """Where the command line keeps its caches: $XDG_CACHE_HOME/error-bindings, else
+    ~/.cache/error-bindings. Nothing else writes outside the output directory."""
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "error-bindings"
+
+
+def template_cache() -> jinja2.BytecodeCache:
+    """The compiled-template cache of this jinja2 version; older versions' folders go."""
+    root = cache_root()
+    current = f"jinja-{jinja2.__version__}"
+    with contextlib.suppress(OSError):
+        for entry in root.iterdir():
+            if entry.name.startswith("jinja-") and entry.name != current:
+                shutil.rmtree(entry, ignore_errors=True)
+    return _CompiledTemplates(str(root / current))
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "py_str": escape.python_string,
+    "py_doc": escape.python_docstring,
+    "py_assign": formatting.python_assignment,
+    "ts_str": escape.typescript_string,
+    "comment": escape.comment,
+    "html_comment": escape.html_comment,
+    "json": escape.to_json,
+    "toml_str": escape.toml_string,
+    "yaml_str": escape.yaml_string,
+    "md_text": escape.markdown_text,
+    "md_code": escape.markdown_code,
+    "md_fence": escape.markdown_fence,
+    "md_url": escape.markdown_autolink,
+    "md_id": lambda anchor: f"{{#{anchor}}}",
+    "py_class": _python_class,
+    "ts_class": _typescript_class,
+    "py_member": naming.python_member,
+    "ts_member": naming.typescript_member,
+    "py_status": naming.python_status_member,
+    "ts_status": naming.typescript_status_member,
+    "anchor": _anchor,
+}
+
+
+def environment(
+    template_dirs: Sequence[Path], cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
-        bytecode_cache=_CompiledTemplates(),
+        bytecode_cache=cache or _IN_MEMORY,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        py_str=escape.python_string,
-        py_doc=escape.python_docstring,
-        py_assign=formatting.python_assignment,
-        ts_str=escape.typescript_string,
-        comment=escape.comment,
-        json=escape.to_json,
-        md_text=escape.markdown_text,
-        md_code=escape.markdown_code,
-        md_fence=escape.markdown_fence,
-        md_id=lambda anchor: f"{{#{anchor}}}",
-        py_class=_python_class,
-        ts_class=_typescript_class,
-        py_member=naming.python_member,
-        ts_member=naming.typescript_member,
-        py_status=naming.python_status_member,
-        ts_status=naming.typescript_status_member,
-        anchor=_anchor,
-    )
+    env.filters.update(FILTERS)
     return env
+
+
+def header(catalogue_name: str) -> str:
+    """What every generated file says first, as plain text for each template to escape for
+    its comment form. It names the catalogue file, never how or where the tool was run."""
+    return f"Generated from {catalogue_name} by error-bindings. Do not edit."
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: dict[str, str]
+    """{path relative to the output directory: text}, sorted by path."""
+    by_user: dict[str, str]
+    """{path: template file} of the paths a user's template (from --templates) produced."""
 
 
 def render(
@@ -114,12 +173,13 @@ def render(
     targets: Iterable[str],
     template_dirs: Sequence[Path],
     catalogue_name: str = "catalogue.yaml",
-) -> dict[str, str]:
-    env = environment(template_dirs)
+    cache: jinja2.BytecodeCache | None = None,
+) -> Rendered:
+    env = environment(template_dirs, cache)
     context = {
         "catalogue": catalogue,
         "api": catalogue.api,
-        "header": f"Generated from {catalogue_name} by `python -m generator`. Do not edit.",
+        "header": header(catalogue_name),
         "py_base": naming.python_base(catalogue),
         "ts_base": naming.typescript_base(catalogue),
         "ts_guard": naming.typescript_guard(catalogue),
@@ -134,9 +194,12 @@ def render(
     env.filters.update(
         status_of=lambda code: catalogue.status(code.status),
         type_of=lambda code: catalogue.type(code.type),
+        type_for_status=catalogue.type_for_status,
         docs_url=lambda code: naming.docs_url(catalogue, code),
     )
+    builtin = builtin_templates()
     files: dict[str, str] = {}
+    by_user: dict[str, str] = {}
     for target in targets:
         prefix = f"{target}/"
         for name in env.list_templates(extensions=["jinja"]):
@@ -144,9 +207,34 @@ def render(
                 continue
             path = name.removesuffix(".jinja").replace("__package__", catalogue.api.python_package)
             try:
-                files[path] = env.get_template(name).render(context)
-            except jinja2.TemplateError as error:
-                line = getattr(error, "lineno", None)
-                where = f"{name}:{line}" if line else name
-                raise TemplateError(f"{where}: {type(error).__name__}: {error}") from error
-    return dict(sorted(files.items()))
+                template = env.get_template(name)
+                files[path] = template.render(context)
+            except Exception as error:
+                raise _failure(name, error, builtin) from error
+            if not _inside(template.filename, builtin):
+                by_user[path] = template.filename or name
+    return Rendered(dict(sorted(files.items())), by_user)
+
+
+def _inside(filename: str | None, folder: Path) -> bool:
+    return filename is not None and Path(filename).resolve().is_relative_to(folder)
+
+
+def _failure(name: str, error: Exception, builtin: Path) -> Exception:
+    """A user's template failing is bad input; a built-in one failing is a bug of ours.
+    Either way the message names the template file and line where it failed."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if not isinstance(error, jinja2.TemplateSyntaxError):
+        # Jinja rewrites tracebacks so that template frames carry the template's own lines.
+        frames = [
+            frame
+            for frame in traceback.extract_tb(error.__traceback__)
+            if frame.filename.endswith(".jinja")
+        ]
+        if frames:
+            filename, line = frames[-1].filename, frames[-1].lineno
+    where = f"{filename or name}:{line}" if line else f"{filename or name}"
+    message = f"{where}: {type(error).__name__}: {error}"
+    if filename is not None and not _inside(filename, builtin):
+        return UserTemplateError(message)
+    return TemplateError(message)

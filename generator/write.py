@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".manifest"
-_MANIFEST_HEADER = "# Files generated here by `python -m generator`; it removes them when stale.\n"
+_MANIFEST_HEADER = "# Files error-bindings generated here; it removes them when they go stale.\n"
 
 
 class UnsafePath(Exception):
@@ -34,11 +34,16 @@ class Drift:
     def __bool__(self) -> bool:
         return bool(self.missing or self.stale or self.extra)
 
-    def lines(self) -> list[str]:
+    def add(self, other: Drift) -> None:
+        self.missing += other.missing
+        self.stale += other.stale
+        self.extra += other.extra
+
+    def lines(self, shown: str) -> list[str]:
         return [
-            *(f"missing {path}" for path in self.missing),
-            *(f"stale   {path}" for path in self.stale),
-            *(f"extra   {path}" for path in self.extra),
+            *(f"missing {shown}/{path}" for path in self.missing),
+            *(f"stale   {shown}/{path}" for path in self.stale),
+            *(f"extra   {shown}/{path}" for path in self.extra),
         ]
 
 
@@ -148,19 +153,46 @@ def compare(out: Path, files: dict[str, str], targets: Iterable[str]) -> Drift:
     return drift
 
 
-def diff(out: Path, files: dict[str, str], drift: Drift) -> str:
+def orphans(out: Path, targets: Iterable[str]) -> list[str]:
+    """Target folders holding a manifest although no template provides the target any more."""
+    known = set(targets)
+    try:
+        folders = sorted(entry for entry in out.iterdir() if entry.name not in known)
+    except OSError:
+        return []
+    return [
+        folder.name
+        for folder in folders
+        if not folder.is_symlink()
+        and folder.is_dir()
+        and (folder / MANIFEST).is_file()
+        and not (folder / MANIFEST).is_symlink()
+    ]
+
+
+def compare_orphan(out: Path, target: str) -> Drift:
+    """An orphaned target's files, its manifest last, are all extra."""
+    files = [path for path in owned(out, target) if _resolve(out, path).is_file()]
+    return Drift(extra=[*files, f"{target}/{MANIFEST}"])
+
+
+def diff(out: Path, files: dict[str, str], drift: Drift, shown: str) -> str:
+    """Unified diffs from what out holds to files, with paths as `shown/relative` so that
+    `git apply` takes them from where the command ran."""
     chunks: list[str] = []
     for relative in drift.missing + drift.stale + drift.extra:
         old = (_read(_resolve(out, relative)) or b"").decode("utf-8", "replace")
         new = files.get(relative, "")
+        path = f"{shown}/{relative}" if shown not in ("", ".") else relative
         chunks += difflib.unified_diff(
             old.splitlines(keepends=True),
             new.splitlines(keepends=True),
-            f"a/{relative}" if relative not in drift.missing else "/dev/null",
-            f"b/{relative}" if relative in files else "/dev/null",
+            f"a/{path}" if relative not in drift.missing else "/dev/null",
+            f"b/{path}" if relative in files else "/dev/null",
         )
     return "".join(
-        chunk if chunk.endswith("\n") else chunk + "\n\\ No newline\n" for chunk in chunks
+        chunk if chunk.endswith("\n") else chunk + "\n\\ No newline at end of file\n"
+        for chunk in chunks
     )
 
 
@@ -168,7 +200,8 @@ _TEMPORARY = ".generating"
 _ABANDONED_AFTER = 60  # seconds: older temporary files were left by a killed run
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _temporary_copy(path: Path, text: str) -> Path:
+    """text in a new temporary file beside path, on disk (fsync), ready to be renamed."""
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=_TEMPORARY
     )
@@ -179,52 +212,151 @@ def _atomic_write(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
+
+
+def _atomic_write(out: Path, relative: str, text: str) -> None:
+    path = _resolve(out, relative, create=True)
+    try:
+        temporary = _temporary_copy(path, text)
+    except FileNotFoundError:  # a concurrent run pruned the folder between mkdir and write
+        path = _resolve(out, relative, create=True)
+        temporary = _temporary_copy(path, text)
+    os.replace(temporary, path)
+
+
+@dataclass
+class _Change:
+    """One target's staged change."""
+
+    target: str
+    renames: list[tuple[Path, str]]
+    """(temporary file, relative path) for every file whose text changes."""
+    unchanged: list[str]
+    removed: list[str]
+    """Files the target's manifest lists that it no longer produces."""
+    previous: list[str]
+    """What the manifest on disk listed."""
+    manifest: str | None
+    """The new manifest's text; None for a target no template provides any more."""
+
+
+class Transaction:
+    """A change to the output directory that lands whole or not at all.
+
+    `stage` writes each target's changed files to temporary files beside their
+    destinations, so only one target's text is in memory at a time; `commit` renames them
+    all into place and removes stale files; `rollback` (or leaving the `with` block by an
+    exception) removes the temporaries and leaves every old file as it was. Each rename is
+    atomic, so a run killed at any moment leaves every file complete, old or new, and each
+    manifest names every file a run may have written, for the next run to finish the job.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.changes: list[_Change] = []
+        self.made: list[Path] = []  # folders staging created, removed again on rollback
+
+    def __enter__(self) -> Transaction:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is not None:
+            self.rollback()
+
+    def stage(self, target: str, files: dict[str, str]) -> None:
+        """Stage one target: files are its files, its manifest included."""
+        manifest = f"{target}/{MANIFEST}"
+        previous = owned(self.out, target)
+        _remove_abandoned(_resolve(self.out, target))
+        renames: list[tuple[Path, str]] = []
+        unchanged: list[str] = []
+        for relative, text in files.items():
+            if relative == manifest:
+                continue
+            path = self._folder_for(relative)
+            if _holds(path, text):
+                unchanged.append(relative)
+            else:
+                renames.append((_temporary_copy(path, text), relative))
+        removed = [path for path in previous if path not in files]
+        self.changes.append(_Change(target, renames, unchanged, removed, previous, files[manifest]))
+
+    def stage_removal(self, target: str) -> None:
+        """Stage removing a target no template provides any more: the files its manifest
+        lists, then the manifest; never any other file."""
+        previous = owned(self.out, target)
+        self.changes.append(_Change(target, [], [], previous, previous, None))
+
+    def _folder_for(self, relative: str) -> Path:
+        path = _resolve(self.out, relative)
+        missing = [folder for folder in path.parents if not folder.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(exist_ok=True)  # another run may create it at the same moment
+            self.made.append(folder)
+        return _resolve(self.out, relative)  # checked again: no link appeared meanwhile
+
+    def rollback(self) -> None:
+        for change in self.changes:
+            for temporary, _ in change.renames:
+                temporary.unlink(missing_ok=True)
+        for folder in reversed(self.made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        self.changes, self.made = [], []
+
+    def commit(self) -> list[tuple[str, str]]:
+        """Make every staged change; returns (action, path) for every file considered, the
+        action being wrote, removed or unchanged."""
+        actions: list[tuple[str, str]] = []
+        for change in self.changes:
+            actions += self._commit(change)
+        self.changes, self.made = [], []
+        return actions
+
+    def _commit(self, change: _Change) -> list[tuple[str, str]]:
+        out, target = self.out, change.target
+        manifest = f"{target}/{MANIFEST}"
+        old_manifest = _read(_resolve(out, manifest))
+        if change.manifest is not None:
+            # Until the change is complete, the manifest names old and new files alike, so a
+            # run killed half way still knows what to clean up next time.
+            new = [line for line in change.manifest.splitlines(keepends=True)[1:]]
+            old = [f"{path.split('/', 1)[1]}\n" for path in change.previous]
+            _atomic_write(out, manifest, _MANIFEST_HEADER + "".join(sorted({*new, *old})))
+        actions = [("unchanged", relative) for relative in change.unchanged]
+        for temporary, relative in change.renames:
+            os.replace(temporary, _resolve(out, relative))
+            actions.append(("wrote", relative))
+        for relative in change.removed:
+            path = _resolve(out, relative)
+            if path.is_file():
+                path.unlink()
+                actions.append(("removed", relative))
+                _prune(out / target, path.parent)
+        if change.manifest is None:
+            _resolve(out, manifest).unlink(missing_ok=True)
+            actions.append(("removed", manifest))
+            _prune(out, out / target)
+        else:
+            if _holds(_resolve(out, manifest), change.manifest) is not True:
+                _atomic_write(out, manifest, change.manifest)
+            written = old_manifest != change.manifest.encode("utf-8")
+            actions.append(("wrote" if written else "unchanged", manifest))
+        return actions
 
 
 def apply(out: Path, files: dict[str, str], targets: Iterable[str]) -> list[tuple[str, str]]:
-    """Bring out in line with files; returns (action, path) for every file considered."""
-    targets = list(targets)
+    """Bring out in line with files (each target's files with its manifest), all at once."""
     out.mkdir(parents=True, exist_ok=True)
-    manifests = {f"{target}/{MANIFEST}": owned(out, target) for target in targets}
-    for target in targets:
-        _remove_abandoned(_resolve(out, target))
-    current = {path: _holds(_resolve(out, path), files[path]) for path in manifests}
-    for manifest, previous in manifests.items():
-        # Until this run ends, the manifest names old and new files alike, so a run killed
-        # half way still knows what to clean up next time.
-        new = files.get(manifest, "").splitlines(keepends=True)[1:]
-        old = [f"{path.split('/', 1)[1]}\n" for path in previous]
-        _write_if_changed(out, manifest, _MANIFEST_HEADER + "".join(sorted({*new, *old})))
-    actions = [
-        (_write_if_changed(out, relative, text), relative)
-        for relative, text in files.items()
-        if relative not in manifests
-    ]
-    for manifest, previous in manifests.items():
-        for relative in previous:
-            path = _resolve(out, relative)
-            if relative not in files and path.is_file():
-                path.unlink()
-                actions.append(("removed", relative))
-                _prune(out / manifest.split("/", 1)[0], path.parent)
-        _write_if_changed(out, manifest, files[manifest])
-        actions.append(("unchanged" if current[manifest] else "wrote", manifest))
-    return actions
-
-
-def _write_if_changed(out: Path, relative: str, text: str) -> str:
-    path = _resolve(out, relative, create=True)
-    if _holds(path, text):
-        return "unchanged"
-    try:
-        _atomic_write(path, text)
-    except FileNotFoundError:  # a concurrent run pruned the folder between mkdir and write
-        _atomic_write(_resolve(out, relative, create=True), text)
-    return "wrote"
+    with Transaction(out) as transaction:
+        for target in targets:
+            prefix = f"{target}/"
+            transaction.stage(target, {p: t for p, t in files.items() if p.startswith(prefix)})
+        return transaction.commit()
 
 
 def _remove_abandoned(folder: Path) -> None:

@@ -7,14 +7,25 @@ from __future__ import annotations
 
 import functools
 import io
+import json
+import re
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
+import black
 import pytest
-from conftest import assert_no_stale_snapshots, snapshot_suffix, text_snapshot
+from conftest import (
+    PYTHON,
+    assert_no_stale_snapshots,
+    run,
+    snapshot_suffix,
+    text_snapshot,
+    tool,
+    write_tree,
+)
 
 import generator
-from generator import cli
+from generator import cli, formatting
 
 CASES = Path(__file__).parent / "cases"
 INVALID = sorted(p.name for p in CASES.iterdir() if (p / "expected_error.txt").exists())
@@ -80,3 +91,30 @@ def test_valid_catalogue_writes(case: str, tmp_path: Path, monkeypatch: pytest.M
     code, stdout, stderr = run_cli(CASES / case, tmp_path / "out", monkeypatch)
     assert (code, stderr) == (0, "")
     assert stdout.count("wrote") == len(generated(case))
+
+
+def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
+    """Every valid case's Python is in black's layout and passes mypy --strict, and its
+    TypeScript compiles under the strict settings it ships with: one run of each tool."""
+    packages, sources = tmp_path / "python", {"enum": [], "erasable": []}
+    options: dict[str, object] = {}
+    for case in VALID:
+        files = generated(case)
+        write_tree(tmp_path / case, files)
+        for path, text in files.items():
+            if path.endswith(".py"):
+                assert black.format_str(text, mode=formatting.black_mode()) == text, case
+                # Each under a name of its own, so that one mypy run takes them all.
+                write_tree(packages / case.replace("-", "_"), {"__init__.py": text})
+        tsconfig = json.loads(re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M))
+        options = tsconfig["compilerOptions"]
+        style = "erasable" if options.get("erasableSyntaxOnly") else "enum"
+        sources[style].append(f"{case}/typescript/src/index.ts")
+    run(PYTHON, "-m", "mypy", "--strict", "--cache-dir", tmp_path / ".mypy", packages)
+    for style, files in sources.items():
+        config = tmp_path / f"tsconfig.{style}.json"
+        settings = {**options, "rootDir": ".", "noEmit": True}
+        settings["erasableSyntaxOnly"] = style == "erasable"
+        config.write_text(json.dumps({"compilerOptions": settings, "files": files}))
+        if files:
+            run(tool("tsc"), "-p", config)

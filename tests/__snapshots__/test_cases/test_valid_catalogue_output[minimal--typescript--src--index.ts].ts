@@ -1,4 +1,4 @@
-// Generated from catalogue.yaml by `python -m generator`. Do not edit.
+// Generated from catalogue.yaml by error-bindings. Do not edit.
 /**
  * Errors of the Acme API, as classes.
  *

@@ -1,4 +1,4 @@
-# Generated from catalogue.yaml by `python -m generator`. Do not edit.
+# Generated from catalogue.yaml by error-bindings. Do not edit.
 """Errors of the Acme API, as exceptions.
 
 Catch them by type (``except RequestError``) or by code (``except InvalidDataError``), and
@@ -279,8 +279,7 @@ _ENVELOPES = (
         code="error.code",
         message="error.message",
         reference=None,
-        fields=(
-        ),
+        fields=(),
     ),
 )
 
