@@ -9,10 +9,14 @@ import os
 import sys
 import tomllib
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from . import __version__, load, render, render_target, schema, targets, write
+from .model import Catalogue
 from .problems import CatalogueError, TemplateError, UserTemplateError
 
 OK, DRIFT, BAD_INPUT, INTERNAL = 0, 1, 2, 3
@@ -208,54 +212,81 @@ def _run(args: argparse.Namespace, stdout: _Stdout) -> int:
     orphaned = [] if chosen else write.orphans(out, known)
 
     model = load(catalogue, shown_as=str(catalogue))
-    shown = _shown(out)
-    cache = render.template_cache()
+    run = _Run(model, catalogue, out, _shown(out), templates, render.template_cache(), stdout)
     if args.check or args.diff:
+        return run.check(selected, orphaned, diff=args.diff, quiet=quiet)
+    return run.generate(selected, orphaned, quiet=quiet)
+
+
+@dataclass
+class _Run:
+    model: Catalogue
+    catalogue: Path
+    out: Path
+    shown: str
+    """out as paths under it are printed."""
+    templates: list[Path]
+    cache: jinja2.BytecodeCache
+    stdout: _Stdout
+
+    def render(self, target: str) -> dict[str, str]:
+        return render_target(self.model, target, self.templates, self.catalogue.name, self.cache)
+
+    def check(self, selected: list[str], orphaned: list[str], diff: bool, quiet: bool) -> int:
         drift = write.Drift()
         for target in selected:
-            files = render_target(model, target, templates, catalogue.name, cache)
-            found = write.compare(out, files, [target])
-            if args.diff:
-                stdout.write(write.diff(out, files, found, shown))
+            files = self.render(target)
+            found = write.compare(self.out, files, [target])
+            if diff:
+                self.stdout.write(write.diff(self.out, files, found, self.shown))
             drift.add(found)
-            del files
-        for target in orphaned:
-            found = write.compare_orphan(out, target)
-            if args.diff:
-                stdout.write(write.diff(out, {}, found, shown))
-            drift.add(found)
-        if not args.diff:
-            for line in drift.lines(shown):
-                stdout.line(line)
-        if drift:
-            print(f"{shown} is not what {catalogue} gives: run {_command()}", file=sys.stderr)
-            return DRIFT
-        if not quiet and not args.diff:
-            stdout.line(f"{shown} is up to date with {catalogue}")
-        return OK
-
-    # Every target is rendered and staged before any file changes, so a failure anywhere
-    # (a template, a full disk, an interruption) leaves the output as it was.
-    with write.Transaction(out) as transaction:
-        for target in selected:
-            files = render_target(model, target, templates, catalogue.name, cache)
-            transaction.stage(target, files)
             del files  # before the next target is rendered
         for target in orphaned:
-            transaction.stage_removal(target)
-        actions = transaction.commit()
-    if not quiet:
+            found = write.compare_orphan(self.out, target)
+            if diff:
+                self.stdout.write(write.diff(self.out, {}, found, self.shown))
+            drift.add(found)
+        if not diff:
+            for line in drift.lines(self.shown):
+                self.stdout.line(line)
+        if drift:
+            message = f"{self.shown} is not what {self.catalogue} gives: run {_command()}"
+            print(message, file=sys.stderr)
+            return DRIFT
+        if not quiet and not diff:
+            self.stdout.line(f"{self.shown} is up to date with {self.catalogue}")
+        return OK
+
+    def generate(self, selected: list[str], orphaned: list[str], quiet: bool) -> int:
+        # Every target is rendered and staged before any file changes, so a failure anywhere
+        # (a template, a full disk, an interruption) leaves the output as it was.
+        with write.Transaction(self.out) as transaction:
+            try:
+                for target in selected:
+                    files = self.render(target)
+                    transaction.stage(target, files)
+                    del files  # before the next target is rendered
+            except OSError as error:
+                raise UsageError(
+                    f"error: cannot write {self.shown}: {error.strerror or error}; "
+                    "nothing was written."
+                ) from None
+            for target in orphaned:
+                transaction.stage_removal(target)
+            actions = transaction.commit()
+        if quiet:
+            return OK
         for target in orphaned:
-            stdout.line(f"removed target {target}: no template provides it any more")
+            self.stdout.line(f"removed target {target}: no template provides it any more")
         for action, path in actions:
             if action != "unchanged":
-                stdout.line(f"{action:7} {shown}/{path}")
+                self.stdout.line(f"{action:7} {self.shown}/{path}")
         counts = {name: sum(a == name for a, _ in actions) for name in ("wrote", "removed")}
         unchanged = len(actions) - sum(counts.values())
-        stdout.line(
+        self.stdout.line(
             f"{counts['wrote']} written, {counts['removed']} removed, {unchanged} unchanged"
         )
-    return OK
+        return OK
 
 
 def _command() -> str:

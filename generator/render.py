@@ -217,7 +217,8 @@ def render(
 
 
 def _inside(filename: str | None, folder: Path) -> bool:
-    return filename is not None and Path(filename).resolve().is_relative_to(folder)
+    # The loader joins each folder as given with the template's name.
+    return filename is not None and filename.startswith(f"{folder}{os.sep}")
 
 
 def _failure(name: str, error: Exception, builtin: Path) -> Exception:

@@ -520,3 +520,12 @@ def test_a_templates_folder_never_reformats_builtin_output(tmp_path: Path) -> No
         cwd=tmp_path,
     )
     assert tree(tmp_path / "with") == tree(tmp_path / "plain")
+
+
+def test_an_output_folder_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the output folder would go\n")
+    code, stdout, stderr = main("--catalogue", CATALOGUE, "--out", blocked)
+    assert code == 2 and stdout == ""
+    assert stderr.startswith(f"error: cannot write {blocked}: ") and "nothing was written" in stderr
+    assert blocked.read_text() == "a file where the output folder would go\n"
