@@ -154,6 +154,8 @@ def _code(
 
     error_type = references.types.get(entry["type"])
     status = references.statuses.get(entry["status"])
+    # A code is its type's fault unless it says otherwise (and then it must agree).
+    fault = entry["fault"] or (error_type.fault if error_type is not None else None)
     declared_types = references.declared_types
     if declared_types is not None and entry["type"] not in declared_types:
         problem("type", f"unknown type {entry['type']!r}; the types are {_listing(declared_types)}")
@@ -167,15 +169,20 @@ def _code(
             )
     elif not status.is_error:
         problem("status", f"status {status.key} is not an error status (4xx or 5xx)")
-    else:
+    elif fault is not None:
         expected = "client" if status.first < 500 else "server"
-        if entry["fault"] != expected:
+        if fault != expected:
+            given = (
+                f"fault is {fault!r}"
+                if entry["fault"]
+                else f"its type {entry['type']!r} makes it a {fault} fault"
+            )
             problem(
-                "fault",
-                f"fault is {entry['fault']!r} but status {status.key} is a "
+                "fault" if entry["fault"] else "status",
+                f"{given} but status {status.key} is a "
                 f"{expected} error ({'4xx' if expected == 'client' else '5xx'})",
             )
-    if error_type is not None and entry["fault"] != error_type.fault:
+    if error_type is not None and entry["fault"] and entry["fault"] != error_type.fault:
         problem(
             "fault",
             f"fault is {entry['fault']!r} but its type {error_type.key!r} is a "
@@ -189,7 +196,7 @@ def _code(
         message=entry["message"],
         description=entry["description"],
         retryable=entry["retryable"],
-        fault=entry["fault"],
+        fault=fault or "client",  # only without a valid type, which is reported above
         since=entry["since"],
         python_name=names.get("python"),
         typescript_name=names.get("typescript"),

@@ -5,53 +5,51 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib.metadata
 import os
 import sys
-import tomllib
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
 from . import __version__, load, render, render_target, schema, targets, write
+from .config import Config, ConfigError
+from .config import find as find_config
 from .model import Catalogue
 from .problems import CatalogueError, TemplateError, UserTemplateError
 
 OK, DRIFT, BAD_INPUT, INTERNAL = 0, 1, 2, 3
+DISTRIBUTION = "error-bindings"
 
 EPILOG = """\
+targets: {targets}
+built-in templates: {templates}
+
 exit codes:
   0  done, or (with --check/--diff) the output is up to date
   1  --check/--diff: the output differs from what the catalogue gives
   2  bad input: the catalogue, the arguments, [tool.generator] in pyproject.toml or a
      template from --templates; nothing was written
-  3  internal error: a bug in the generator or a built-in template
+  3  internal error: a bug in the generator or a built-in template; nothing was written
 
 Options can also be set in pyproject.toml under [tool.generator] (catalogue, out, target,
-templates, quiet); the command line overrides them.
+templates, quiet), found in the working folder or the nearest folder above it; paths there are
+relative to that pyproject.toml. The command line overrides them.
 """
-
-_CONFIG_KEYS: dict[str, type] = {
-    "catalogue": str,
-    "out": str,
-    "target": list,
-    "templates": list,
-    "quiet": bool,
-}
 
 
 class UsageError(Exception):
     pass
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=prog,
         description="Generate Python, TypeScript and Markdown error bindings from an error "
         "catalogue.",
-        epilog=EPILOG,
+        epilog=EPILOG.format(targets=", ".join(targets()), templates=render.builtin_templates()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--catalogue", metavar="PATH", help="the catalogue (catalogue.yaml)")
@@ -84,39 +82,23 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the JSON Schema of the catalogue format and exit",
     )
+    mode.add_argument(
+        "--init",
+        action="store_true",
+        help="write a commented first catalogue.yaml and its schema here, and exit",
+    )
     parser.add_argument(
         "-q", "--quiet", action="store_true", default=None, help="print only problems"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {_version()}")
     return parser
 
 
-def _config(directory: Path) -> dict[str, Any]:
-    path = directory / "pyproject.toml"
-    if not path.is_file():
-        return {}
+def _version() -> str:
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path.name}: error: {error}") from None
-    section: dict[str, Any] = document.get("tool", {}).get("generator", {})
-    for key, value in section.items():
-        expected = _CONFIG_KEYS.get(key)
-        if expected is None:
-            raise UsageError(
-                f"{path.name}: error: unknown key {key!r} in [tool.generator]; "
-                f"expected one of {', '.join(_CONFIG_KEYS)}"
-            )
-        if expected is list and isinstance(value, str):
-            section[key] = [value]
-        elif not isinstance(value, expected) or (
-            isinstance(value, list) and not all(isinstance(item, str) for item in value)
-        ):
-            raise UsageError(
-                f"{path.name}: error: [tool.generator] {key} must be "
-                f"{'a list of strings' if expected is list else expected.__name__}"
-            )
-    return dict(section)
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return __version__
 
 
 class _Stdout:
@@ -141,14 +123,19 @@ class _Stdout:
         self.write(text + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
+def console() -> int:
+    """The `generate-error-bindings` command."""
+    return main(prog=os.path.basename(sys.argv[0]) or "generate-error-bindings")
+
+
+def main(argv: list[str] | None = None, prog: str = "python -m generator") -> int:
     # A short-lived process that builds large acyclic structures: collecting cycles that do
     # not exist would cost a fifth of the run on big catalogues.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(_parser().parse_args(argv), _Stdout())
-    except UsageError as error:
+        return _run(_parser(prog).parse_args(argv), _Stdout(), prog)
+    except (UsageError, ConfigError) as error:
         print(error, file=sys.stderr)
         return BAD_INPUT
     except CatalogueError as error:
@@ -190,29 +177,36 @@ def _shown(out: Path) -> str:
     return out.as_posix()
 
 
-def _run(args: argparse.Namespace, stdout: _Stdout) -> int:
+def _run(args: argparse.Namespace, stdout: _Stdout, prog: str) -> int:
     if args.schema:
         stdout.write(schema.json_schema())
         return OK
-    config = _config(Path.cwd())
-    catalogue = Path(args.catalogue or config.get("catalogue", "catalogue.yaml"))
-    out = Path(args.out or config.get("out", "generated"))
-    templates = [Path(p) for p in (args.templates or config.get("templates", []))]
-    quiet = args.quiet if args.quiet is not None else config.get("quiet", False)
+    if args.init:
+        return _init(Path.cwd(), stdout, prog, args.quiet)
+    config = find_config(Path.cwd())
+    catalogue = Path(args.catalogue) if args.catalogue else config.path("catalogue", CATALOGUE)
+    out = Path(args.out) if args.out else config.path("out", "generated")
+    templates = [Path(p) for p in args.templates] if args.templates else config.paths("templates")
+    quiet = args.quiet if args.quiet is not None else config.values.get("quiet", False)
     for folder in templates:
         if not folder.is_dir():
             raise UsageError(f"error: --templates {folder}: no such folder")
     known = targets(templates)
-    chosen = args.target or config.get("target")
+    chosen = args.target or config.values.get("target")
     unknown = [name for name in chosen or () if name not in known]
     if unknown:
         raise UsageError(f"error: unknown target {unknown[0]!r}; choose from {', '.join(known)}")
     selected = list(dict.fromkeys(chosen or known))
     # A target is orphaned when its templates are gone; only a run of every target can say.
     orphaned = [] if chosen else write.orphans(out, known)
+    if not catalogue.exists() and not args.catalogue:
+        raise UsageError(_no_catalogue(catalogue, config, prog))
+    if not quiet:
+        for warning in render.partial_overrides(templates, selected):
+            print(f"warning: {warning}", file=sys.stderr)
 
     model = load(catalogue, shown_as=str(catalogue))
-    run = _Run(model, catalogue, out, _shown(out), templates, render.template_cache(), stdout)
+    run = _Run(model, catalogue, out, _shown(out), templates, render.template_cache(), stdout, prog)
     if args.check or args.diff:
         return run.check(selected, orphaned, diff=args.diff, quiet=quiet)
     return run.generate(selected, orphaned, quiet=quiet)
@@ -228,6 +222,7 @@ class _Run:
     templates: list[Path]
     cache: jinja2.BytecodeCache
     stdout: _Stdout
+    prog: str
 
     def render(self, target: str) -> dict[str, str]:
         return render_target(self.model, target, self.templates, self.catalogue.name, self.cache)
@@ -250,7 +245,7 @@ class _Run:
             for line in drift.lines(self.shown):
                 self.stdout.line(line)
         if drift:
-            message = f"{self.shown} is not what {self.catalogue} gives: run {_command()}"
+            message = f"{self.shown} is not what {self.catalogue} gives: run {self.prog}"
             print(message, file=sys.stderr)
             return DRIFT
         if not quiet and not diff:
@@ -289,5 +284,39 @@ class _Run:
         return OK
 
 
-def _command() -> str:
-    return "python -m generator"
+CATALOGUE = "catalogue.yaml"
+STARTER = Path(__file__).parent / "starter" / CATALOGUE
+
+
+def _no_catalogue(catalogue: Path, config: Config, prog: str) -> str:
+    if config.root is not None:
+        where = f"as [tool.generator] in {os.path.relpath(config.root / 'pyproject.toml')} says"
+    else:
+        where = (
+            f"in {config.searched} (no pyproject.toml with [tool.generator] there or in a "
+            "folder above it)"
+        )
+    return (
+        f"{catalogue}:1:1: error: there is no catalogue: looked for {catalogue} {where}\n"
+        f"hint: run `{prog} --init` to write a first one, or pass --catalogue PATH"
+    )
+
+
+def _init(folder: Path, stdout: _Stdout, prog: str, quiet: bool | None) -> int:
+    files = {
+        CATALOGUE: STARTER.read_text(encoding="utf-8"),
+        schema.SCHEMA_FILE: schema.json_schema(),
+    }
+    present = [name for name in files if (folder / name).exists()]
+    if present:
+        raise UsageError(
+            f"error: {present[0]} is already here; --init never overwrites a file, so nothing "
+            "was written"
+        )
+    for name, text in files.items():
+        with open(folder / name, "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    if not quiet:
+        stdout.line(f"wrote {CATALOGUE} and {schema.SCHEMA_FILE}")
+        stdout.line(f"next: describe your API's errors in {CATALOGUE}, then run `{prog}`")
+    return OK

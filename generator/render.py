@@ -239,3 +239,27 @@ def _failure(name: str, error: Exception, builtin: Path) -> Exception:
     if filename is not None and not _inside(filename, builtin):
         return UserTemplateError(message)
     return TemplateError(message)
+
+
+def partial_overrides(user_dirs: Sequence[Path], targets: Iterable[str]) -> list[str]:
+    """A warning for each user folder that overrides some of a built-in target's templates but
+    not all: the rest still come from the built-in folder, which may not be what was meant."""
+    builtin = builtin_templates()
+    warnings = []
+    for target in targets:
+        own = _template_names(builtin / target)
+        for folder in user_dirs:
+            overridden = own & _template_names(folder / target)
+            if overridden and overridden != own:
+                warnings.append(
+                    f"{folder / target} overrides {len(overridden)} of the {len(own)} built-in "
+                    f"{target} templates ({', '.join(sorted(overridden))}); the others still "
+                    f"come from {builtin / target}"
+                )
+    return warnings
+
+
+def _template_names(folder: Path) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.jinja")}

@@ -374,7 +374,13 @@ CODE = Record(
         "message": Key(Text("Short message the server sends.", max_length=1_000), True),
         "description": _doc,
         "retryable": Key(Flag("Whether repeating the same request may succeed."), True),
-        "fault": Key(_fault, required=True),
+        "fault": Key(
+            Choice(
+                "Whose fault: optional, as its type says; if given, it must agree with the "
+                "type and the status.",
+                ("client", "server"),
+            )
+        ),
         "since": _since,
         "names": Key(NAMES),
         "example_fields": Key(Items("Field errors for the example response.", EXAMPLE_FIELD)),

@@ -8,6 +8,7 @@ expansion (billion laughs) without recursion.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -97,6 +98,125 @@ def _location(mark: Any) -> Location:
     return Location(mark.line + 1, mark.column + 1)
 
 
+def _explain(error: yaml.MarkedYAMLError, text: str) -> Problem:
+    """A YAML syntax error in plain words, placed where the mistake starts (PyYAML reports
+    where it noticed, often much later: an unclosed quote at the end of the file)."""
+    lines = text.splitlines()
+    mark = error.problem_mark or error.context_mark
+    at = _location(mark) if mark is not None else START
+    problem, context = error.problem or "", error.context or ""
+    opened = _unclosed_quote(text, at)
+    if opened is not None:
+        return Problem(
+            opened,
+            "this quoted value is never closed, so YAML reads on to the next quote or the end "
+            "of the file: add the closing quote",
+        )
+    if _char_at(lines, at) == "\t":
+        return Problem(at, "a tab character: YAML indents with spaces only; use spaces")
+    line = lines[at.line - 1] if at.line <= len(lines) else ""
+    if "mapping values are not allowed" in problem:
+        value = re.match(r"\s*(?:-\s+)?[^#]*?:\s+", line)
+        if value is not None and value.end() < at.column:
+            return Problem(
+                Location(at.line, value.end() + 1),
+                "this value holds a colon and a space, which YAML reads as a new key: quote "
+                "the value (key: \"text: more text\")",
+            )
+        return _indentation(lines, at.line)
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        if line.lstrip().startswith("- "):
+            return Problem(
+                Location(at.line, len(line) - len(line.lstrip()) + 1),
+                "a list item where the mapping above expects `key: value`: a list goes under "
+                "a key of its own, indented further",
+            )
+        return _indentation(lines, at.line)
+    opening = _location(error.context_mark) if error.context_mark is not None else at
+    if context.startswith("while parsing a flow") and _char_at(lines, opening) in ("[", "{"):
+        return Problem(
+            opening,
+            f"this {_char_at(lines, opening)} is never closed, or an item in it lacks a comma "
+            "before the next",
+        )
+    bracket = _unclosed_bracket(lines)
+    if bracket is not None:
+        return Problem(
+            bracket,
+            f"this {_char_at(lines, bracket)} is never closed, or an item in it lacks a comma "
+            "before the next",
+        )
+    message = " ".join(part for part in (context, problem) if part)
+    return Problem(at, f"invalid YAML: {message}")
+
+
+def _unclosed_bracket(lines: list[str]) -> Location | None:
+    """The first [ or { of a flow collection that is never closed, outside quotes and
+    comments."""
+    opened: list[Location] = []
+    for number, line in enumerate(lines, 1):
+        quote = ""
+        for column, char in enumerate(line, 1):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'" and (column == 1 or line[column - 2] in " [{,:"):
+                quote = char
+            elif char == "#" and (column == 1 or line[column - 2] in " \t"):
+                break
+            elif char in "[{":
+                opened.append(Location(number, column))
+            elif char in "]}" and opened:
+                opened.pop()
+    return opened[0] if opened else None
+
+
+def _char_at(lines: list[str], at: Location) -> str:
+    line = lines[at.line - 1] if 0 < at.line <= len(lines) else ""
+    return line[at.column - 1 : at.column]
+
+
+def _indentation(lines: list[str], number: int) -> Problem:
+    line = lines[number - 1] if number <= len(lines) else ""
+    indent = len(line) - len(line.lstrip(" "))
+    above = next(
+        (
+            (index + 1, text)
+            for index in range(number - 2, -1, -1)
+            if (text := lines[index]).strip() and not text.lstrip().startswith("#")
+        ),
+        None,
+    )
+    where = ""
+    if above is not None:
+        other = len(above[1]) - len(above[1].lstrip(" "))
+        where = f" (line {above[0]} is indented by {other})"
+    return Problem(
+        Location(number, indent + 1),
+        f"this line's indentation ({indent} spaces) does not fit the lines above it{where}: "
+        "keys of one mapping must line up exactly, and a key's own entries go further in",
+    )
+
+
+_QUOTE_OPENS = re.compile(r"""(?:^|[:\-?,\[{]\s|^\s+)(["'])""", re.M)
+
+
+def _unclosed_quote(text: str, error: Location) -> Location | None:
+    """Where a quoted value that runs past its own line opens, if the error lies beyond it."""
+    for found in _QUOTE_OPENS.finditer(text):
+        start = found.start(1)
+        line = text.count("\n", 0, start) + 1
+        if line > error.line:
+            return None
+        quote = found.group(1)
+        closing = re.compile(r'(?:[^"\\]|\\.)*"' if quote == '"' else r"(?:[^']|'')*'", re.S)
+        closed = closing.match(text, start + 1)
+        end_line = text.count("\n", 0, closed.end()) + 1 if closed else None
+        if end_line is None or (end_line > line and end_line >= error.line):
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            return Location(line, column)
+    return None
+
+
 def _decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8-sig")
@@ -129,12 +249,7 @@ def read(data: bytes, path: str) -> Node:
             if handler is not None:
                 handler(loader, event)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        location = _location(mark) if mark is not None else START
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message += " (a tab: YAML indents with spaces)"
-        raise CatalogueError(path, [Problem(location, f"invalid YAML: {message}")]) from None
+        raise CatalogueError(path, [_explain(error, text)]) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         location = Location(before.count("\n") + 1, error.position - before.rfind("\n"))

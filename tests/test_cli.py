@@ -18,7 +18,7 @@ import yaml
 from conftest import CATALOGUE, PYTHON, ROOT, run, write_tree
 
 import generator
-from generator import cli, render
+from generator import cli, render, schema
 
 
 def main(*args: str | Path) -> tuple[int, str, str]:
@@ -190,7 +190,7 @@ def test_a_broken_user_template_is_bad_input_naming_its_file_and_line(
     broken = write_tree(tmp_path / "broken", {"docs/pages/index.md.jinja": template})
     code, stdout, stderr = generate(out, "--templates", broken)
     assert code == 2, stderr
-    assert stderr.startswith(f"{broken}/docs/pages/index.md.jinja:{line}: ")
+    assert f"\n{broken}/docs/pages/index.md.jinja:{line}: " in f"\n{stderr}"
     assert problem in stderr and "nothing was written" in stderr
     assert "Traceback" not in stderr and stdout == ""
     assert not out.exists()
@@ -204,6 +204,7 @@ def test_user_python_is_formatted_by_black_or_is_bad_input(out: Path, tmp_path: 
     code, _, stderr = generate(out, "--templates", broken)
     assert code == 2
     assert stderr.startswith(f"{broken}/python/extra.py.jinja: the Python it rendered for")
+    assert "warning" not in stderr  # it adds a file to the target, overriding none
     assert (out / "python" / "extra.py").read_text() == "x = [1, 2]\n"
 
 
@@ -237,18 +238,38 @@ def test_settings_from_pyproject_and_command_line_overrides(
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ('[tool.generator]\nouts = "x"\n', "unknown key 'outs' in [tool.generator]"),
-        ('[tool.generator]\nquiet = "yes"\n', "[tool.generator] quiet must be bool"),
-        ("[tool.generator\n", "pyproject.toml: error:"),
+        (
+            '[project]\nname = "x"\n\n[tool.generator]\n  outs = "x"\n',
+            "pyproject.toml:5:3: error: unknown key 'outs' in [tool.generator]; "
+            "did you mean 'out'?",
+        ),
+        (
+            "[tool.generator]\nzzz = 1\n",
+            "pyproject.toml:2:1: error: unknown key 'zzz' in [tool.generator]; "
+            "expected one of catalogue, out, target, templates, quiet",
+        ),
+        (
+            '[tool.generator]\nquiet = "yes"\n',
+            "pyproject.toml:2:1: error: [tool.generator] quiet must be true or false, not 'yes'",
+        ),
+        (
+            "[tool.generator]\ntarget = [1]\n",
+            "pyproject.toml:2:1: error: [tool.generator] target must be a string or a list of "
+            "strings, not [1]",
+        ),
+        (
+            "[tool.generator\n",
+            "pyproject.toml:1:16: error: invalid TOML: Expected ']' at the end of a table "
+            "declaration",
+        ),
     ],
 )
-def test_bad_pyproject_settings_exit_2(
+def test_bad_pyproject_settings_exit_2_naming_the_line(
     config: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "pyproject.toml").write_text(config)
     monkeypatch.chdir(tmp_path)
-    code, _, stderr = main()
-    assert code == 2 and message in stderr
+    assert main() == (2, "", message + "\n")
 
 
 def test_bad_arguments_exit_2(out: Path) -> None:
@@ -265,12 +286,113 @@ def test_bad_arguments_exit_2(out: Path) -> None:
     assert not out.exists()
 
 
-def test_help_documents_exit_codes_and_version() -> None:
+def test_help_documents_exit_codes_targets_and_version() -> None:
     result = run(PYTHON, "-m", "generator", "--help")
     for line in ("0  done", "1  --check/--diff", "2  bad input", "3  internal error"):
         assert line in result.stdout
+    assert "targets: docs, fixtures, python, typescript\n" in result.stdout
+    assert f"built-in templates: {render.builtin_templates()}\n" in result.stdout
     version = run(PYTHON, "-m", "generator", "--version").stdout
-    assert version.strip().endswith(generator.__version__)
+    assert version == f"error-bindings {generator.__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [PYTHON, "-m", "generator"],
+        [str(Path(sys.executable).parent / "generate-error-bindings")],
+    ],
+    ids=["module", "script"],
+)
+def test_usage_and_hints_name_the_command_as_invoked(command: list[str], tmp_path: Path) -> None:
+    name = "python -m generator" if "-m" in command else "generate-error-bindings"
+    assert run(*command, "--help", cwd=tmp_path).stdout.startswith(f"usage: {name} ")
+    missing = run(*command, cwd=tmp_path, check=False)
+    assert missing.returncode == 2
+    assert f"hint: run `{name} --init` to write a first one" in missing.stderr
+    assert run(*command, "--init", cwd=tmp_path).stdout.endswith(f"then run `{name}`\n")
+    run(*command, "--quiet", cwd=tmp_path)
+    (tmp_path / "generated" / "docs" / "mkdocs.yml").write_text("edited\n")
+    stale = run(*command, "--check", cwd=tmp_path, check=False)
+    assert stale.stderr == f"generated is not what catalogue.yaml gives: run {name}\n"
+
+
+def test_init_writes_a_first_catalogue_that_generates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = main("--init")
+    assert code == 0 and stdout.startswith("wrote catalogue.yaml and catalogue.schema.json\n")
+    assert (tmp_path / "catalogue.schema.json").read_text() == schema.json_schema()
+    assert main("--quiet") == (0, "", "")
+    assert main("--check", "--quiet") == (0, "", "")
+    before = tree(tmp_path)
+    code, _, stderr = main("--init")
+    assert code == 2
+    assert stderr == (
+        "error: catalogue.yaml is already here; --init never overwrites a file, so nothing "
+        "was written\n"
+    )
+    (tmp_path / "catalogue.yaml").unlink()
+    assert main("--init")[0] == 2  # the schema is still there: nothing is written
+    assert tree(tmp_path) == {k: v for k, v in before.items() if k != "catalogue.yaml"}
+
+
+def test_the_readme_shows_the_first_catalogue_init_writes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(
+        r"<!-- starter:start -->\n```yaml\n(.*?)```\n<!-- starter:end -->", readme, re.S
+    )
+    assert shown, "the README must show the first catalogue between starter markers"
+    assert shown.group(1) == cli.STARTER.read_text(encoding="utf-8")
+
+
+def test_settings_are_found_in_a_folder_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "api").mkdir()
+    (tmp_path / "api" / "errors.yaml").write_bytes(CATALOGUE.read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.generator]\ncatalogue = "api/errors.yaml"\nout = "bindings"\n'
+    )
+    deep = tmp_path / "src" / "deeper"
+    deep.mkdir(parents=True)
+    (deep / "pyproject.toml").write_text('[project]\nname = "unrelated"\n')
+    monkeypatch.chdir(deep)
+    code, stdout, _ = main()
+    assert code == 0 and f"wrote   ../../bindings/python/pyproject.toml" in stdout
+    assert (tmp_path / "bindings" / "python").is_dir()
+    assert main("--check") == (0, "../../bindings is up to date with ../../api/errors.yaml\n", "")
+
+
+def test_without_settings_the_search_stops_at_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.generator]\ncatalogue = "x.yaml"\n')
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "sub").mkdir()
+    monkeypatch.chdir(repository / "sub")
+    code, stdout, stderr = main()
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "catalogue.yaml:1:1: error: there is no catalogue: looked for catalogue.yaml in "
+        f"{repository / 'sub'} (no pyproject.toml with [tool.generator] there or in a folder "
+        "above it)\nhint: run `python -m generator --init` to write a first one, or pass "
+        "--catalogue PATH\n"
+    )
+
+
+def test_overriding_part_of_a_builtin_target_warns(out: Path, tmp_path: Path) -> None:
+    mine = write_tree(tmp_path / "mine", {"docs/mkdocs.yml.jinja": "site_name: x\n"})
+    code, _, stderr = generate(out, "--templates", mine)
+    assert code == 0
+    assert stderr == (
+        f"warning: {mine}/docs overrides 1 of the 3 built-in docs templates (mkdocs.yml.jinja); "
+        f"the others still come from {render.builtin_templates()}/docs\n"
+    )
+    assert generate(out, "--templates", mine, "--quiet") == (0, "", "")
 
 
 def test_console_script_is_installed() -> None:
@@ -317,7 +439,7 @@ def test_bad_catalogue_from_the_command_line_has_no_traceback(tmp_path: Path) ->
         text=True,
     )
     assert result.returncode == 2
-    assert result.stderr.startswith("catalogue.yaml:3:1: error: invalid YAML")
+    assert result.stderr.startswith("catalogue.yaml:2:6: error: this [ is never closed")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
 

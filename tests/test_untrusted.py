@@ -16,11 +16,14 @@ import black
 import yaml
 from conftest import node, run, tool, write_tree
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_page import cells_and_paragraphs, parse
 from strategies import Drawn, catalogues, examples
 
 import generator
+from generator import catalogue as catalogue_module
 from generator import formatting
+from generator.problems import CatalogueError
 
 
 def generated(drawn: Drawn, folder: Path, targets: list[str]) -> dict[str, str]:
@@ -248,3 +251,34 @@ def test_markdown_keeps_its_tables_and_every_string(tmp_path: Path) -> None:
         tool("markdownlint-cli2"), "pages/**/*.md", cwd=tmp_path / "lint" / "docs", check=False
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+STARTER = Path(generator.__file__).parent / "starter" / "catalogue.yaml"
+
+
+@settings(max_examples=examples(500))
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 1), st.integers(0, 3), st.sampled_from(list("\"':-[]{}#\t\n &*!|>%@ax"))
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_any_typo_in_a_catalogue_gives_located_problems(
+    edits: list[tuple[float, int, str]],
+) -> None:
+    """Typing mistakes anywhere (a character inserted, or a few deleted) never crash the
+    reader: the catalogue loads, or every problem is placed inside the file."""
+    text = STARTER.read_text(encoding="utf-8")
+    for where, deleted, inserted in edits:
+        at = int(where * len(text))
+        text = text[:at] + inserted + text[at + deleted :]
+    try:
+        catalogue_module.parse(text.encode("utf-8"), "catalogue.yaml")
+    except CatalogueError as error:
+        lines = text.count("\n") + 1
+        for problem in error.problems:
+            assert 1 <= problem.location.line <= lines, (problem, text)
+            assert problem.location.column >= 1, (problem, text)
