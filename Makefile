@@ -3,11 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup generate check test bench
+.PHONY: setup generate check test package bench
 
-$(VENV)/.installed: pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+# Generating needs only the generator and its dependencies; the tests need much more.
+$(VENV)/.generator: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.generator
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
@@ -15,21 +22,26 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.test node_modules/.installed
 
-generate: $(VENV)/.installed
+generate: $(VENV)/.generator
 	$(PY) -m generator
 
-check: $(VENV)/.installed
+# Is generated/ what the catalogue gives? (what CI and the pre-commit check hook ask)
+check: $(VENV)/.generator
 	$(PY) -m generator --check
 
 test: setup
 	$(PY) -m pytest
 
+# The wheel, the npm tarball and the docs site, built into dist/ (ignored by git).
+package: $(VENV)/.test
+	PYTHON=$(PY) sh scripts/package.sh generated dist
+
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	touch $@
 
-bench: $(VENV)/.installed bench/node_modules/.installed
+bench: $(VENV)/.test bench/node_modules/.installed
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/run.py --update-readme

@@ -11,12 +11,20 @@ from typing import Any
 from . import naming, source
 from .model import Api, Catalogue, Envelope, ErrorCode, ErrorType, FieldError, FieldSource, Status
 from .problems import START, CatalogueError, Location, Problem
-from .schema import CATALOGUE, INVALID
+from .schema import CATALOGUE, INVALID, MAX_BYTES
 
 
 def load(path: Path | str, shown_as: str | None = None) -> Catalogue:
     shown = shown_as or str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            problem = Problem(
+                START,
+                f"the catalogue is {size / 1024 / 1024:,.0f} MiB; catalogues of more than "
+                f"{MAX_BYTES // 1024 // 1024} MiB are refused (this one was not read)",
+            )
+            raise CatalogueError(shown, [problem])
         data = Path(path).read_bytes()
     except OSError as error:
         problem = Problem(START, f"cannot read the catalogue: {error.strerror}")

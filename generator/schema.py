@@ -524,6 +524,48 @@ CATALOGUE = Record(
 )
 
 
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest catalogue file read (the 100,000-code benchmark catalogue is 22 MB)."""
+
+
+def _text_limits(spec: Spec, at: str) -> list[tuple[str, int]]:
+    """(path, the most characters its text may hold) for every text in the format."""
+    if isinstance(spec, Text):
+        return [(at, spec.max_length)]
+    if isinstance(spec, Record):
+        return [
+            found
+            for name, key in spec.keys.items()
+            for found in _text_limits(key.spec, _child(at, name))
+        ]
+    if isinstance(spec, Table):
+        keys = _text_limits(spec.key, f"{at} keys") if isinstance(spec.key, Text) else []
+        return keys + _text_limits(spec.value, f"{at}.*")
+    if isinstance(spec, Items):
+        return _text_limits(spec.item, f"{at}[]")
+    return []
+
+
+def limits_markdown() -> str:
+    """The README's table of limits, from the format itself."""
+    from .source import MAX_ALIAS_NODES, MAX_DEPTH
+
+    rows = [
+        ("the catalogue file", f"{MAX_BYTES // (1024 * 1024)} MiB"),
+        ("nesting of mappings and lists", f"{MAX_DEPTH} levels"),
+        ("what YAML aliases expand to", f"{MAX_ALIAS_NODES:,} nodes"),
+    ]
+    by_limit: dict[int, list[str]] = {}
+    for path, limit in _text_limits(CATALOGUE, ""):
+        shown = f"keys of `{path.removesuffix(' keys')}`" if path.endswith(" keys") else f"`{path}`"
+        by_limit.setdefault(limit, []).append(shown)
+    for limit, paths in sorted(by_limit.items(), reverse=True):
+        rows.append((", ".join(paths), f"{limit:,} characters"))
+    lines = ["| what | at most |", "| --- | --- |"]
+    lines += [f"| {what} | {limit} |" for what, limit in rows]
+    return "\n".join(lines) + "\n"
+
+
 def json_schema() -> str:
     """The JSON Schema of the catalogue format, as committed text."""
     document = {

@@ -121,7 +121,7 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> Problem:
             return Problem(
                 Location(at.line, value.end() + 1),
                 "this value holds a colon and a space, which YAML reads as a new key: quote "
-                "the value (key: \"text: more text\")",
+                'the value (key: "text: more text")',
             )
         return _indentation(lines, at.line)
     if "expected <block end>" in problem or "did not find expected key" in problem:

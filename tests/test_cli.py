@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -361,7 +360,7 @@ def test_settings_are_found_in_a_folder_above(
     (deep / "pyproject.toml").write_text('[project]\nname = "unrelated"\n')
     monkeypatch.chdir(deep)
     code, stdout, _ = main()
-    assert code == 0 and f"wrote   ../../bindings/python/pyproject.toml" in stdout
+    assert code == 0 and "wrote   ../../bindings/python/pyproject.toml" in stdout
     assert (tmp_path / "bindings" / "python").is_dir()
     assert main("--check") == (0, "../../bindings is up to date with ../../api/errors.yaml\n", "")
 
@@ -420,15 +419,6 @@ def test_manifest_entries_cannot_point_outside(out: Path, tmp_path: Path) -> Non
     assert victim.read_text() == "keep me"
 
 
-def test_pre_commit_hooks_run_the_generator_and_its_check() -> None:
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    entries = {hook["id"]: hook["entry"] for hook in hooks}
-    assert entries == {
-        "generate-error-bindings": "generate-error-bindings",
-        "check-error-bindings": "generate-error-bindings --check",
-    }
-
-
 def test_bad_catalogue_from_the_command_line_has_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "catalogue.yaml"
     bad.write_text("format: 1\napi: [\n")
@@ -444,32 +434,77 @@ def test_bad_catalogue_from_the_command_line_has_no_traceback(tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
 
-def test_the_wheel_ships_the_templates_and_runs_installed(tmp_path: Path) -> None:
-    run(
-        PYTHON,
-        "-m",
-        "pip",
-        "wheel",
-        "--quiet",
-        "--no-deps",
-        "--wheel-dir",
-        tmp_path,
-        ROOT,
-        timeout=600,
+def snapshot_of_this_project(folder: Path) -> tuple[Path, str]:
+    """This project as it is now, uncommitted changes included, as a git repository; its
+    commit, so that pre-commit installs it once for every run of the test."""
+    listed = run("git", "ls-files", "-co", "--exclude-standard", "-z", cwd=ROOT).stdout
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, folder / name)
+    git = ("git", "-c", "user.name=test", "-c", "user.email=test@example.invalid")
+    run(*git, "init", "--quiet", cwd=folder)
+    run(*git, "add", "-A", cwd=folder)
+    run(*git, "commit", "--quiet", "-m", "snapshot", cwd=folder)
+    return folder, run("git", "rev-parse", "HEAD", cwd=folder).stdout.strip()
+
+
+def test_pre_commit_hooks_in_another_repository(tmp_path: Path) -> None:
+    """The README's .pre-commit-config.yaml, pointed at this project as it is now, in a
+    repository whose catalogue is not at the root. pre-commit installs the project from its
+    wheel, so this also proves the wheel carries the templates."""
+    project, commit = snapshot_of_this_project(tmp_path / "project")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- pre-commit:start -->\n```yaml\n(.*?)```", readme, re.S)
+    assert shown is not None
+    config = yaml.safe_load(shown.group(1))
+    offered = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [hook["id"] for hook in config["repos"][0]["hooks"]] == [h["id"] for h in offered]
+    config["repos"][0].update(repo=str(project), rev=commit)
+    consumer = tmp_path / "consumer"
+    (consumer / "api").mkdir(parents=True)
+    (consumer / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    catalogue = consumer / "api" / "catalogue.yaml"
+    catalogue.write_bytes(CATALOGUE.read_bytes())
+    (consumer / "pyproject.toml").write_text(
+        '[tool.generator]\ncatalogue = "api/catalogue.yaml"\nout = "generated"\n'
     )
-    (wheel,) = tmp_path.glob("*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        names = set(archive.namelist())
-    templates = {str(p.relative_to(ROOT)) for p in (ROOT / "templates").rglob("*.jinja")}
-    assert {f"generator/{name}" for name in templates} <= names
-    venv = tmp_path / "venv"
-    run(PYTHON, "-m", "venv", venv)
-    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel, timeout=600)
-    work = tmp_path / "work"
-    work.mkdir()
-    (work / "catalogue.yaml").write_bytes(CATALOGUE.read_bytes())
-    run(venv / "bin" / "generate-error-bindings", "--quiet", cwd=work)
-    assert tree(work / "generated") == tree(ROOT / "generated")
+    git = ("git", "-c", "user.name=test", "-c", "user.email=test@example.invalid")
+    run(*git, "init", "--quiet", cwd=consumer)
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+        return run(
+            PYTHON,
+            "-m",
+            "pre_commit",
+            "run",
+            "--all-files",
+            *args,
+            cwd=consumer,
+            check=False,
+            env={"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")},
+            timeout=600,
+        )
+
+    first = pre_commit()
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert tree(consumer / "generated") == tree(ROOT / "generated")
+    run(*git, "add", "-A", cwd=consumer)
+    run(*git, "commit", "--quiet", "-m", "generated", cwd=consumer)
+    catalogue.write_text(catalogue.read_text().replace("Resource not found", "Gone"))
+    changed = pre_commit()
+    assert changed.returncode == 1 and "files were modified by this hook" in changed.stdout
+    catalogue.write_text(catalogue.read_text().replace("retryable: true", "retryable: maybe"))
+    broken = pre_commit()
+    assert broken.returncode == 1
+    # Three codes are retryable: each problem is printed once, by the one hook a commit runs.
+    assert broken.stdout.count("retryable must be true or false") == 3, broken.stdout
+    assert "check the error bindings are up to date" not in broken.stdout
+    catalogue.write_text(catalogue.read_text().replace("retryable: maybe", "retryable: true"))
+    assert pre_commit().returncode == 0
+    checked = pre_commit("check-error-bindings", "--hook-stage", "manual")
+    assert checked.returncode == 0, checked.stdout
+    assert "Passed" in checked.stdout
 
 
 def test_the_benchmark_runs(tmp_path: Path) -> None:

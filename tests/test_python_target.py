@@ -6,7 +6,6 @@ import copy
 import importlib
 import json
 import pickle
-import shutil
 import sys
 import urllib.error
 import urllib.request
@@ -277,34 +276,6 @@ def test_black_and_ruff_are_clean_on_the_package() -> None:
         ".",
         cwd=PACKAGE,
     )
-
-
-def test_installs_into_a_fresh_virtual_environment(tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
-    run(PYTHON, "-m", "venv", venv)
-    python = venv / "bin" / "python"
-    # A copy, so the build leaves nothing behind in generated/.
-    package = shutil.copytree(PACKAGE, tmp_path / "package")
-    run(
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        package,
-        timeout=600,
-    )
-    script = (
-        "import pickle, qonversion_errors as q\n"
-        'e = q.from_response(404, b\'{"error": {"code": "not_found"}}\')\n'
-        "assert isinstance(e, q.ResourceError) and e.code is q.ErrorCode.NOT_FOUND\n"
-        "assert pickle.loads(pickle.dumps(e)).status == 404\n"
-        "import importlib.resources as r\n"
-        "assert r.files('qonversion_errors').joinpath('py.typed').is_file()\n"
-        "print('ok')\n"
-    )
-    assert run(python, "-c", script, cwd=tmp_path).stdout == "ok\n"
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -83,3 +84,25 @@ def _json_keys(value: object) -> object:
     if isinstance(value, list):
         return [_json_keys(item) for item in value]
     return value
+
+
+def test_the_readme_lists_the_limits_of_the_format() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- limits:start -->\n(.*?)<!-- limits:end -->", readme, re.S)
+    assert shown is not None
+    assert shown.group(1) == schema.limits_markdown(), (
+        "update the README's table: python -c "
+        "'from generator import schema; print(schema.limits_markdown())'"
+    )
+
+
+def test_a_catalogue_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    huge = tmp_path / "catalogue.yaml"
+    with huge.open("wb") as handle:  # sparse: nothing is really written, or read
+        handle.truncate(schema.MAX_BYTES + 1)
+    with pytest.raises(CatalogueError) as refused:
+        catalogue.load(huge, "catalogue.yaml")
+    assert str(refused.value) == (
+        "catalogue.yaml:1:1: error: the catalogue is 64 MiB; catalogues of more than 64 MiB "
+        "are refused (this one was not read)"
+    )

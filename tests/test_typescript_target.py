@@ -4,10 +4,8 @@ both enum styles, then run in node against the conformance fixtures and a real s
 from __future__ import annotations
 
 import json
-import os
 import platform
 import re
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -128,39 +126,6 @@ def test_behaviour_in_node(style: str, tmp_path: Path, api: str) -> None:
     cases = len(json.loads(FIXTURES.read_text())["cases"])
     assert passed == cases + 6, result.stdout  # the fixtures and six behaviour tests
     assert re.search(r"^# fail 0$", result.stdout, re.M)
-
-
-def test_npm_pack_and_install_by_name(tmp_path: Path) -> None:
-    package = shutil.copytree(GENERATED / "typescript", tmp_path / "package")
-    path = f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}"
-    packed = run(
-        "npm", "pack", "--json", "--pack-destination", tmp_path, cwd=package, env={"PATH": path}
-    )
-    report = json.loads(packed.stdout)[0]
-    assert report["name"] == MODEL.api.npm_package
-    files = {entry["path"] for entry in report["files"]}
-    assert {"package.json", "src/index.ts", "dist/index.js", "dist/index.d.ts"} <= files
-    assert ".manifest" not in files
-    consumer = tmp_path / "consumer"
-    consumer.mkdir()
-    (consumer / "package.json").write_text('{"name": "consumer", "type": "module"}\n')
-    run(
-        "npm",
-        "install",
-        "--offline",
-        "--no-audit",
-        "--no-fund",
-        tmp_path / report["filename"],
-        cwd=consumer,
-    )
-    script = (
-        f"import * as e from {json.dumps(MODEL.api.npm_package)};\n"
-        'const error = e.fromResponse(404, \'{"error": {"code": "not_found"}}\');\n'
-        "if (!(error instanceof e.NotFoundError)) throw new Error('wrong class');\n"
-        "console.log(error.constructor.name);\n"
-    )
-    (consumer / "use.mjs").write_text(script)
-    assert run(node(), "use.mjs", cwd=consumer).stdout == "NotFoundError\n"
 
 
 def newer_node() -> Path:

@@ -91,99 +91,99 @@ export interface ErrorCodeInfo {
 
 /** Metadata of every error code, keyed by code. */
 export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
-  [ErrorCode.InvalidData]: {
-    type: ErrorType.Request,
-    status: HttpStatus.BadRequest,
+  "invalid_data": {
+    type: "request" as ErrorType,
+    status: "400" as HttpStatus,
     message: "Failed validate request data",
     description: "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#invalid_data",
   },
-  [ErrorCode.InvalidRequest]: {
-    type: ErrorType.Request,
-    status: HttpStatus.BadRequest,
+  "invalid_request": {
+    type: "request" as ErrorType,
+    status: "400" as HttpStatus,
     message: "Unrecognized request URL",
     description: "Unrecognized request URL.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#invalid_request",
   },
-  [ErrorCode.ControlUnauthorized]: {
-    type: ErrorType.Request,
-    status: HttpStatus.Unauthorized,
+  "control_unauthorized": {
+    type: "request" as ErrorType,
+    status: "401" as HttpStatus,
     message: "Authorization is required",
     description: "Authorization is required to execute the request.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#control_unauthorized",
   },
-  [ErrorCode.NotImplemented]: {
-    type: ErrorType.Request,
-    status: HttpStatus.NotFound,
+  "not_implemented": {
+    type: "request" as ErrorType,
+    status: "404" as HttpStatus,
     message: "Not implemented",
     description: "Functionality at the requested address is not implemented.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#not_implemented",
   },
-  [ErrorCode.NotFound]: {
-    type: ErrorType.Resource,
-    status: HttpStatus.NotFound,
+  "not_found": {
+    type: "resource" as ErrorType,
+    status: "404" as HttpStatus,
     message: "Resource not found",
     description: "The requested resource is not found.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#not_found",
   },
-  [ErrorCode.AlreadyExists]: {
-    type: ErrorType.Resource,
-    status: HttpStatus.UnprocessableEntity,
+  "already_exists": {
+    type: "resource" as ErrorType,
+    status: "422" as HttpStatus,
     message: "Resource already exists",
     description: "The requested resource already exists.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#already_exists",
   },
-  [ErrorCode.PurchaseFraud]: {
-    type: ErrorType.Logical,
-    status: HttpStatus.UnprocessableEntity,
+  "purchase_fraud": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
     message: "Could not validate purchase",
     description: "Couldn't validate purchase with store request, potential fraud.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#purchase_fraud",
   },
-  [ErrorCode.RelationNotFound]: {
-    type: ErrorType.Logical,
-    status: HttpStatus.UnprocessableEntity,
+  "relation_not_found": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
     message: "Related object not found",
     description: "Nested objects could not be found or associated with other entity.",
     retryable: false,
     fault: "client",
     docsUrl: "https://qonversion.github.io/api-errors/#relation_not_found",
   },
-  [ErrorCode.StorageError]: {
-    type: ErrorType.Internal,
-    status: HttpStatus.ServerErrors,
+  "storage_error": {
+    type: "internal" as ErrorType,
+    status: "5xx" as HttpStatus,
     message: "Data was not saved",
     description: "Data was not saved.",
     retryable: true,
     fault: "server",
     docsUrl: "https://qonversion.github.io/api-errors/#storage_error",
   },
-  [ErrorCode.NetworkError]: {
-    type: ErrorType.Internal,
-    status: HttpStatus.ServerErrors,
+  "network_error": {
+    type: "internal" as ErrorType,
+    status: "5xx" as HttpStatus,
     message: "Internal services interaction failed",
     description: "Internal services interaction failed.",
     retryable: true,
     fault: "server",
     docsUrl: "https://qonversion.github.io/api-errors/#network_error",
   },
-  [ErrorCode.UnknownError]: {
-    type: ErrorType.Internal,
-    status: HttpStatus.ServerErrors,
+  "unknown_error": {
+    type: "internal" as ErrorType,
+    status: "5xx" as HttpStatus,
     message: "Unknown error",
     description: "Unknown reason.",
     retryable: true,
@@ -194,17 +194,17 @@ export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
 
 /** Titles of the HTTP statuses, keyed by status. */
 export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
-  [HttpStatus.Success]: "Success",
-  [HttpStatus.Created]: "Created",
-  [HttpStatus.NoContent]: "No Content",
-  [HttpStatus.BadRequest]: "Bad Request",
-  [HttpStatus.Unauthorized]: "Unauthorized",
-  [HttpStatus.Forbidden]: "Forbidden",
-  [HttpStatus.NotFound]: "Not Found",
-  [HttpStatus.Conflict]: "Conflict",
-  [HttpStatus.UnprocessableEntity]: "Unprocessable Entity",
-  [HttpStatus.TooManyRequests]: "Too Many Requests",
-  [HttpStatus.ServerErrors]: "Server Errors",
+  "200": "Success",
+  "201": "Created",
+  "204": "No Content",
+  "400": "Bad Request",
+  "401": "Unauthorized",
+  "403": "Forbidden",
+  "404": "Not Found",
+  "409": "Conflict",
+  "422": "Unprocessable Entity",
+  "429": "Too Many Requests",
+  "5xx": "Server Errors",
 };
 
 /** What the server said about one field of the request. */
@@ -276,7 +276,7 @@ export class QonversionError extends Error {
 
 /** Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests. */
 export class RequestError extends QonversionError {
-  static override readonly type: ErrorType | undefined = ErrorType.Request;
+  static override readonly type: ErrorType | undefined = "request" as ErrorType;
   static override readonly description: string = "Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "RequestError";
@@ -284,7 +284,7 @@ export class RequestError extends QonversionError {
 
 /** The request is valid, but the action could not be executed due to some reason. */
 export class ResourceError extends QonversionError {
-  static override readonly type: ErrorType | undefined = ErrorType.Resource;
+  static override readonly type: ErrorType | undefined = "resource" as ErrorType;
   static override readonly description: string = "The request is valid, but the action could not be executed due to some reason.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "ResourceError";
@@ -292,7 +292,7 @@ export class ResourceError extends QonversionError {
 
 /** The client can execute the required action but there is an error in communicating with the application. */
 export class LogicalError extends QonversionError {
-  static override readonly type: ErrorType | undefined = ErrorType.Logical;
+  static override readonly type: ErrorType | undefined = "logical" as ErrorType;
   static override readonly description: string = "The client can execute the required action but there is an error in communicating with the application.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "LogicalError";
@@ -300,7 +300,7 @@ export class LogicalError extends QonversionError {
 
 /** All request handling stages are successful, but there was an internal error. */
 export class InternalError extends QonversionError {
-  static override readonly type: ErrorType | undefined = ErrorType.Internal;
+  static override readonly type: ErrorType | undefined = "internal" as ErrorType;
   static override readonly description: string = "All request handling stages are successful, but there was an internal error.";
   static override readonly fault: Fault | undefined = "server";
   static override readonly errorName: string = "InternalError";
@@ -308,8 +308,8 @@ export class InternalError extends QonversionError {
 
 /** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
 export class InvalidDataError extends RequestError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.InvalidData;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.BadRequest;
+  static override readonly code: ErrorCode | undefined = "invalid_data" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
   static override readonly defaultMessage: string = "Failed validate request data";
   static override readonly description: string = "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.";
   static override readonly retryable: boolean | undefined = false;
@@ -319,8 +319,8 @@ export class InvalidDataError extends RequestError {
 
 /** Unrecognized request URL. */
 export class InvalidRequestError extends RequestError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.InvalidRequest;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.BadRequest;
+  static override readonly code: ErrorCode | undefined = "invalid_request" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
   static override readonly defaultMessage: string = "Unrecognized request URL";
   static override readonly description: string = "Unrecognized request URL.";
   static override readonly retryable: boolean | undefined = false;
@@ -330,8 +330,8 @@ export class InvalidRequestError extends RequestError {
 
 /** Authorization is required to execute the request. */
 export class ControlUnauthorizedError extends RequestError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.ControlUnauthorized;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.Unauthorized;
+  static override readonly code: ErrorCode | undefined = "control_unauthorized" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "401" as HttpStatus;
   static override readonly defaultMessage: string = "Authorization is required";
   static override readonly description: string = "Authorization is required to execute the request.";
   static override readonly retryable: boolean | undefined = false;
@@ -341,8 +341,8 @@ export class ControlUnauthorizedError extends RequestError {
 
 /** Functionality at the requested address is not implemented. */
 export class EndpointNotImplementedError extends RequestError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.NotImplemented;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly code: ErrorCode | undefined = "not_implemented" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
   static override readonly defaultMessage: string = "Not implemented";
   static override readonly description: string = "Functionality at the requested address is not implemented.";
   static override readonly retryable: boolean | undefined = false;
@@ -352,8 +352,8 @@ export class EndpointNotImplementedError extends RequestError {
 
 /** The requested resource is not found. */
 export class NotFoundError extends ResourceError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.NotFound;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly code: ErrorCode | undefined = "not_found" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
   static override readonly defaultMessage: string = "Resource not found";
   static override readonly description: string = "The requested resource is not found.";
   static override readonly retryable: boolean | undefined = false;
@@ -363,8 +363,8 @@ export class NotFoundError extends ResourceError {
 
 /** The requested resource already exists. */
 export class AlreadyExistsError extends ResourceError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.AlreadyExists;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.UnprocessableEntity;
+  static override readonly code: ErrorCode | undefined = "already_exists" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
   static override readonly defaultMessage: string = "Resource already exists";
   static override readonly description: string = "The requested resource already exists.";
   static override readonly retryable: boolean | undefined = false;
@@ -374,8 +374,8 @@ export class AlreadyExistsError extends ResourceError {
 
 /** Couldn't validate purchase with store request, potential fraud. */
 export class PurchaseFraudError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.PurchaseFraud;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.UnprocessableEntity;
+  static override readonly code: ErrorCode | undefined = "purchase_fraud" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
   static override readonly defaultMessage: string = "Could not validate purchase";
   static override readonly description: string = "Couldn't validate purchase with store request, potential fraud.";
   static override readonly retryable: boolean | undefined = false;
@@ -385,8 +385,8 @@ export class PurchaseFraudError extends LogicalError {
 
 /** Nested objects could not be found or associated with other entity. */
 export class RelationNotFoundError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.RelationNotFound;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.UnprocessableEntity;
+  static override readonly code: ErrorCode | undefined = "relation_not_found" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
   static override readonly defaultMessage: string = "Related object not found";
   static override readonly description: string = "Nested objects could not be found or associated with other entity.";
   static override readonly retryable: boolean | undefined = false;
@@ -396,8 +396,8 @@ export class RelationNotFoundError extends LogicalError {
 
 /** Data was not saved. */
 export class StorageError extends InternalError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.StorageError;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly code: ErrorCode | undefined = "storage_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
   static override readonly defaultMessage: string = "Data was not saved";
   static override readonly description: string = "Data was not saved.";
   static override readonly retryable: boolean | undefined = true;
@@ -407,8 +407,8 @@ export class StorageError extends InternalError {
 
 /** Internal services interaction failed. */
 export class NetworkError extends InternalError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.NetworkError;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly code: ErrorCode | undefined = "network_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
   static override readonly defaultMessage: string = "Internal services interaction failed";
   static override readonly description: string = "Internal services interaction failed.";
   static override readonly retryable: boolean | undefined = true;
@@ -418,8 +418,8 @@ export class NetworkError extends InternalError {
 
 /** Unknown reason. */
 export class UnknownError extends InternalError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.UnknownError;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly code: ErrorCode | undefined = "unknown_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
   static override readonly defaultMessage: string = "Unknown error";
   static override readonly description: string = "Unknown reason.";
   static override readonly retryable: boolean | undefined = true;
@@ -429,7 +429,7 @@ export class UnknownError extends InternalError {
 
 type ErrorClass = typeof QonversionError;
 
-const byCode: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["invalid_data", InvalidDataError],
   ["invalid_request", InvalidRequestError],
   ["control_unauthorized", ControlUnauthorizedError],
@@ -443,7 +443,7 @@ const byCode: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
   ["unknown_error", UnknownError],
 ]);
 
-const byType: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byType: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["request", RequestError],
   ["resource", ResourceError],
   ["logical", LogicalError],
@@ -451,7 +451,7 @@ const byType: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
 ]);
 
 // For a status whose documented codes all share one type; ranges are keyed like "5xx".
-const byStatus: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byStatus: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["400", RequestError],
   ["401", RequestError],
   ["5xx", InternalError],
@@ -509,8 +509,12 @@ const envelopes: readonly Envelope[] = [
   },
 ];
 
-const knownCodes: ReadonlySet<string> = new Set<string>(Object.values(ErrorCode));
-const knownTypes: ReadonlySet<string> = new Set<string>(Object.values(ErrorType));
+const knownCodes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorCode),
+);
+const knownTypes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorType),
+);
 
 /** Whether value is an error code this module knows. */
 export function isErrorCode(value: unknown): value is ErrorCode {

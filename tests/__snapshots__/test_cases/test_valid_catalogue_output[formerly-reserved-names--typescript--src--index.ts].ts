@@ -57,45 +57,45 @@ export interface ErrorCodeInfo {
 
 /** Metadata of every error code, keyed by code. */
 export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
-  [ErrorCode.Final]: {
-    type: ErrorType.Resource,
-    status: HttpStatus.NotFound,
+  "final": {
+    type: "resource" as ErrorType,
+    status: "404" as HttpStatus,
     message: "Not found",
     description: "The thing is not there.",
     retryable: false,
     fault: "client",
     docsUrl: "https://acme.example/docs/#final",
   },
-  [ErrorCode.IntEnum]: {
-    type: ErrorType.Resource,
-    status: HttpStatus.NotFound,
+  "int_enum": {
+    type: "resource" as ErrorType,
+    status: "404" as HttpStatus,
     message: "Not found",
     description: "The thing is not there.",
     retryable: false,
     fault: "client",
     docsUrl: "https://acme.example/docs/#int_enum",
   },
-  [ErrorCode.StrEnum]: {
-    type: ErrorType.Resource,
-    status: HttpStatus.NotFound,
+  "str_enum": {
+    type: "resource" as ErrorType,
+    status: "404" as HttpStatus,
     message: "Not found",
     description: "The thing is not there.",
     retryable: false,
     fault: "client",
     docsUrl: "https://acme.example/docs/#str_enum",
   },
-  [ErrorCode.Protocol]: {
-    type: ErrorType.Resource,
-    status: HttpStatus.NotFound,
+  "protocol": {
+    type: "resource" as ErrorType,
+    status: "404" as HttpStatus,
     message: "Not found",
     description: "The thing is not there.",
     retryable: false,
     fault: "client",
     docsUrl: "https://acme.example/docs/#protocol",
   },
-  [ErrorCode.StorageError]: {
-    type: ErrorType.Internal,
-    status: HttpStatus.ServerErrors,
+  "storage_error": {
+    type: "internal" as ErrorType,
+    status: "5xx" as HttpStatus,
     message: "Not saved",
     description: "Saving failed.",
     retryable: true,
@@ -106,8 +106,8 @@ export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
 
 /** Titles of the HTTP statuses, keyed by status. */
 export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
-  [HttpStatus.NotFound]: "Not Found",
-  [HttpStatus.ServerErrors]: "Server Errors",
+  "404": "Not Found",
+  "5xx": "Server Errors",
 };
 
 /** What the server said about one field of the request. */
@@ -179,7 +179,7 @@ export class AcmeError extends Error {
 
 /** The resource is wrong. */
 export class ResourceError extends AcmeError {
-  static override readonly type: ErrorType | undefined = ErrorType.Resource;
+  static override readonly type: ErrorType | undefined = "resource" as ErrorType;
   static override readonly description: string = "The resource is wrong.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "ResourceError";
@@ -187,7 +187,7 @@ export class ResourceError extends AcmeError {
 
 /** The server is wrong. */
 export class InternalError extends AcmeError {
-  static override readonly type: ErrorType | undefined = ErrorType.Internal;
+  static override readonly type: ErrorType | undefined = "internal" as ErrorType;
   static override readonly description: string = "The server is wrong.";
   static override readonly fault: Fault | undefined = "server";
   static override readonly errorName: string = "InternalError";
@@ -195,8 +195,8 @@ export class InternalError extends AcmeError {
 
 /** The thing is not there. */
 export class ErrorBody extends ResourceError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.Final;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly code: ErrorCode | undefined = "final" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
   static override readonly defaultMessage: string = "Not found";
   static override readonly description: string = "The thing is not there.";
   static override readonly retryable: boolean | undefined = false;
@@ -206,8 +206,8 @@ export class ErrorBody extends ResourceError {
 
 /** The thing is not there. */
 export class KnownErrorCode extends ResourceError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.IntEnum;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly code: ErrorCode | undefined = "int_enum" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
   static override readonly defaultMessage: string = "Not found";
   static override readonly description: string = "The thing is not there.";
   static override readonly retryable: boolean | undefined = false;
@@ -217,8 +217,8 @@ export class KnownErrorCode extends ResourceError {
 
 /** The thing is not there. */
 export class Protocol extends ResourceError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.StrEnum;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly code: ErrorCode | undefined = "str_enum" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
   static override readonly defaultMessage: string = "Not found";
   static override readonly description: string = "The thing is not there.";
   static override readonly retryable: boolean | undefined = false;
@@ -228,8 +228,8 @@ export class Protocol extends ResourceError {
 
 /** The thing is not there. */
 export class StrEnum extends ResourceError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.Protocol;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly code: ErrorCode | undefined = "protocol" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
   static override readonly defaultMessage: string = "Not found";
   static override readonly description: string = "The thing is not there.";
   static override readonly retryable: boolean | undefined = false;
@@ -239,8 +239,8 @@ export class StrEnum extends ResourceError {
 
 /** Saving failed. */
 export class StorageError extends InternalError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.StorageError;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly code: ErrorCode | undefined = "storage_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
   static override readonly defaultMessage: string = "Not saved";
   static override readonly description: string = "Saving failed.";
   static override readonly retryable: boolean | undefined = true;
@@ -250,7 +250,7 @@ export class StorageError extends InternalError {
 
 type ErrorClass = typeof AcmeError;
 
-const byCode: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["final", ErrorBody],
   ["int_enum", KnownErrorCode],
   ["str_enum", Protocol],
@@ -258,13 +258,13 @@ const byCode: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
   ["storage_error", StorageError],
 ]);
 
-const byType: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byType: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["resource", ResourceError],
   ["internal", InternalError],
 ]);
 
 // For a status whose documented codes all share one type; ranges are keyed like "5xx".
-const byStatus: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byStatus: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["404", ResourceError],
   ["5xx", InternalError],
 ]);
@@ -295,8 +295,12 @@ const envelopes: readonly Envelope[] = [
   },
 ];
 
-const knownCodes: ReadonlySet<string> = new Set<string>(Object.values(ErrorCode));
-const knownTypes: ReadonlySet<string> = new Set<string>(Object.values(ErrorType));
+const knownCodes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorCode),
+);
+const knownTypes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorType),
+);
 
 /** Whether value is an error code this module knows. */
 export function isErrorCode(value: unknown): value is ErrorCode {

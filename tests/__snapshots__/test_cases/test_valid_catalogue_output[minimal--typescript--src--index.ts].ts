@@ -51,18 +51,18 @@ export interface ErrorCodeInfo {
 
 /** Metadata of every error code, keyed by code. */
 export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
-  [ErrorCode.NotFound]: {
-    type: ErrorType.Resource,
-    status: HttpStatus.NotFound,
+  "not_found": {
+    type: "resource" as ErrorType,
+    status: "404" as HttpStatus,
     message: "Not found",
     description: "The thing is not there.",
     retryable: false,
     fault: "client",
     docsUrl: "https://acme.example/docs/#not_found",
   },
-  [ErrorCode.StorageError]: {
-    type: ErrorType.Internal,
-    status: HttpStatus.ServerErrors,
+  "storage_error": {
+    type: "internal" as ErrorType,
+    status: "5xx" as HttpStatus,
     message: "Not saved",
     description: "Saving failed.",
     retryable: true,
@@ -73,8 +73,8 @@ export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
 
 /** Titles of the HTTP statuses, keyed by status. */
 export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
-  [HttpStatus.NotFound]: "Not Found",
-  [HttpStatus.ServerErrors]: "Server Errors",
+  "404": "Not Found",
+  "5xx": "Server Errors",
 };
 
 /** What the server said about one field of the request. */
@@ -146,7 +146,7 @@ export class AcmeError extends Error {
 
 /** The resource is wrong. */
 export class ResourceError extends AcmeError {
-  static override readonly type: ErrorType | undefined = ErrorType.Resource;
+  static override readonly type: ErrorType | undefined = "resource" as ErrorType;
   static override readonly description: string = "The resource is wrong.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "ResourceError";
@@ -154,7 +154,7 @@ export class ResourceError extends AcmeError {
 
 /** The server is wrong. */
 export class InternalError extends AcmeError {
-  static override readonly type: ErrorType | undefined = ErrorType.Internal;
+  static override readonly type: ErrorType | undefined = "internal" as ErrorType;
   static override readonly description: string = "The server is wrong.";
   static override readonly fault: Fault | undefined = "server";
   static override readonly errorName: string = "InternalError";
@@ -162,8 +162,8 @@ export class InternalError extends AcmeError {
 
 /** The thing is not there. */
 export class NotFoundError extends ResourceError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.NotFound;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.NotFound;
+  static override readonly code: ErrorCode | undefined = "not_found" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
   static override readonly defaultMessage: string = "Not found";
   static override readonly description: string = "The thing is not there.";
   static override readonly retryable: boolean | undefined = false;
@@ -173,8 +173,8 @@ export class NotFoundError extends ResourceError {
 
 /** Saving failed. */
 export class StorageError extends InternalError {
-  static override readonly code: ErrorCode | undefined = ErrorCode.StorageError;
-  static override readonly httpStatus: HttpStatus | undefined = HttpStatus.ServerErrors;
+  static override readonly code: ErrorCode | undefined = "storage_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
   static override readonly defaultMessage: string = "Not saved";
   static override readonly description: string = "Saving failed.";
   static override readonly retryable: boolean | undefined = true;
@@ -184,18 +184,18 @@ export class StorageError extends InternalError {
 
 type ErrorClass = typeof AcmeError;
 
-const byCode: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["not_found", NotFoundError],
   ["storage_error", StorageError],
 ]);
 
-const byType: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byType: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["resource", ResourceError],
   ["internal", InternalError],
 ]);
 
 // For a status whose documented codes all share one type; ranges are keyed like "5xx".
-const byStatus: ReadonlyMap<string, ErrorClass> = new Map<string, ErrorClass>([
+const byStatus: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
   ["404", ResourceError],
   ["5xx", InternalError],
 ]);
@@ -226,8 +226,12 @@ const envelopes: readonly Envelope[] = [
   },
 ];
 
-const knownCodes: ReadonlySet<string> = new Set<string>(Object.values(ErrorCode));
-const knownTypes: ReadonlySet<string> = new Set<string>(Object.values(ErrorType));
+const knownCodes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorCode),
+);
+const knownTypes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorType),
+);
 
 /** Whether value is an error code this module knows. */
 export function isErrorCode(value: unknown): value is ErrorCode {
