@@ -202,13 +202,24 @@ def _indented(value: Any, step: str, newline: str) -> str:
     return json.dumps(value)
 
 
-# What can start markup anywhere in a line (attr_list's braces included), and what can
-# only at the start of a line (list items, setext underlines, ordered list numbers).
-_MARKDOWN_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>#|~&])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
-# What GitHub-flavoured renderers would turn into a link on their own: e-mail addresses,
-# scheme://… and www.…
-_MARKDOWN_AUTOLINK = re.compile(r"@|:(?=//)|(?<=[wW]{3})\.")
+# What can start markup anywhere in a line (attr_list's braces included); what renderers
+# turn into a link on their own (e-mail addresses, scheme://..., www....); and what starts
+# markup at the start of a line (list items, setext underlines, ordered list numbers).
+# Each becomes a numeric character reference: CommonMark, GitHub and Python-Markdown (which
+# mkdocs uses, and which knows fewer backslash escapes) all show it as the character and
+# none reads it as markup.
+_MARKDOWN_MARKUP = re.compile(
+    r"""[\\`*_{}\[\]<>#|~&!]|@|:(?=//)|(?<=[wW]{3})\.|^(?:\s*)([-+=]|[0-9]+[.)])"""
+)
+
+
+def _markdown_reference(match: re.Match[str]) -> str:
+    marker = match.group(1)
+    if marker is None:
+        return f"&#{ord(match.group())};"
+    # At the start of a line: the list marker, or the character ending a number.
+    found = match.group()
+    return found[: -len(marker)] + marker[:-1] + f"&#{ord(marker[-1])};"
 
 
 _MARKDOWN_SPECIAL = re.compile(_NOT_PRINTABLE_ASCII)
@@ -223,12 +234,7 @@ def _markdown_char(match: re.Match[str]) -> str:
 
 
 def _markdown_inline(text: str) -> str:
-    escaped = _MARKDOWN_ANYWHERE.sub(r"\\\1", text)
-    escaped = _MARKDOWN_AUTOLINK.sub(lambda match: "\\" + match.group(), escaped)
-    escaped = _MARKDOWN_LINE_START.sub(
-        lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]),
-        escaped,
-    )
+    escaped = _MARKDOWN_MARKUP.sub(_markdown_reference, text)
     result = _MARKDOWN_SPECIAL.sub(_markdown_char, escaped)
     # Markdown drops outer spaces of a paragraph or cell; keep them as character references.
     stripped = result.strip(" ")

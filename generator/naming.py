@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from .model import Catalogue, ErrorCode, ErrorType, Status
+from .model import Catalogue, Envelope, ErrorCode, ErrorType, Status
 from .problems import Location, Problem
 
 
@@ -100,6 +100,10 @@ def markdown_code_anchor(code: ErrorCode) -> str:
 
 def markdown_type_anchor(error_type: ErrorType) -> str:
     return f"type-{error_type.key}"
+
+
+def markdown_envelope_anchor(envelope: Envelope) -> str:
+    return f"envelope-{envelope.key}"
 
 
 def markdown_status_anchor(status: Status) -> str:

@@ -19,7 +19,7 @@ import jinja2
 import jinja2.bccache
 
 from . import conformance, escape, formatting, naming
-from .model import Catalogue, ErrorCode, ErrorType, Status
+from .model import Catalogue, Envelope, ErrorCode, ErrorType, Status
 from .problems import TemplateError, UserTemplateError
 
 
@@ -53,11 +53,13 @@ def _typescript_class(entry: ErrorCode | ErrorType) -> str:
     return naming.typescript_type_class(entry)
 
 
-def _anchor(entry: ErrorCode | ErrorType | Status) -> str:
+def _anchor(entry: ErrorCode | ErrorType | Status | Envelope) -> str:
     if isinstance(entry, ErrorCode):
         return naming.markdown_code_anchor(entry)
     if isinstance(entry, ErrorType):
         return naming.markdown_type_anchor(entry)
+    if isinstance(entry, Envelope):
+        return naming.markdown_envelope_anchor(entry)
     return naming.markdown_status_anchor(entry)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
+import markdown
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -54,3 +56,38 @@ def cells_and_paragraphs(tokens: list[Token]) -> tuple[list[list[str]], list[str
             # block; a browser shows it as the same line breaks.
             paragraphs.append("\n" * token.content.count("<br>"))
     return rows, paragraphs
+
+
+class _Blocks(HTMLParser):
+    """The text of each paragraph and table cell of an HTML page, <br> read as a newline."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cells: list[str] = []
+        self.paragraphs: list[str] = []
+        self._open: list[str] | None = None
+        self._into: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("p", "td", "th"):
+            self._open, self._into = [], self.paragraphs if tag == "p" else self.cells
+        elif tag == "br" and self._open is not None:
+            self._open.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("p", "td", "th") and self._open is not None and self._into is not None:
+            self._into.append("".join(self._open))
+            self._open = self._into = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+
+def as_built(text: str) -> tuple[list[str], list[str]]:
+    """The table cells and paragraphs of the page as mkdocs builds it (Python-Markdown, with
+    the extensions the generated mkdocs.yml and mkdocs itself enable)."""
+    html = markdown.markdown(text, extensions=["toc", "tables", "fenced_code", "attr_list"])
+    blocks = _Blocks()
+    blocks.feed(html)
+    return blocks.cells, blocks.paragraphs

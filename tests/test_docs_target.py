@@ -25,16 +25,36 @@ def test_markdownlint_passes() -> None:
     assert "Summary: 0 error(s)" in result.stdout + result.stderr
 
 
-def test_every_status_type_and_code_is_one_section() -> None:
-    ids = heading_ids(parse(PAGE.read_text(encoding="utf-8")))
+def test_every_error_status_type_and_code_is_one_section_codes_first() -> None:
+    tokens = parse(PAGE.read_text(encoding="utf-8"))
+    ids = heading_ids(tokens)
     expected = (
-        [naming.markdown_status_anchor(s) for s in MODEL.statuses]
-        + [naming.markdown_type_anchor(t) for t in MODEL.types]
+        [naming.markdown_type_anchor(t) for t in MODEL.types]
         + [naming.markdown_code_anchor(c) for c in MODEL.codes]
+        + [naming.markdown_status_anchor(s) for s in MODEL.statuses if s.is_error]
     )
     for anchor in expected:
         assert ids.count(anchor) == 1, anchor
     assert len(ids) == len(set(ids))
+    # The codes come first: every code's section before the envelopes and statuses.
+    last_code = max(ids.index(naming.markdown_code_anchor(c)) for c in MODEL.codes)
+    assert last_code < ids.index("responses") < ids.index("statuses")
+    # Statuses that are not errors are rows of one short table at the end.
+    rows, _ = cells_and_paragraphs(tokens)
+    for status in MODEL.statuses:
+        if not status.is_error:
+            assert naming.markdown_status_anchor(status) not in ids
+            assert [status.key, status.title, status.description] in rows
+
+
+def test_the_navigation_lists_types_and_each_type_lists_its_codes() -> None:
+    config = yaml.safe_load((DOCS / "mkdocs.yml").read_text(encoding="utf-8"))
+    toc = next(e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict))
+    assert toc["toc_depth"] == 2  # the sidebar shows the types (##), not every code (###)
+    rows, _ = cells_and_paragraphs(parse(PAGE.read_text(encoding="utf-8")))
+    indexed = [row[0] for row in rows if len(row) == 3 and row[0] != "Code"]
+    by_type = [code.key for t in MODEL.types for code in MODEL.codes_of(t)]
+    assert indexed[: len(MODEL.codes)] == by_type
 
 
 def test_every_internal_link_resolves_and_docs_urls_point_at_sections() -> None:
@@ -58,10 +78,12 @@ def test_every_internal_link_resolves_and_docs_urls_point_at_sections() -> None:
 def test_examples_are_the_catalogue_examples_serialised() -> None:
     blocks = [t.content for t in parse(PAGE.read_text(encoding="utf-8")) if t.type == "fence"]
     examples = [json.loads(block) for block in blocks]
-    for code in MODEL.codes:
-        assert MODEL.example(code) in examples
-    for envelope in MODEL.envelopes:
-        assert MODEL.example(MODEL.showcase, envelope) in examples
+    assert examples == [
+        MODEL.example(code, envelope)
+        for error_type in MODEL.types
+        for code in MODEL.codes_of(error_type)
+        for envelope in MODEL.envelopes
+    ]
 
 
 def test_code_sections_name_the_classes_to_catch() -> None:

@@ -17,7 +17,7 @@ import yaml
 from conftest import node, run, tool, write_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_page import cells_and_paragraphs, parse
+from markdown_page import as_built, cells_and_paragraphs, parse
 from strategies import Drawn, catalogues, examples
 
 import generator
@@ -66,8 +66,8 @@ def test_python_carries_every_string_back(tmp_path_factory: Any, drawn: Drawn) -
     source = generated(drawn, folder, ["python"])["python/acme_errors/__init__.py"]
     errors = import_python(source, "acme_errors_under_test")
     data = drawn.data
-    assert errors.__doc__.startswith(f"Errors of the {data['api']['name']}, as exceptions.")
-    assert errors.AcmeError.__doc__.startswith(f"An error response of the {data['api']['name']}.")
+    assert errors.__doc__.startswith(f"{data['api']['name']} errors, as exceptions.")
+    assert errors.AcmeError.__doc__.startswith(f"An error response from {data['api']['name']}.")
     assert {m.value: m.title for m in errors.HttpStatus} == {
         key: status["title"] for key, status in data["statuses"].items()
     }
@@ -112,9 +112,9 @@ def test_every_data_file_parses_and_carries_every_string_back(
         if not path.endswith((".json", ".manifest")):  # the header is a one-line comment
             assert first.startswith(("# Generated from ", "// Generated from ", "<!-- ")), path
     pyproject = tomllib.loads(files["python/pyproject.toml"])
-    assert pyproject["project"]["description"] == f"Exceptions for the errors of the {name}."
+    assert pyproject["project"]["description"] == f"{name} errors, as exceptions."
     package = json.loads(files["typescript/package.json"])
-    assert (package["//"], package["description"]) == (header, f"Error classes for the {name}.")
+    assert (package["//"], package["description"]) == (header, f"{name} errors, as classes.")
     tsconfig = json.loads(without_comment_lines(files["typescript/tsconfig.json"]))
     assert tsconfig["compilerOptions"]["strict"] is True
     assert yaml.safe_load(files["docs/mkdocs.yml"])["site_name"] == f"{name} errors"
@@ -246,6 +246,11 @@ def test_markdown_keeps_its_tables_and_every_string(tmp_path: Path) -> None:
             assert any(row[1:2] == [as_read(status["title"])] for row in rows)
         for error_type in catalogue.data["types"].values():
             assert as_read(error_type["description"]) in paragraphs
+        # As mkdocs builds it, every string reads back the same (no stray backslashes).
+        cells, built = as_built(page)
+        for code in catalogue.data["codes"].values():
+            assert as_read(code["message"]) in cells
+            assert as_read(code["description"]) in built
     write_tree(tmp_path / "lint", {**files, **pages})
     result = run(
         tool("markdownlint-cli2"), "pages/**/*.md", cwd=tmp_path / "lint" / "docs", check=False

@@ -1,5 +1,5 @@
 # Generated from catalogue.yaml by error-bindings. Do not edit.
-"""Errors of the Qonversion API, as exceptions.
+"""Qonversion API errors, as exceptions.
 
 Catch them by type (``except RequestError``) or by code (``except InvalidDataError``), and
 build one from any HTTP response with ``from_response(status, body)`` or
@@ -160,7 +160,7 @@ class FieldError:
 
 
 class QonversionError(Exception):
-    """An error response of the Qonversion API.
+    """An error response from Qonversion API.
 
     Class attributes describe what the catalogue says of an error; instance attributes hold
     what the server actually sent.

@@ -1,6 +1,6 @@
 // Generated from catalogue.yaml by error-bindings. Do not edit.
 /**
- * Errors of the Qonversion API, as classes.
+ * Qonversion API errors, as classes.
  *
  * Catch them by type (`instanceof RequestError`) or by code, and build one from any HTTP
  * response with `fromResponse(status, body)`. Codes a newer server sends that this module
@@ -227,7 +227,7 @@ export interface ErrorInit {
 // other's errors where instanceof cannot.
 const BRAND = Symbol.for("@qonversion/api-errors/QonversionError");
 
-/** An error response of the Qonversion API. */
+/** An error response from Qonversion API. */
 export class QonversionError extends Error {
   /** The code this class stands for, if it stands for one. */
   static readonly code: ErrorCode | undefined = undefined;

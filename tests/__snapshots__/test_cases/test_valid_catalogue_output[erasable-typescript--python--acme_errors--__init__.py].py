@@ -1,5 +1,5 @@
 # Generated from catalogue.yaml by error-bindings. Do not edit.
-"""Errors of the Acme API, as exceptions.
+"""Acme API errors, as exceptions.
 
 Catch them by type (``except RequestError``) or by code (``except InvalidDataError``), and
 build one from any HTTP response with ``from_response(status, body)`` or
@@ -100,7 +100,7 @@ class FieldError:
 
 
 class AcmeError(Exception):
-    """An error response of the Acme API.
+    """An error response from Acme API.
 
     Class attributes describe what the catalogue says of an error; instance attributes hold
     what the server actually sent.

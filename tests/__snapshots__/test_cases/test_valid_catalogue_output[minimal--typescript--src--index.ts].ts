@@ -1,6 +1,6 @@
 // Generated from catalogue.yaml by error-bindings. Do not edit.
 /**
- * Errors of the Acme API, as classes.
+ * Acme API errors, as classes.
  *
  * Catch them by type (`instanceof RequestError`) or by code, and build one from any HTTP
  * response with `fromResponse(status, body)`. Codes a newer server sends that this module
@@ -97,7 +97,7 @@ export interface ErrorInit {
 // other's errors where instanceof cannot.
 const BRAND = Symbol.for("@acme/errors/AcmeError");
 
-/** An error response of the Acme API. */
+/** An error response from Acme API. */
 export class AcmeError extends Error {
   /** The code this class stands for, if it stands for one. */
   static readonly code: ErrorCode | undefined = undefined;
