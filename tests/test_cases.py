@@ -1,7 +1,9 @@
 """Test cases as data: each folder under tests/cases holds a catalogue.yaml and either
 expected_error.txt (the exact stderr of the generator, which must exit 2 and write nothing)
 or nothing else (the catalogue must generate; its files are snapshotted), or same_output_as.txt
-naming another case whose output it must give byte for byte (instead of snapshots of its own)."""
+naming another case whose output it must give byte for byte (instead of snapshots of its own).
+A case may also hold templates/ (passed as --templates) and targets.txt (the targets to
+generate, one per line; by default all)."""
 
 from __future__ import annotations
 
@@ -37,11 +39,24 @@ SAME = {
 }
 
 
+def templates(case: str) -> list[Path]:
+    folder = CASES / case / "templates"
+    return [folder] if folder.is_dir() else []
+
+
+def chosen_targets(case: str) -> list[str] | None:
+    listed = CASES / case / "targets.txt"
+    return listed.read_text(encoding="utf-8").split() if listed.exists() else None
+
+
 def run_cli(case: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
     monkeypatch.chdir(case)
+    arguments = ["--catalogue", "catalogue.yaml", "--out", str(out)]
+    arguments += [f"--templates={folder}" for folder in templates(case.name)]
+    arguments += [f"--target={target}" for target in chosen_targets(case.name) or ()]
     stdout, stderr = io.StringIO(), io.StringIO()
     with redirect_stdout(stdout), redirect_stderr(stderr):
-        code = cli.main(["--catalogue", "catalogue.yaml", "--out", str(out)])
+        code = cli.main(arguments)
     return code, stdout.getvalue(), stderr.getvalue()
 
 
@@ -61,7 +76,9 @@ def test_invalid_catalogue(case: str, tmp_path: Path, monkeypatch: pytest.Monkey
 
 @functools.cache
 def generated(case: str) -> dict[str, str]:
-    return generator.generate(CASES / case / "catalogue.yaml")
+    return generator.generate(
+        CASES / case / "catalogue.yaml", chosen_targets(case), templates(case)
+    )
 
 
 def case_outputs() -> list[tuple[str, str]]:
@@ -106,6 +123,8 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
                 assert black.format_str(text, mode=formatting.black_mode()) == text, case
                 # Each under a name of its own, so that one mypy run takes them all.
                 write_tree(packages / case.replace("-", "_"), {"__init__.py": text})
+        if "typescript/tsconfig.json" not in files:
+            continue
         tsconfig = json.loads(re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M))
         options = tsconfig["compilerOptions"]
         style = "erasable" if options.get("erasableSyntaxOnly") else "enum"

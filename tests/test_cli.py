@@ -119,7 +119,7 @@ def test_diff_shows_unified_diffs_with_the_paths_a_run_prints(
     out = Path("api") / "generated"
     generate(out)
     index = out / "docs" / "pages" / "index.md"
-    index.write_text(index.read_text().replace("## Error codes", "## Codes"))
+    index.write_text(index.read_text().replace("## Error responses", "## Responses"))
     assert generate(out, "--check")[1] == "stale   api/generated/docs/pages/index.md\n"
     code, stdout, _ = generate(out, "--diff")
     assert code == 1
@@ -127,7 +127,7 @@ def test_diff_shows_unified_diffs_with_the_paths_a_run_prints(
         "--- a/api/generated/docs/pages/index.md\n+++ b/api/generated/docs/pages/index.md\n"
         in stdout
     )
-    assert "\n-## Codes {#codes}\n+## Error codes {#codes}\n" in stdout
+    assert "\n-## Responses {#responses}\n+## Error responses {#responses}\n" in stdout
     assert generate(out)[1].startswith("wrote   api/generated/docs/pages/index.md\n")
     assert generate(out, "--diff") == (0, "", "")
 

@@ -3,13 +3,17 @@ the templates are read as Jinja syntax trees and each `{{ ... }}` is checked."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import jinja2
 import pytest
+from conftest import CATALOGUE
 from jinja2 import nodes
 
-from generator import render
+from generator import catalogue, render
+from generator import model as model_module
 
 TEMPLATES = sorted(render.builtin_templates().rglob("*.jinja"))
 # Names the render context gives that are identifiers naming.py derived and checked, or the
@@ -68,3 +72,40 @@ def test_the_check_finds_a_raw_value() -> None:
     )
     found = [part for e, p in outputs(tree, set()) for part in unfiltered(e, p)]
     assert [part.lineno for part in found] == [1, 2] and "attr='key'" in str(found[0])
+
+
+REFERENCE = Path(__file__).parent.parent / "docs" / "templates.md"
+
+
+def documented(heading: str) -> set[str]:
+    """The names in the first column of the table under a heading of docs/templates.md."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    level = heading.split(" ", 1)[0]
+    section = text.split(f"\n{heading}\n", 1)[1]
+    section = re.split(rf"\n{level} |\n#{{1,{len(level) - 1}}} ", section, maxsplit=1)[0]
+    return set(re.findall(r"^\| `([^`]+)` \|", section, re.M))
+
+
+def test_the_template_reference_lists_every_filter_and_variable() -> None:
+    model = catalogue.load(CATALOGUE)
+    filters = {*render.FILTERS, *render.catalogue_filters(model)}
+    assert documented("## Filters") == filters
+    assert documented("## Variables") == set(render.variables(model, "catalogue.yaml"))
+
+
+def public_attributes(cls: type) -> set[str]:
+    fields = {field.name for field in dataclasses.fields(cls)}
+    defined = {name for name in vars(cls) if not name.startswith("_")}
+    return fields | defined
+
+
+def test_the_template_reference_describes_every_model_attribute() -> None:
+    classes = {
+        name: cls
+        for name, cls in vars(model_module).items()
+        if dataclasses.is_dataclass(cls) and cls.__module__ == model_module.__name__
+    }
+    text = REFERENCE.read_text(encoding="utf-8")
+    assert set(re.findall(r"^### `(\w+)`$", text, re.M)) == set(classes)
+    for name, cls in classes.items():
+        assert documented(f"### `{name}`") == public_attributes(cls), name  # type: ignore[arg-type]
