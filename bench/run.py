@@ -121,10 +121,13 @@ STAGES = r"""
 import gc, json, sys, time
 from pathlib import Path
 gc.disable()
-from generator import render, source, write, formatting
+from generator import discover, render, source, write
+from generator.target import python as python_target
 from generator.catalogue import _build
 from generator import naming
-from generator.schema import CATALOGUE
+from generator.schema import spec
+found = discover()
+targets = list(found.values())
 path, out = Path(sys.argv[1]), Path(sys.argv[2])
 times = {}
 def stage(name, work):
@@ -132,16 +135,16 @@ def stage(name, work):
     return result
 tree = stage("load", lambda: source.read(path.read_bytes(), str(path)))
 problems = []
-checked = stage("validate", lambda: CATALOGUE.check(tree, "", problems))
-model = stage("build", lambda: _build(tree, checked, problems))
-stage("naming", lambda: naming.check(model))
+checked = stage("validate", lambda: spec(targets).check(tree, "", problems))
+model = stage("build", lambda: _build(tree, checked, problems, targets))
+stage("naming", lambda: naming.check(model, targets))
 del tree, checked
 files = {}
 for target in sys.argv[3:]:
     files.update(stage(f"render {target}", lambda: write.with_manifests(
-        render.render(model, [target], [render.builtin_templates()]).files, [target])))
+        render.render(model, [target], found, [render.builtin_templates()]).files, [target])))
 python = {p: t for p, t in files.items() if p.endswith(".py")}
-stage("format", lambda: formatting.format_files(python, {p: p for p in python})
+stage("format", lambda: python_target.TARGET.format(python, {p: p for p in python})
       if len(model.codes) <= 10_000 else None)
 stage("write", lambda: write.apply(out, files, sys.argv[3:]))
 print(json.dumps(times))

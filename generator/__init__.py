@@ -1,24 +1,48 @@
-"""Generate error bindings (Python, TypeScript, Markdown) from one error catalogue."""
+"""Generate error bindings (Python, TypeScript, Markdown, ...) from one error catalogue."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import jinja2
 
 from . import catalogue as _catalogue
-from . import formatting, render, write
+from . import render, write
 from .model import Catalogue
 from .problems import CatalogueError
+from .target import Target
+from .target import discover as discover_targets
 
 __version__ = "0.1.0"
-__all__ = ["CatalogueError", "__version__", "generate", "load", "render_target", "targets"]
+__all__ = [
+    "CatalogueError",
+    "Target",
+    "__version__",
+    "default_targets",
+    "discover",
+    "generate",
+    "load",
+    "render_target",
+    "targets",
+]
 load = _catalogue.load
 
 
+def discover(templates: Sequence[Path] = ()) -> dict[str, Target]:
+    """Every target the built-in templates and the folders given provide, by name."""
+    return discover_targets([*templates, render.builtin_templates()])
+
+
 def targets(templates: Sequence[Path] = ()) -> list[str]:
-    return render.available_targets([*templates, render.builtin_templates()])
+    """The names of every target the built-in templates and the folders given provide."""
+    return list(discover(templates))
+
+
+def default_targets(model: Catalogue, found: Mapping[str, Target]) -> list[str]:
+    """What a run generates unless told: every target but the opt-in ones whose section the
+    catalogue lacks (so a catalogue never gains a target when the generator grows one)."""
+    return [name for name, t in found.items() if not t.opt_in or name in model.options]
 
 
 def generate(
@@ -29,10 +53,11 @@ def generate(
 ) -> dict[str, str]:
     """Every output file as {path relative to the output directory: text}. Writes nothing,
     anywhere: not even a cache."""
-    model = _catalogue.load(catalogue_path, shown_as)
+    found = discover(templates)
+    model = _catalogue.load(catalogue_path, shown_as, list(found.values()))
     files: dict[str, str] = {}
-    for target in selected or targets(templates):
-        files.update(render_target(model, target, templates, Path(catalogue_path).name))
+    for target in selected or default_targets(model, found):
+        files.update(render_target(model, target, templates, Path(catalogue_path).name, found))
     return dict(sorted(files.items()))
 
 
@@ -41,12 +66,15 @@ def render_target(
     target: str,
     templates: Sequence[Path] = (),
     catalogue_name: str = "catalogue.yaml",
+    found: Mapping[str, Target] | None = None,
     cache: jinja2.BytecodeCache | None = None,
 ) -> dict[str, str]:
     """One target's files, its manifest included. The command line renders and writes one
-    target at a time, so a catalogue of 100,000 codes never holds all its output at once."""
+    target at a time, so a catalogue of 100,000 codes never holds all its output at once.
+    found: every target the folders provide, as discover() gives them."""
+    found = discover(templates) if found is None else found
     template_dirs = [*templates, render.builtin_templates()]
-    rendered = render.render(model, [target], template_dirs, catalogue_name, cache)
-    # The built-in templates produce black's layout themselves; a user's may not.
-    files = formatting.format_files(rendered.files, rendered.by_user)
+    rendered = render.render(model, [target], found, template_dirs, catalogue_name, cache)
+    # The built-in templates produce their language's layout themselves; a user's may not.
+    files = found[target].format(rendered.files, rendered.by_user)
     return write.with_manifests(files, [target])

@@ -3,7 +3,7 @@ model. Every problem found on the way is reported at once, each with its locatio
 
 from __future__ import annotations
 
-import keyword
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,10 +11,15 @@ from typing import Any
 from . import naming, source
 from .model import Api, Catalogue, Envelope, ErrorCode, ErrorType, FieldError, FieldSource, Status
 from .problems import START, CatalogueError, Location, Problem
-from .schema import CATALOGUE, INVALID, MAX_BYTES
+from .schema import INVALID, MAX_BYTES, spec
+from .target import Target
+from .target import builtin as builtin_targets
 
 
-def load(path: Path | str, shown_as: str | None = None) -> Catalogue:
+def load(
+    path: Path | str, shown_as: str | None = None, targets: Sequence[Target] | None = None
+) -> Catalogue:
+    """The catalogue at path, checked for the targets given (by default the built-in ones)."""
     shown = shown_as or str(path)
     try:
         size = Path(path).stat().st_size
@@ -29,18 +34,19 @@ def load(path: Path | str, shown_as: str | None = None) -> Catalogue:
     except OSError as error:
         problem = Problem(START, f"cannot read the catalogue: {error.strerror}")
         raise CatalogueError(shown, [problem]) from None
-    return parse(data, shown)
+    return parse(data, shown, targets)
 
 
-def parse(data: bytes, shown_as: str) -> Catalogue:
+def parse(data: bytes, shown_as: str, targets: Sequence[Target] | None = None) -> Catalogue:
+    chosen = list(builtin_targets().values()) if targets is None else list(targets)
     tree = source.read(data, shown_as)
     problems: list[Problem] = []
-    checked = CATALOGUE.check(tree, "", problems)
+    checked = spec(chosen).check(tree, "", problems)
     if checked is INVALID:
         raise CatalogueError(shown_as, problems)
-    catalogue = _build(tree, checked, problems)
+    catalogue = _build(tree, checked, problems, chosen)
     if catalogue is not None:
-        problems += naming.check(catalogue)
+        problems += naming.check(catalogue, chosen)
     if problems:
         raise CatalogueError(shown_as, problems)
     assert catalogue is not None
@@ -68,7 +74,9 @@ def _valid(value: Any) -> bool:
     return True
 
 
-def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) -> Catalogue | None:
+def _build(
+    tree: source.Node, checked: dict[str, Any], problems: list[Problem], targets: Sequence[Target]
+) -> Catalogue | None:
     # With no problem so far every value is valid, and big catalogues skip the validity walks.
     clean = not problems
 
@@ -105,29 +113,20 @@ def _build(tree: source.Node, checked: dict[str, Any], problems: list[Problem]) 
     envelopes = [
         _envelope(tree, key, entry, problems) for key, entry in _entries(checked["envelopes"])
     ]
-    package = checked["python"]["package"] if clean or _valid(checked["python"]) else None
-    if package is not None and keyword.iskeyword(package):
-        problems.append(
-            Problem(
-                _where(tree, "python", "package"),
-                f"python.package {package!r} is a Python keyword, so it cannot be imported",
-            )
-        )
     if not (clean or _valid(checked)):
         return None
     return Catalogue(
         format=checked["format"],
-        api=Api(
-            **checked["api"],
-            python_package=checked["python"]["package"],
-            npm_package=checked["typescript"]["package"],
-            typescript_style=checked["typescript"]["style"],
-            location=_where(tree, "api", "prefix"),
-        ),
+        api=Api(**checked["api"], location=_where(tree, "api", "prefix")),
         statuses=tuple(statuses.values()),
         types=tuple(types.values()),
         codes=tuple(code for code in codes if code is not None),
         envelopes=tuple(envelopes),
+        options={
+            target.name: checked[target.name]
+            for target in targets
+            if target.options is not None and checked.get(target.name) is not None
+        },
     )
 
 
@@ -196,7 +195,7 @@ def _code(
             f"fault is {entry['fault']!r} but its type {error_type.key!r} is a "
             f"{error_type.fault} fault",
         )
-    names = entry["names"] or {}
+    names = tuple((key, name) for key, name in (entry["names"] or {}).items() if name)
     return ErrorCode(
         key=key,
         type=entry["type"],
@@ -206,8 +205,7 @@ def _code(
         retryable=entry["retryable"],
         fault=fault or "client",  # only without a valid type, which is reported above
         since=entry["since"],
-        python_name=names.get("python"),
-        typescript_name=names.get("typescript"),
+        names=names,
         example_fields=tuple(
             FieldError(item["name"], tuple(item["messages"]))
             for item in entry["example_fields"] or ()

@@ -14,11 +14,22 @@ from pathlib import Path
 
 import jinja2
 
-from . import __version__, load, render, render_target, schema, targets, write
+from . import (
+    __version__,
+    default_targets,
+    discover,
+    load,
+    render,
+    render_target,
+    schema,
+    targets,
+    write,
+)
 from .config import Config, ConfigError
 from .config import find as find_config
 from .model import Catalogue
 from .problems import CatalogueError, TemplateError, UserTemplateError
+from .target import Target
 
 OK, DRIFT, BAD_INPUT, INTERNAL = 0, 1, 2, 3
 DISTRIBUTION = "error-bindings"
@@ -47,8 +58,8 @@ class UsageError(Exception):
 def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
-        description="Generate Python, TypeScript and Markdown error bindings from an error "
-        "catalogue.",
+        description="Generate error bindings (a package per language, docs, conformance "
+        "fixtures) from an error catalogue.",
         epilog=EPILOG.format(targets=", ".join(targets()), templates=render.builtin_templates()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -191,22 +202,25 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str) -> int:
     for folder in templates:
         if not folder.is_dir():
             raise UsageError(f"error: --templates {folder}: no such folder")
-    known = targets(templates)
+    found = discover(templates)
     chosen = args.target or config.values.get("target")
-    unknown = [name for name in chosen or () if name not in known]
+    unknown = [name for name in chosen or () if name not in found]
     if unknown:
-        raise UsageError(f"error: unknown target {unknown[0]!r}; choose from {', '.join(known)}")
-    selected = list(dict.fromkeys(chosen or known))
-    # A target is orphaned when its templates are gone; only a run of every target can say.
-    orphaned = [] if chosen else write.orphans(out, known)
+        raise UsageError(f"error: unknown target {unknown[0]!r}; choose from {', '.join(found)}")
     if not catalogue.exists() and not args.catalogue:
         raise UsageError(_no_catalogue(catalogue, config, prog))
+
+    model = load(catalogue, str(catalogue), list(found.values()))
+    selected = list(dict.fromkeys(chosen or default_targets(model, found)))
+    # A target is orphaned when its templates are gone, or it is opt-in and the catalogue no
+    # longer has its section; only a run of every target can say.
+    orphaned = [] if chosen else write.orphans(out, selected)
     if not quiet:
         for warning in render.partial_overrides(templates, selected):
             print(f"warning: {warning}", file=sys.stderr)
-
-    model = load(catalogue, shown_as=str(catalogue))
-    run = _Run(model, catalogue, out, _shown(out), templates, render.template_cache(), stdout, prog)
+    run = _Run(
+        model, catalogue, out, _shown(out), templates, found, render.template_cache(), stdout, prog
+    )
     if args.check or args.diff:
         return run.check(selected, orphaned, diff=args.diff, quiet=quiet)
     return run.generate(selected, orphaned, quiet=quiet)
@@ -220,12 +234,15 @@ class _Run:
     shown: str
     """out as paths under it are printed."""
     templates: list[Path]
+    found: dict[str, Target]
+    """Every target the template folders provide."""
     cache: jinja2.BytecodeCache
     stdout: _Stdout
     prog: str
 
     def render(self, target: str) -> dict[str, str]:
-        return render_target(self.model, target, self.templates, self.catalogue.name, self.cache)
+        name = self.catalogue.name
+        return render_target(self.model, target, self.templates, name, self.found, self.cache)
 
     def check(self, selected: list[str], orphaned: list[str], diff: bool, quiet: bool) -> int:
         drift = write.Drift()

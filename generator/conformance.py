@@ -4,11 +4,14 @@ the same expectations, including the fallbacks for what the catalogue does not k
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
-from . import escape, naming
+from . import escape
 from .model import Catalogue, ErrorCode, ErrorType, FieldError, Status
+
+if TYPE_CHECKING:
+    from .target import Language
 
 
 def _status_number(status: Status) -> int:
@@ -16,7 +19,7 @@ def _status_number(status: Status) -> int:
 
 
 def _expect(
-    catalogue: Catalogue,
+    languages: Sequence[Language],
     entry: ErrorCode | ErrorType | None,
     status: int | None,
     code: str | None,
@@ -28,16 +31,11 @@ def _expect(
 ) -> dict[str, Any]:
     # What the server left out, the class fills in from the catalogue.
     if isinstance(entry, ErrorCode):
-        python, typescript = naming.python_code_class(entry), naming.typescript_code_class(entry)
         code, error_type = code or entry.key, error_type or entry.type
     elif isinstance(entry, ErrorType):
-        python, typescript = naming.python_type_class(entry), naming.typescript_type_class(entry)
         error_type = error_type or entry.key
-    else:
-        python, typescript = naming.python_base(catalogue), naming.typescript_base(catalogue)
     return {
-        "python_class": python,
-        "typescript_class": typescript,
+        "classes": {language.name: language.class_name(entry) for language in languages},
         "status": status,
         "code": code,
         "type": error_type,
@@ -59,7 +57,7 @@ def _case(name: str, status: int | None, body: Any, expect: dict[str, Any]) -> d
     }
 
 
-def cases(catalogue: Catalogue) -> Iterator[dict[str, Any]]:
+def cases(catalogue: Catalogue, languages: Sequence[Language]) -> Iterator[dict[str, Any]]:
     """One case at a time: for a large catalogue the whole list would not fit in memory."""
     reference = catalogue.api.reference
     showcase = catalogue.showcase
@@ -77,7 +75,7 @@ def cases(catalogue: Catalogue) -> Iterator[dict[str, Any]]:
                     status,
                     body,
                     _expect(
-                        catalogue,
+                        languages,
                         code,
                         status,
                         code.key,
@@ -104,7 +102,7 @@ def cases(catalogue: Catalogue) -> Iterator[dict[str, Any]]:
                     _status_number(catalogue.status(showcase.status)),
                     body,
                     _expect(
-                        catalogue,
+                        languages,
                         showcase,
                         _status_number(catalogue.status(showcase.status)),
                         showcase.key,
@@ -115,10 +113,10 @@ def cases(catalogue: Catalogue) -> Iterator[dict[str, Any]]:
                     ),
                 )
             )
-    yield from _fallbacks(catalogue)
+    yield from _fallbacks(catalogue, languages)
 
 
-def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:
+def _fallbacks(catalogue: Catalogue, languages: Sequence[Language]) -> list[dict[str, Any]]:
     envelope = catalogue.envelopes[0]
     first_type = catalogue.types[0]
     reference = catalogue.api.reference if envelope.reference else None
@@ -132,7 +130,7 @@ def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:
             400,
             body("code_from_the_future", first_type.key, "Something new"),
             _expect(
-                catalogue,
+                languages,
                 first_type,
                 400,
                 "code_from_the_future",
@@ -146,7 +144,7 @@ def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:
             418,
             body("teapot", "kitchen", "I am a teapot"),
             _expect(
-                catalogue, None, 418, "teapot", "kitchen", "I am a teapot", reference=reference
+                languages, None, 418, "teapot", "kitchen", "I am a teapot", reference=reference
             ),
         ),
     ]
@@ -160,7 +158,7 @@ def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:
             ("an empty body", ""),
         ):
             expect = _expect(
-                catalogue, error_type, number, None, None, "Unknown error", body_is_json=False
+                languages, error_type, number, None, None, "Unknown error", body_is_json=False
             )
             found.append(_case(f"{what} with status {number}", number, text, expect))
     found.append(
@@ -168,7 +166,7 @@ def _fallbacks(catalogue: Catalogue) -> list[dict[str, Any]]:
             "a JSON body of the wrong shape",
             599,
             ["error", {"code": 42}],
-            _expect(catalogue, _type_for_number(catalogue, 599), 599, None, None, "Unknown error"),
+            _expect(languages, _type_for_number(catalogue, 599), 599, None, None, "Unknown error"),
         )
     )
     return found

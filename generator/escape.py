@@ -22,7 +22,8 @@ def is_unsafe(char: str) -> bool:
     return char != " " and unicodedata.category(char) in _UNSAFE_CATEGORIES
 
 
-def _hex_escape(char: str) -> str:
+def hex_escape(char: str) -> str:
+    """\\xXX, \\uXXXX or \\UXXXXXXXX, as Python writes them."""
     point = ord(char)
     if point < 0x100:
         return f"\\x{point:02x}"
@@ -37,7 +38,8 @@ def _unicode_escape(char: str) -> str:
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
-def _utf16_escape(char: str) -> str:
+def utf16_escape(char: str) -> str:
+    """\\uXXXX, or a surrogate pair of them, as JavaScript and JSON write them."""
     point = ord(char)
     if point < 0x10000:
         return f"\\u{point:04x}"
@@ -45,73 +47,16 @@ def _utf16_escape(char: str) -> str:
     return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
 
 
-_PYTHON_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+BACKSLASH_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+"""The escapes C-like string literals share."""
 
 
 # Each filter looks only at the characters that may need it: most text is printable ASCII
 # with none of them, and the regular expression skips it in C.
-_NOT_PRINTABLE_ASCII = r"[^\x20-\x7e]"
-_PYTHON_SPECIAL = {
-    quote: re.compile(rf"[\\{quote}]|{_NOT_PRINTABLE_ASCII}") for quote in ("'", '"')
-}
+NOT_PRINTABLE_ASCII = r"[^\x20-\x7e]"
 
 
-def _python_char(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _PYTHON_ESCAPES:
-        return _PYTHON_ESCAPES[char]
-    if char in "'\"":
-        return "\\" + char
-    return _hex_escape(char) if is_unsafe(char) else char
-
-
-def _python_body(text: str, quote: str) -> str:
-    return _PYTHON_SPECIAL[quote].sub(_python_char, text)
-
-
-def python_string(text: str) -> str:
-    """A Python string literal, quoted the way black would leave it."""
-    # Black keeps double quotes unless single quotes need fewer escapes.
-    quote = "'" if text.count("'") < text.count('"') else '"'
-    return f"{quote}{_python_body(text, quote)}{quote}"
-
-
-def python_docstring(text: str) -> str:
-    """The inside of a one-line triple-quoted docstring whose value is exactly text.
-
-    Black strips a docstring's outer whitespace and pads a leading or trailing quote, so
-    those characters are escaped; everything stays on one physical line.
-    """
-    body = _python_body(text, '"')
-    if text[:1] == " ":
-        body = "\\x20" + body[1:]
-    elif text[:1] == '"':
-        body = "\\x22" + body[2:]
-    if len(text) > 1 and text[-1] == " ":
-        body = body[:-1] + "\\x20"
-    elif len(text) > 1 and text[-1] == '"':
-        body = body[:-2] + "\\x22"
-    return body
-
-
-_TYPESCRIPT_SPECIAL = re.compile(rf'[\\"]|{_NOT_PRINTABLE_ASCII}')
-
-
-def _typescript_char(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _PYTHON_ESCAPES:
-        return _PYTHON_ESCAPES[char]
-    if char == '"':
-        return '\\"'
-    return _utf16_escape(char) if is_unsafe(char) else char
-
-
-def typescript_string(text: str) -> str:
-    """A TypeScript string literal (double quotes) whose value is exactly text."""
-    return f'"{_TYPESCRIPT_SPECIAL.sub(_typescript_char, text)}"'
-
-
-_COMMENT_SPECIAL = re.compile(rf"\*/|{_NOT_PRINTABLE_ASCII}")
+_COMMENT_SPECIAL = re.compile(rf"\*/|{NOT_PRINTABLE_ASCII}")
 _COMMENT_ESCAPES = {"*/": "*\\/", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -119,7 +64,7 @@ def _comment_char(match: re.Match[str]) -> str:
     found = match.group()
     if found in _COMMENT_ESCAPES:
         return _COMMENT_ESCAPES[found]
-    return _utf16_escape(found) if is_unsafe(found) else found
+    return utf16_escape(found) if is_unsafe(found) else found
 
 
 def comment(text: str) -> str:
@@ -135,13 +80,13 @@ def html_comment(text: str) -> str:
 # TOML basic strings and YAML double-quoted scalars share their escapes. YAML allows neither
 # U+FFFE nor U+FFFF in a document, even quoted; TOML has no surrogate escapes, so characters
 # beyond the BMP are written as \U escapes or as themselves.
-_TOML_YAML_SPECIAL = re.compile(rf'[\\"\ufffe\uffff]|{_NOT_PRINTABLE_ASCII}')
+_TOML_YAML_SPECIAL = re.compile(rf'[\\"\ufffe\uffff]|{NOT_PRINTABLE_ASCII}')
 
 
 def _toml_yaml_char(match: re.Match[str]) -> str:
     char = match.group()
-    if char in _PYTHON_ESCAPES:
-        return _PYTHON_ESCAPES[char]
+    if char in BACKSLASH_ESCAPES:
+        return BACKSLASH_ESCAPES[char]
     if char == '"':
         return '\\"'
     return _unicode_escape(char) if is_unsafe(char) or char in "\ufffe\uffff" else char
@@ -162,7 +107,7 @@ _JSON_SPECIAL = re.compile(r"[^\x20-\x7e\n]")
 
 def _json_char(match: re.Match[str]) -> str:
     char = match.group()
-    return _utf16_escape(char) if is_unsafe(char) else char
+    return utf16_escape(char) if is_unsafe(char) else char
 
 
 def to_json(value: Any, level: int = 0) -> str:
@@ -222,7 +167,7 @@ def _markdown_reference(match: re.Match[str]) -> str:
     return found[: -len(marker)] + marker[:-1] + f"&#{ord(marker[-1])};"
 
 
-_MARKDOWN_SPECIAL = re.compile(_NOT_PRINTABLE_ASCII)
+_MARKDOWN_SPECIAL = re.compile(NOT_PRINTABLE_ASCII)
 
 
 def _markdown_char(match: re.Match[str]) -> str:

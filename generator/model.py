@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,9 +21,6 @@ class Api:
     reference: str
     docs_url: str
     version: str
-    python_package: str
-    npm_package: str
-    typescript_style: str
     location: Location = _LOCATION
 
 
@@ -82,10 +80,14 @@ class ErrorCode:
     retryable: bool
     fault: str
     since: str | None = None
-    python_name: str | None = None
-    typescript_name: str | None = None
+    names: tuple[tuple[str, str], ...] = ()
+    """(target, class name) for each class name the catalogue sets instead of the derived."""
     example_fields: tuple[FieldError, ...] = ()
     location: Location = _LOCATION
+
+    def name_in(self, target: str) -> str | None:
+        """The class name the catalogue sets for this code in a target, if it sets one."""
+        return next((name for key, name in self.names if key == target), None)
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ class Catalogue:
     types: tuple[ErrorType, ...]
     codes: tuple[ErrorCode, ...]
     envelopes: tuple[Envelope, ...]
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Each target's section of the catalogue (`python:`), as its module checked it."""
 
     def status(self, key: str) -> Status:
         return self._statuses[key]

@@ -1,8 +1,10 @@
 """Render a catalogue through the templates into {relative path: text}; touches no disk output.
 
-Templates live in ``templates/<target>/``, each named after the file it produces, with
-``__package__`` in a path standing for the Python package name. A user template folder of
-the same layout is searched first, so one file can be overridden without copying the rest.
+Templates live in ``templates/<target>/``, each named after the file it produces (where it
+goes is the target's to say); other files there are copied as they are. A user template
+folder of the same layout is searched first, so one file can be overridden without copying
+the rest. Every template sees the shared filters and variables, every target's filters, and
+its own target's variables.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import contextlib
 import os
 import shutil
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,49 +21,17 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from . import conformance, escape, formatting, naming
-from .model import Catalogue, Envelope, ErrorCode, ErrorType, Status
+from . import escape, naming
+from .model import Catalogue
 from .problems import TemplateError, UserTemplateError
+from .target import Language, Target
+from .target import languages as target_languages
 
 
 def builtin_templates() -> Path:
     here = Path(__file__).resolve().parent
     installed = here / "templates"
     return installed if installed.is_dir() else here.parent / "templates"
-
-
-def available_targets(template_dirs: Sequence[Path]) -> list[str]:
-    return sorted(
-        {
-            entry.name
-            for folder in template_dirs
-            if folder.is_dir()
-            for entry in folder.iterdir()
-            if entry.is_dir() and not entry.name.startswith(".")
-        }
-    )
-
-
-def _python_class(entry: ErrorCode | ErrorType) -> str:
-    if isinstance(entry, ErrorCode):
-        return naming.python_code_class(entry)
-    return naming.python_type_class(entry)
-
-
-def _typescript_class(entry: ErrorCode | ErrorType) -> str:
-    if isinstance(entry, ErrorCode):
-        return naming.typescript_code_class(entry)
-    return naming.typescript_type_class(entry)
-
-
-def _anchor(entry: ErrorCode | ErrorType | Status | Envelope) -> str:
-    if isinstance(entry, ErrorCode):
-        return naming.markdown_code_anchor(entry)
-    if isinstance(entry, ErrorType):
-        return naming.markdown_type_anchor(entry)
-    if isinstance(entry, Envelope):
-        return naming.markdown_envelope_anchor(entry)
-    return naming.markdown_status_anchor(entry)
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
@@ -116,11 +86,7 @@ def template_cache() -> jinja2.BytecodeCache:
     return _CompiledTemplates(str(root / current))
 
 
-FILTERS: dict[str, Callable[..., str]] = {
-    "py_str": escape.python_string,
-    "py_doc": escape.python_docstring,
-    "py_assign": formatting.python_assignment,
-    "ts_str": escape.typescript_string,
+SHARED_FILTERS: dict[str, Callable[..., str]] = {
     "comment": escape.comment,
     "html_comment": escape.html_comment,
     "json": escape.to_json,
@@ -130,19 +96,28 @@ FILTERS: dict[str, Callable[..., str]] = {
     "md_code": escape.markdown_code,
     "md_fence": escape.markdown_fence,
     "md_url": escape.markdown_autolink,
-    "md_id": lambda anchor: f"{{#{anchor}}}",
-    "py_class": _python_class,
-    "ts_class": _typescript_class,
-    "py_member": naming.python_member,
-    "ts_member": naming.typescript_member,
-    "py_status": naming.python_status_member,
-    "ts_status": naming.typescript_status_member,
-    "anchor": _anchor,
 }
 
 
+def filters(targets: Iterable[Target]) -> dict[str, Callable[..., Any]]:
+    """The shared filters and every target's own; two targets may not define one name."""
+    found: dict[str, Callable[..., Any]] = dict(SHARED_FILTERS)
+    owners = dict.fromkeys(SHARED_FILTERS, "the shared filters")
+    for target in targets:
+        for name, function in target.filters().items():
+            if name in found:
+                raise UserTemplateError(
+                    f"target {target.name!r} defines the filter {name!r}, which "
+                    f"{owners[name]} already define"
+                )
+            found[name], owners[name] = function, f"target {target.name!r}"
+    return found
+
+
 def environment(
-    template_dirs: Sequence[Path], cache: jinja2.BytecodeCache | None = None
+    template_dirs: Sequence[Path],
+    targets: Iterable[Target] = (),
+    cache: jinja2.BytecodeCache | None = None,
 ) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
@@ -153,30 +128,21 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(FILTERS)
+    env.filters.update(filters(targets))
     return env
 
 
-def header(catalogue_name: str) -> str:
-    """What every generated file says first, as plain text for each template to escape for
-    its comment form. It names the catalogue file, never how or where the tool was run."""
-    return f"Generated from {catalogue_name} by error-bindings. Do not edit."
-
-
-def variables(catalogue: Catalogue, catalogue_name: str) -> dict[str, Any]:
-    """What every template sees besides the filters."""
+def variables(
+    catalogue: Catalogue, target: Target, languages: Sequence[Language], catalogue_name: str
+) -> dict[str, Any]:
+    """What a target's templates see besides the filters."""
     return {
         "catalogue": catalogue,
         "api": catalogue.api,
-        "header": header(catalogue_name),
-        "py_base": naming.python_base(catalogue),
-        "ts_base": naming.typescript_base(catalogue),
-        "ts_guard": naming.typescript_guard(catalogue),
-        # How an enum member is written: `Name = "value"` in an enum, `Name: "value"` in an
-        # `as const` object.
-        "ts_assign": ": " if catalogue.api.typescript_style == "erasable" else " = ",
+        "header": target.header(catalogue_name),
         "example": catalogue.example,
-        "conformance_cases": lambda: conformance.cases(catalogue),
+        "languages": languages,
+        **target.variables(catalogue, languages),
     }
 
 
@@ -202,31 +168,48 @@ class Rendered:
 
 def render(
     catalogue: Catalogue,
-    targets: Iterable[str],
+    selected: Iterable[str],
+    targets: Mapping[str, Target],
     template_dirs: Sequence[Path],
     catalogue_name: str = "catalogue.yaml",
     cache: jinja2.BytecodeCache | None = None,
 ) -> Rendered:
-    env = environment(template_dirs, cache)
+    """The files of the selected targets; targets: every target the folders provide."""
+    env = environment(template_dirs, targets.values(), cache)
     env.filters.update(catalogue_filters(catalogue))
-    context = variables(catalogue, catalogue_name)
+    languages = target_languages(targets.values(), catalogue)
     builtin = builtin_templates()
     files: dict[str, str] = {}
     by_user: dict[str, str] = {}
-    for target in targets:
-        prefix = f"{target}/"
-        for name in env.list_templates(extensions=["jinja"]):
-            if not name.startswith(prefix):
+    for name in selected:
+        target = targets[name]
+        context = variables(catalogue, target, languages, catalogue_name)
+        prefix = f"{name}/"
+        for template_name in env.list_templates(filter_func=_is_template):
+            if not template_name.startswith(prefix):
                 continue
-            path = name.removesuffix(".jinja").replace("__package__", catalogue.api.python_package)
+            path = target.output_path(template_name.removesuffix(".jinja"), catalogue)
             try:
-                template = env.get_template(name)
-                files[path] = template.render(context)
+                if template_name.endswith(".jinja"):
+                    template = env.get_template(template_name)
+                    files[path], filename = template.render(context), template.filename
+                else:  # a file of its own, copied as it is (a runtime, a schema)
+                    assert env.loader is not None
+                    files[path], filename, _ = env.loader.get_source(env, template_name)
             except Exception as error:
-                raise _failure(name, error, builtin) from error
-            if not _inside(template.filename, builtin):
-                by_user[path] = template.filename or name
+                raise _failure(template_name, error, builtin) from error
+            if not _inside(filename, builtin):
+                by_user[path] = filename or template_name
     return Rendered(dict(sorted(files.items())), by_user)
+
+
+def _is_template(name: str) -> bool:
+    """A template, or a file to copy as it is: not what Python or an editor leaves beside
+    them (__pycache__, hidden files)."""
+    parts = name.split("/")
+    if name.endswith(".jinja"):
+        return "__pycache__" not in parts
+    return "__pycache__" not in parts and not parts[-1].startswith(".")
 
 
 def _inside(filename: str | None, folder: Path) -> bool:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
 from .source import Node
+
+if TYPE_CHECKING:
+    from .target import Target
 
 FORMAT_VERSION = 1
 SCHEMA_FILE = "catalogue.schema.json"
@@ -358,170 +363,162 @@ EXAMPLE_FIELD = Record(
     },
 )
 
-NAMES = Record(
-    "Names to use instead of the derived ones, for example to avoid shadowing a builtin.",
-    {
-        "python": Key(Text("Python class name.", PASCAL, PASCAL_HINT)),
-        "typescript": Key(Text("TypeScript class name.", PASCAL, PASCAL_HINT)),
-    },
-)
 
-CODE = Record(
-    "One error code the API returns.",
-    {
-        "type": Key(Text("The error type (a key of `types`).", NAME, NAME_HINT), required=True),
-        "status": Key(Status("The HTTP status it comes with (a key of `statuses`)."), True),
-        "message": Key(Text("Short message the server sends.", max_length=1_000), True),
-        "description": _doc,
-        "retryable": Key(Flag("Whether repeating the same request may succeed."), True),
-        "fault": Key(
-            Choice(
-                "Whose fault: optional, as its type says; if given, it must agree with the "
-                "type and the status.",
-                ("client", "server"),
-            )
-        ),
-        "since": _since,
-        "names": Key(NAMES),
-        "example_fields": Key(Items("Field errors for the example response.", EXAMPLE_FIELD)),
-    },
-)
+def _names(targets: Sequence[Target]) -> Record:
+    return Record(
+        "Names to use instead of the derived ones, for example to avoid shadowing a builtin.",
+        {t.name: Key(t.class_name_key) for t in targets if t.class_name_key is not None},
+    )
 
-CATALOGUE = Record(
-    "An HTTP API's error catalogue, the single source of its error bindings.",
-    {
-        "format": Key(
-            Integer(
-                "Version of this file format.",
-                1,
-                FORMAT_VERSION,
-                f"{FORMAT_VERSION} (the newest format this generator reads)",
+
+def _code(targets: Sequence[Target]) -> Record:
+    return Record(
+        "One error code the API returns.",
+        {
+            "type": Key(Text("The error type (a key of `types`).", NAME, NAME_HINT), required=True),
+            "status": Key(Status("The HTTP status it comes with (a key of `statuses`)."), True),
+            "message": Key(Text("Short message the server sends.", max_length=1_000), True),
+            "description": _doc,
+            "retryable": Key(Flag("Whether repeating the same request may succeed."), True),
+            "fault": Key(
+                Choice(
+                    "Whose fault: optional, as its type says; if given, it must agree with the "
+                    "type and the status.",
+                    ("client", "server"),
+                )
             ),
-            required=True,
-        ),
-        "api": Key(
-            Record(
-                "The API and the names its bindings are published under.",
-                {
-                    "name": Key(Text("Human name of the API."), required=True),
-                    "prefix": Key(
-                        Text(
-                            "Prefix of the base error class: Acme gives AcmeError.",
-                            PASCAL,
-                            PASCAL_HINT,
-                        ),
-                        required=True,
-                    ),
-                    "reference": Key(Text("The API's own error reference.", URL, URL_HINT), True),
-                    "docs_url": Key(
-                        Text(
-                            "Where the generated reference is published; each code's docs "
-                            "URL is this plus its anchor.",
-                            URL,
-                            URL_HINT,
-                        ),
-                        required=True,
-                    ),
-                    "version": Key(
-                        Text(
-                            "Version of the generated packages.",
-                            r"[0-9]+\.[0-9]+\.[0-9]+",
-                            "a version such as 1.2.3",
-                        ),
-                        required=True,
-                    ),
-                },
+            "since": _since,
+            "names": Key(_names(targets)),
+            "example_fields": Key(Items("Field errors for the example response.", EXAMPLE_FIELD)),
+        },
+    )
+
+
+def spec(targets: Sequence[Target]) -> Record:
+    """The format of a catalogue for these targets: their sections and `names:` keys."""
+    return _spec(tuple(targets))
+
+
+@functools.cache
+def _spec(targets: tuple[Target, ...]) -> Record:
+    sections = {
+        target.name: Key(target.options, required=target.required)
+        for target in targets
+        if target.options is not None
+    }
+    return Record(
+        "An HTTP API's error catalogue, the single source of its error bindings.",
+        {
+            "format": Key(
+                Integer(
+                    "Version of this file format.",
+                    1,
+                    FORMAT_VERSION,
+                    f"{FORMAT_VERSION} (the newest format this generator reads)",
+                ),
+                required=True,
             ),
-            required=True,
-        ),
-        "python": Key(
-            Record(
-                "The generated Python package.",
-                {"package": Key(Text("Its import name.", NAME, NAME_HINT), required=True)},
-            ),
-            required=True,
-        ),
-        "typescript": Key(
-            Record(
-                "The generated TypeScript package.",
-                {
-                    "package": Key(
-                        Text(
-                            "Its npm name.",
-                            r"(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*",
-                            "an npm package name such as @acme/errors",
-                        ),
-                        required=True,
-                    ),
-                    "style": Key(
-                        Choice(
-                            "How enums are written: TypeScript `enum`s, or `as const` "
-                            "objects with union types (for erasableSyntaxOnly and Node's "
-                            "type stripping).",
-                            ("enum", "erasable"),
-                        ),
-                        default="enum",
-                    ),
-                },
-            ),
-            required=True,
-        ),
-        "statuses": Key(
-            Table(
-                "HTTP statuses the API answers with, by status or range (5xx).",
-                Status("An HTTP status or range."),
+            "api": Key(
                 Record(
-                    "An HTTP status.",
+                    "The API and the names its bindings are published under.",
                     {
-                        "title": Key(Text("Its reason phrase.", max_length=200), True),
-                        "description": _doc,
-                        "since": _since,
-                        "name": Key(
+                        "name": Key(Text("Human name of the API."), required=True),
+                        "prefix": Key(
                             Text(
-                                "Its name in code (HttpStatus members), when the title's "
-                                "words will not do.",
-                                NAME,
-                                NAME_HINT,
-                            )
+                                "Prefix of the base error class: Acme gives AcmeError.",
+                                PASCAL,
+                                PASCAL_HINT,
+                            ),
+                            required=True,
+                        ),
+                        "reference": Key(
+                            Text("The API's own error reference.", URL, URL_HINT), True
+                        ),
+                        "docs_url": Key(
+                            Text(
+                                "Where the generated reference is published; each code's docs "
+                                "URL is this plus its anchor.",
+                                URL,
+                                URL_HINT,
+                            ),
+                            required=True,
+                        ),
+                        "version": Key(
+                            Text(
+                                "Version of the generated packages.",
+                                r"[0-9]+\.[0-9]+\.[0-9]+",
+                                "a version such as 1.2.3",
+                            ),
+                            required=True,
                         ),
                     },
                 ),
-                min_items=1,
+                required=True,
             ),
-            required=True,
-        ),
-        "types": Key(
-            Table(
-                "Error types: the broad families codes belong to.",
-                Text("An error type.", NAME, NAME_HINT),
-                Record(
-                    "An error type.",
-                    {"description": _doc, "fault": Key(_fault, required=True), "since": _since},
+            **sections,
+            "statuses": Key(
+                Table(
+                    "HTTP statuses the API answers with, by status or range (5xx).",
+                    Status("An HTTP status or range."),
+                    Record(
+                        "An HTTP status.",
+                        {
+                            "title": Key(Text("Its reason phrase.", max_length=200), True),
+                            "description": _doc,
+                            "since": _since,
+                            "name": Key(
+                                Text(
+                                    "Its name in code (HttpStatus members), when the title's "
+                                    "words will not do.",
+                                    NAME,
+                                    NAME_HINT,
+                                )
+                            ),
+                        },
+                    ),
+                    min_items=1,
                 ),
-                min_items=1,
+                required=True,
             ),
-            required=True,
-        ),
-        "codes": Key(
-            Table(
-                "Error codes, in the order the docs list them.",
-                Text("An error code.", NAME, NAME_HINT),
-                CODE,
-                min_items=1,
+            "types": Key(
+                Table(
+                    "Error types: the broad families codes belong to.",
+                    Text("An error type.", NAME, NAME_HINT),
+                    Record(
+                        "An error type.",
+                        {"description": _doc, "fault": Key(_fault, required=True), "since": _since},
+                    ),
+                    min_items=1,
+                ),
+                required=True,
             ),
-            required=True,
-        ),
-        "envelopes": Key(
-            Table(
-                "Error body layouts the API uses; parsers try them in order.",
-                Text("An envelope name.", NAME, NAME_HINT),
-                ENVELOPE,
-                min_items=1,
+            "codes": Key(
+                Table(
+                    "Error codes, in the order the docs list them.",
+                    Text("An error code.", NAME, NAME_HINT),
+                    _code(targets),
+                    min_items=1,
+                ),
+                required=True,
             ),
-            required=True,
-        ),
-    },
-)
+            "envelopes": Key(
+                Table(
+                    "Error body layouts the API uses; parsers try them in order.",
+                    Text("An envelope name.", NAME, NAME_HINT),
+                    ENVELOPE,
+                    min_items=1,
+                ),
+                required=True,
+            ),
+        },
+    )
+
+
+def builtin_spec() -> Record:
+    """The format of a catalogue for the built-in targets."""
+    from . import target
+
+    return spec(list(target.builtin().values()))
 
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -556,7 +553,7 @@ def limits_markdown() -> str:
         ("what YAML aliases expand to", f"{MAX_ALIAS_NODES:,} nodes"),
     ]
     by_limit: dict[int, list[str]] = {}
-    for path, limit in _text_limits(CATALOGUE, ""):
+    for path, limit in _text_limits(builtin_spec(), ""):
         shown = f"keys of `{path.removesuffix(' keys')}`" if path.endswith(" keys") else f"`{path}`"
         by_limit.setdefault(limit, []).append(shown)
     for limit, paths in sorted(by_limit.items(), reverse=True):
@@ -573,7 +570,7 @@ def json_schema() -> str:
         "$comment": "Generated from generator/schema.py by `python -m generator --schema`; "
         "do not edit.",
         "title": "Error catalogue",
-        **CATALOGUE.schema(),
+        **builtin_spec().schema(),
     }
     document["properties"]["$schema"] = {"type": "string"}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -27,7 +27,8 @@ from conftest import (
 )
 
 import generator
-from generator import cli, formatting
+from generator import cli
+from generator.target import python
 
 CASES = Path(__file__).parent / "cases"
 INVALID = sorted(p.name for p in CASES.iterdir() if (p / "expected_error.txt").exists())
@@ -120,7 +121,7 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
         write_tree(tmp_path / case, files)
         for path, text in files.items():
             if path.endswith(".py"):
-                assert black.format_str(text, mode=formatting.black_mode()) == text, case
+                assert black.format_str(text, mode=python.black_mode()) == text, case
                 # Each under a name of its own, so that one mypy run takes them all.
                 write_tree(packages / case.replace("-", "_"), {"__init__.py": text})
         if "typescript/tsconfig.json" not in files:

@@ -488,7 +488,8 @@ def test_pre_commit_hooks_in_another_repository(tmp_path: Path) -> None:
 
     first = pre_commit()
     assert first.returncode == 0, first.stdout + first.stderr
-    assert tree(consumer / "generated") == tree(ROOT / "generated")
+    expected = generator.generate(CATALOGUE)
+    assert tree(consumer / "generated") == {path: text.encode() for path, text in expected.items()}
     run(*git, "add", "-A", cwd=consumer)
     run(*git, "commit", "--quiet", "-m", "generated", cwd=consumer)
     catalogue.write_text(catalogue.read_text().replace("Resource not found", "Gone"))
@@ -686,3 +687,30 @@ def test_an_output_folder_that_cannot_be_written_is_bad_input(tmp_path: Path) ->
     assert code == 2 and stdout == ""
     assert stderr.startswith(f"error: cannot write {blocked}: ") and "nothing was written" in stderr
     assert blocked.read_text() == "a file where the output folder would go\n"
+
+
+def test_an_opt_in_target_is_generated_for_catalogues_with_its_section(out: Path) -> None:
+    example = ROOT / "tests" / "cases" / "example-code-target"
+    templates = example / "templates"
+    minimal = ROOT / "tests" / "cases" / "minimal" / "catalogue.yaml"
+    assert main("--catalogue", minimal, "--out", out, "--templates", templates, "-q")[0] == 0
+    assert not (out / "example").exists(), "a catalogue without `example:` gains no target"
+    assert (
+        main(
+            "--catalogue",
+            minimal,
+            "--out",
+            out,
+            "--templates",
+            templates,
+            "-q",
+            "--target",
+            "example",
+        )[0]
+        == 0
+    )
+    assert (out / "example" / "errors.ex").is_file()  # the module's defaults
+    catalogue = example / "catalogue.yaml"
+    assert main("--catalogue", catalogue, "--out", out, "--templates", templates, "-q")[0] == 0
+    assert (out / "example" / "acme.ex").is_file()
+    assert not (out / "example" / "errors.ex").exists()

@@ -13,6 +13,7 @@ from markdown_page import cells_and_paragraphs, heading_ids, parse
 import generator
 from generator import catalogue as catalogue_module
 from generator import naming
+from generator.target import docs, python, typescript
 
 MODEL = catalogue_module.load(CATALOGUE)
 DOCS = GENERATED / "docs"
@@ -29,21 +30,21 @@ def test_every_error_status_type_and_code_is_one_section_codes_first() -> None:
     tokens = parse(PAGE.read_text(encoding="utf-8"))
     ids = heading_ids(tokens)
     expected = (
-        [naming.markdown_type_anchor(t) for t in MODEL.types]
-        + [naming.markdown_code_anchor(c) for c in MODEL.codes]
-        + [naming.markdown_status_anchor(s) for s in MODEL.statuses if s.is_error]
+        [docs.anchor(t) for t in MODEL.types]
+        + [docs.anchor(c) for c in MODEL.codes]
+        + [docs.anchor(s) for s in MODEL.statuses if s.is_error]
     )
     for anchor in expected:
         assert ids.count(anchor) == 1, anchor
     assert len(ids) == len(set(ids))
     # The codes come first: every code's section before the envelopes and statuses.
-    last_code = max(ids.index(naming.markdown_code_anchor(c)) for c in MODEL.codes)
+    last_code = max(ids.index(docs.anchor(c)) for c in MODEL.codes)
     assert last_code < ids.index("responses") < ids.index("statuses")
     # Statuses that are not errors are rows of one short table at the end.
     rows, _ = cells_and_paragraphs(tokens)
     for status in MODEL.statuses:
         if not status.is_error:
-            assert naming.markdown_status_anchor(status) not in ids
+            assert docs.anchor(status) not in ids
             assert [status.key, status.title, status.description] in rows
 
 
@@ -90,8 +91,9 @@ def test_code_sections_name_the_classes_to_catch() -> None:
     text = PAGE.read_text(encoding="utf-8")
     for code in MODEL.codes:
         section = text.split(f"{{#{code.key}}}", 1)[1].split("\n### ", 1)[0]
-        assert f"`{MODEL.api.python_package}.{naming.python_code_class(code)}`" in section
-        assert f"`{naming.typescript_code_class(code)}`" in section
+        package = MODEL.options["python"]["package"]
+        assert f"| Python | `{package}.{python.code_class(code)}` |" in section
+        assert f"| TypeScript | `{typescript.code_class(code)}` |" in section
         assert ("| Retryable | yes |" if code.retryable else "| Retryable | no |") in section
 
 

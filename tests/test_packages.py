@@ -80,21 +80,24 @@ def consumer(packaged: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_tarball_holds_both_builds_and_their_types(consumer: Path) -> None:
-    installed = consumer / "node_modules" / MODEL.api.npm_package
+    installed = consumer / "node_modules" / MODEL.options["typescript"]["package"]
     files = {str(path.relative_to(installed)) for path in installed.rglob("*") if path.is_file()}
+    modules = ("index", "runtime")
     assert files == {
         "package.json",
-        "src/index.ts",
-        "dist/esm/index.js",
-        "dist/esm/index.d.ts",
-        "dist/cjs/index.js",
-        "dist/cjs/index.d.ts",
         "dist/cjs/package.json",
+        *(f"src/{module}.ts" for module in modules),
+        *(
+            f"dist/{kind}/{module}.{suffix}"
+            for kind in ("esm", "cjs")
+            for module in modules
+            for suffix in ("js", "d.ts")
+        ),
     }
 
 
 def test_import_and_require_give_the_same_errors(consumer: Path) -> None:
-    name = json.dumps(MODEL.api.npm_package)
+    name = json.dumps(MODEL.options["typescript"]["package"])
     use = (
         'const error = errors.fromResponse(404, \'{"error": {"code": "not_found"}}\');\n'
         "if (!(error instanceof errors.NotFoundError)) throw new Error('wrong class');\n"
@@ -107,7 +110,7 @@ def test_import_and_require_give_the_same_errors(consumer: Path) -> None:
 
 
 def test_typescript_consumers_get_types_for_import_and_require(consumer: Path) -> None:
-    name = json.dumps(MODEL.api.npm_package)
+    name = json.dumps(MODEL.options["typescript"]["package"])
     check = (
         "const error: errors.QonversionError = errors.fromResponse(404, '{}');\n"
         "const code: errors.ErrorCode | string | undefined = error.code;\n"
@@ -122,7 +125,7 @@ def test_typescript_consumers_get_types_for_import_and_require(consumer: Path) -
 
 
 def test_one_import_costs_a_fraction_of_the_module(consumer: Path) -> None:
-    name = json.dumps(MODEL.api.npm_package)
+    name = json.dumps(MODEL.options["typescript"]["package"])
     (consumer / "one.mjs").write_text(
         f"import {{ ErrorCode }} from {name};\nconsole.log(ErrorCode.NotFound);\n"
     )

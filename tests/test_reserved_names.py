@@ -16,7 +16,6 @@ import pytest
 from conftest import CATALOGUE, ROOT, node, run, write_tree
 
 import generator
-from generator import naming
 from generator.schema import PASCAL
 
 # What a catalogue can name at a module's top level: classes, and the TypeScript guard.
@@ -24,10 +23,9 @@ DERIVABLE = re.compile(rf"{PASCAL}|is{PASCAL}Error")
 TOP_LEVEL_NAMES = Path(__file__).parent / "typescript" / "top_level_names.cjs"
 
 
-def python_names(paths: list[Path]) -> tuple[set[str], set[str]]:
-    """Top-level names the modules define, and the names they use without defining."""
-    declared: set[str] = set()
-    used: set[str] = set()
+def python_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
+    """Per module: the top-level names it defines, and the names it uses without defining."""
+    found: dict[Path, tuple[set[str], set[str]]] = {}
     for path in paths:
         source = path.read_text(encoding="utf-8")
         defined: set[str] = set()
@@ -41,6 +39,7 @@ def python_names(paths: list[Path]) -> tuple[set[str], set[str]]:
                     statement.targets if isinstance(statement, ast.Assign) else [statement.target]
                 )
                 defined |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        used: set[str] = set()
         tables = [symtable.symtable(source, str(path), "exec")]
         while tables:
             table = tables.pop()
@@ -50,20 +49,21 @@ def python_names(paths: list[Path]) -> tuple[set[str], set[str]]:
                 for symbol in table.get_symbols()
                 if symbol.is_global() and not symbol.is_assigned()
             }
-        declared |= defined
-        used -= defined
-    return declared, used
+        found[path] = (defined, used - defined)
+    return found
 
 
-def typescript_names(paths: list[Path]) -> tuple[set[str], set[str]]:
+def typescript_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
     typescript = ROOT / "node_modules" / "typescript"
     report = json.loads(run(node(), TOP_LEVEL_NAMES, typescript, *paths).stdout)
-    declared = {name for entry in report.values() for name in entry["declared"]}
-    used = {name for entry in report.values() for name in entry["globals"]}
-    return declared, used
+    return {
+        path: (set(report[str(path)]["declared"]), set(report[str(path)]["globals"]))
+        for path in paths
+    }
 
 
-COLLECTORS: dict[str, tuple[str, Callable[[list[Path]], tuple[set[str], set[str]]]]] = {
+Collector = Callable[[list[Path]], dict[Path, tuple[set[str], set[str]]]]
+COLLECTORS: dict[str, tuple[str, Collector]] = {
     "python": (".py", python_names),
     "typescript": (".ts", typescript_names),
 }
@@ -92,8 +92,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     return modules
 
 
-def test_every_target_with_reserved_names_has_a_collector() -> None:
-    assert set(naming.MODULE_NAMES) == set(COLLECTORS) == set(naming.GLOBALS)
+def test_every_target_that_reserves_names_has_a_collector() -> None:
+    reserving = {name for name, t in generator.discover().items() if t.module_names}
+    assert reserving == set(COLLECTORS)
 
 
 @pytest.mark.parametrize("target", sorted(COLLECTORS))
@@ -101,15 +102,21 @@ def test_reserved_names_are_what_the_templates_define(
     target: str, rendered: dict[str, list[Path]]
 ) -> None:
     assert rendered[target], f"no {target} module was rendered"
-    declared, used = COLLECTORS[target][1](rendered[target])
+    module = generator.discover()[target]
     model = generator.load(CATALOGUE)
-    from_catalogue = {name for name, _, _ in naming.top_level_names(model)[target]}
-    assert from_catalogue <= declared
-    defined_by_templates = {name for name in declared - from_catalogue if DERIVABLE.fullmatch(name)}
-    assert defined_by_templates == naming.MODULE_NAMES[target], (
-        f"not reserved: {sorted(defined_by_templates - naming.MODULE_NAMES[target])}; "
+    from_catalogue = {name for name, _, _ in module.top_level_names(model)}
+    defined_by_templates: set[str] = set()
+    for path, (declared, used) in COLLECTORS[target][1](rendered[target]).items():
+        if not from_catalogue & declared:
+            continue  # a module the catalogue names nothing in (a runtime): no name can clash
+        assert from_catalogue <= declared, path
+        defined_by_templates |= {
+            name for name in declared - from_catalogue if DERIVABLE.fullmatch(name)
+        }
+        relied_on = {name for name in used if DERIVABLE.fullmatch(name)}
+        assert relied_on <= module.globals, sorted(relied_on - module.globals)
+    assert defined_by_templates == module.module_names, (
+        f"not reserved: {sorted(defined_by_templates - module.module_names)}; "
         f"reserved but defined by no template: "
-        f"{sorted(naming.MODULE_NAMES[target] - defined_by_templates)}"
+        f"{sorted(module.module_names - defined_by_templates)}"
     )
-    relied_on = {name for name in used if DERIVABLE.fullmatch(name)}
-    assert relied_on <= naming.GLOBALS[target], sorted(relied_on - naming.GLOBALS[target])

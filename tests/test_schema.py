@@ -39,7 +39,8 @@ def valid_catalogues() -> list[Path]:
         *(
             p / "catalogue.yaml"
             for p in sorted(CASES.iterdir())
-            if not (p / "expected_error.txt").exists()
+            # The schema is the built-in targets'; a case may bring a target of its own.
+            if not (p / "expected_error.txt").exists() and not list(p.glob("templates/*.py"))
         ),
     ]
 

@@ -12,8 +12,10 @@ import pytest
 from conftest import CATALOGUE
 from jinja2 import nodes
 
+import generator
 from generator import catalogue, render
 from generator import model as model_module
+from generator import target as target_module
 
 TEMPLATES = sorted(render.builtin_templates().rglob("*.jinja"))
 # Names the render context gives that are identifiers naming.py derived and checked, or the
@@ -21,7 +23,8 @@ TEMPLATES = sorted(render.builtin_templates().rglob("*.jinja"))
 IDENTIFIERS = {"py_base", "ts_base", "ts_guard", "ts_assign"}
 # The filters whose result may be written: the escaping filters, the ones giving identifiers,
 # and int for numbers.
-WRITERS = {*render.FILTERS, "int"}
+TARGETS = generator.discover()
+WRITERS = {*render.filters(TARGETS.values()), "int"}
 
 
 def unfiltered(expression: nodes.Expr, parameters: set[str]) -> list[nodes.Expr]:
@@ -88,9 +91,16 @@ def documented(heading: str) -> set[str]:
 
 def test_the_template_reference_lists_every_filter_and_variable() -> None:
     model = catalogue.load(CATALOGUE)
-    filters = {*render.FILTERS, *render.catalogue_filters(model)}
+    filters = {*render.filters(TARGETS.values()), *render.catalogue_filters(model)}
     assert documented("## Filters") == filters
-    assert documented("## Variables") == set(render.variables(model, "catalogue.yaml"))
+    languages = target_module.languages(TARGETS.values(), model)
+    variables = {
+        name
+        for target in TARGETS.values()
+        for name in render.variables(model, target, languages, "catalogue.yaml")
+    }
+    assert documented("## Variables") == variables
+    assert documented("### `Language`") == public_attributes(target_module.Language)
 
 
 def public_attributes(cls: type) -> set[str]:
@@ -106,6 +116,6 @@ def test_the_template_reference_describes_every_model_attribute() -> None:
         if dataclasses.is_dataclass(cls) and cls.__module__ == model_module.__name__
     }
     text = REFERENCE.read_text(encoding="utf-8")
-    assert set(re.findall(r"^### `(\w+)`$", text, re.M)) == set(classes)
+    assert set(re.findall(r"^### `(\w+)`$", text, re.M)) == {*classes, "Language"}
     for name, cls in classes.items():
         assert documented(f"### `{name}`") == public_attributes(cls), name  # type: ignore[arg-type]

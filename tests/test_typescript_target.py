@@ -17,6 +17,7 @@ from conftest import CATALOGUE, GENERATED, ROOT, node, run, tool, write_tree
 import generator
 from generator import catalogue as catalogue_module
 from generator import naming
+from generator.target import typescript
 
 MODEL = catalogue_module.load(CATALOGUE)
 FIXTURES = GENERATED / "fixtures" / "conformance.json"
@@ -51,18 +52,16 @@ def compile_to(package: Path, out: Path) -> Path:
 
 def catalogue_for_node() -> dict[str, object]:
     return {
-        "base": naming.typescript_base(MODEL),
-        "guard": naming.typescript_guard(MODEL),
+        "base": typescript.base_class(MODEL),
+        "guard": typescript.guard(MODEL),
         "statuses": [status.key for status in MODEL.statuses],
-        "types": [
-            {"key": t.key, "class_name": naming.typescript_type_class(t)} for t in MODEL.types
-        ],
+        "types": [{"key": t.key, "class_name": typescript.type_class(t)} for t in MODEL.types],
         "codes": [
             {
                 "key": code.key,
-                "class_name": naming.typescript_code_class(code),
+                "class_name": typescript.code_class(code),
                 "type": code.type,
-                "type_class": naming.typescript_type_class(MODEL.type(code.type)),
+                "type_class": typescript.type_class(MODEL.type(code.type)),
                 "status": code.status,
                 "message": code.message,
                 "description": code.description,

@@ -22,22 +22,39 @@ from strategies import Drawn, catalogues, examples
 
 import generator
 from generator import catalogue as catalogue_module
-from generator import formatting
 from generator.problems import CatalogueError
+from generator.target import python
 
 
 def generated(drawn: Drawn, folder: Path, targets: list[str]) -> dict[str, str]:
     return generator.generate(drawn.write(folder), targets)
 
 
-def import_python(source: str, name: str) -> types.ModuleType:
-    module = types.ModuleType(name)
-    sys.modules[name] = module
+def import_python(files: dict[str, str], package: str, name: str) -> types.ModuleType:
+    """The generated package, imported under a name of its own (with its runtime)."""
+    modules = {
+        path.rsplit("/", 1)[1].removesuffix(".py"): text
+        for path, text in files.items()
+        if path.startswith(f"python/{package}/") and path.endswith(".py")
+    }
+    package_module = types.ModuleType(name)
+    package_module.__path__ = []
+    sys.modules[name] = package_module
     try:
-        exec(compile(source, f"{name}.py", "exec"), module.__dict__)
+        for module_name in sorted(modules, key=lambda module: module == "__init__"):
+            if module_name == "__init__":
+                module = package_module
+            else:
+                module = types.ModuleType(f"{name}.{module_name}")
+                sys.modules[module.__name__] = module
+                setattr(package_module, module_name, module)
+            module.__package__ = name
+            source = modules[module_name]
+            exec(compile(source, f"{name}/{module_name}.py", "exec"), module.__dict__)
     finally:
-        del sys.modules[name]
-    return module
+        for key in [key for key in sys.modules if key == name or key.startswith(f"{name}.")]:
+            del sys.modules[key]
+    return package_module
 
 
 def expected_example(data: dict[str, Any], key: str) -> tuple[dict[str, Any], list[Any]]:
@@ -63,8 +80,7 @@ def expected_example(data: dict[str, Any], key: str) -> tuple[dict[str, Any], li
 @given(catalogues())
 def test_python_carries_every_string_back(tmp_path_factory: Any, drawn: Drawn) -> None:
     folder = tmp_path_factory.mktemp("python")
-    source = generated(drawn, folder, ["python"])["python/acme_errors/__init__.py"]
-    errors = import_python(source, "acme_errors_under_test")
+    errors = import_python(generated(drawn, folder, ["python"]), "acme_errors", "acme_under_test")
     data = drawn.data
     assert errors.__doc__.startswith(f"{data['api']['name']} errors, as exceptions.")
     assert errors.AcmeError.__doc__.startswith(f"An error response from {data['api']['name']}.")
@@ -92,7 +108,7 @@ def test_python_needs_no_black(tmp_path_factory: Any, drawn: Drawn) -> None:
     folder = tmp_path_factory.mktemp("black")
     for path, text in generated(drawn, folder, ["python"]).items():
         if path.endswith(".py"):
-            assert black.format_str(text, mode=formatting.black_mode()) == text
+            assert black.format_str(text, mode=python.black_mode()) == text
 
 
 def without_comment_lines(text: str) -> str:
@@ -110,7 +126,7 @@ def test_every_data_file_parses_and_carries_every_string_back(
     for path, text in files.items():
         first = text.split("\n", 1)[0]
         if not path.endswith((".json", ".manifest")):  # the header is a one-line comment
-            assert first.startswith(("# Generated from ", "// Generated from ", "<!-- ")), path
+            assert first.startswith(("# Generated ", "// Generated ", "<!-- ")), path
     pyproject = tomllib.loads(files["python/pyproject.toml"])
     assert pyproject["project"]["description"] == f"{name} errors, as exceptions."
     package = json.loads(files["typescript/package.json"])

@@ -16,8 +16,8 @@ const base = errors[catalogue.base];
 const guard = errors[catalogue.guard];
 
 function check(error, expect, body) {
-  assert.equal(error.constructor.name, expect.typescript_class);
-  assert.equal(error.name, expect.typescript_class);
+  assert.equal(error.constructor.name, expect.classes.typescript);
+  assert.equal(error.name, expect.classes.typescript);
   assert.ok(error instanceof base);
   assert.ok(error instanceof Error);
   assert.equal(error.status, expect.status ?? undefined);

@@ -9,11 +9,12 @@ yet still give an error object, with the raw code, type, message and body kept.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, ClassVar, NamedTuple, cast
+from typing import Any, ClassVar
+
+from . import _runtime
 
 __all__ = [
     "ErrorCode",
@@ -472,35 +473,20 @@ _BY_STATUS: Mapping[HttpStatus, type[QonversionError]] = {
 }
 
 
-class _FieldSource(NamedTuple):
-    path: str
-    name: str
-    messages: str | None
-    message: str | None
-
-
-class _Envelope(NamedTuple):
-    type: str
-    code: str
-    message: str
-    reference: str | None
-    fields: tuple[_FieldSource, ...]
-
-
 _ENVELOPES = (
-    _Envelope(
+    _runtime.Envelope(
         type="error.type",
         code="error.code",
         message="error.message",
         reference="_meta.reference",
         fields=(
-            _FieldSource(
+            _runtime.FieldSource(
                 path="_meta.fields",
                 name="name",
                 messages="messages",
                 message=None,
             ),
-            _FieldSource(
+            _runtime.FieldSource(
                 path="_meta.validation.fields",
                 name="name",
                 messages="messages",
@@ -508,13 +494,13 @@ _ENVELOPES = (
             ),
         ),
     ),
-    _Envelope(
+    _runtime.Envelope(
         type="error.type",
         code="error.code",
         message="error.message",
         reference=None,
         fields=(
-            _FieldSource(
+            _runtime.FieldSource(
                 path="error.details",
                 name="field",
                 messages=None,
@@ -530,92 +516,20 @@ def lookup(code: ErrorCode | str) -> type[QonversionError]:
     return _BY_CODE[code.value if isinstance(code, ErrorCode) else code]
 
 
-def _dig(body: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(body, Mapping):
-            return None
-        body = cast("Mapping[str, Any]", body).get(part)
-    return body
-
-
-def _first_text(body: Any, paths: list[str | None]) -> str | None:
-    for path in paths:
-        value = _dig(body, path) if path else None
-        if isinstance(value, str):
-            return value
-    return None
-
-
-def _listed(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        # Parsed JSON has no static element type; the callers check each element.
-        return value  # pyright: ignore[reportUnknownVariableType]
-    return []
-
-
-def _fields(body: Any) -> tuple[FieldError, ...]:
-    for envelope in _ENVELOPES:
-        for source in envelope.fields:
-            items = _dig(body, source.path)
-            if not isinstance(items, list):
-                continue
-            found: dict[str, list[str]] = {}
-            for item in _listed(items):
-                name = _dig(item, source.name)
-                if not isinstance(name, str):
-                    continue
-                if source.messages is not None:
-                    texts: Any = _dig(item, source.messages)
-                else:
-                    texts = [_dig(item, source.message or "")]
-                found.setdefault(name, []).extend(
-                    text for text in _listed(texts) if isinstance(text, str)
-                )
-            return tuple(FieldError(name, tuple(t)) for name, t in found.items())
-    return ()
-
-
-def _parse(body: Any) -> Any:
-    if isinstance(body, (bytes, bytearray)):
-        body = bytes(body).decode("utf-8", "replace")
-    elif isinstance(body, memoryview):
-        body = cast("memoryview[int]", body).tobytes().decode("utf-8", "replace")
-    if isinstance(body, str):
-        try:
-            return json.loads(body)
-        except (ValueError, RecursionError):
-            return body
-    return body
-
-
-def _known(enum: type[Any], value: str | None) -> Any:
-    try:
-        return enum(value) if value is not None else None
-    except ValueError:
-        return value
-
-
 def _build(status: int | None, body: Any) -> QonversionError:
-    parsed = _parse(body)
-    code = _first_text(parsed, [envelope.code for envelope in _ENVELOPES])
-    error_type = _first_text(parsed, [envelope.type for envelope in _ENVELOPES])
-    message = _first_text(parsed, [envelope.message for envelope in _ENVELOPES])
-    reference = _first_text(parsed, [envelope.reference for envelope in _ENVELOPES])
+    parsed = _runtime.read(body, _ENVELOPES)
     http_status = HttpStatus.of(status) if isinstance(status, int) else None
-    cls = (
-        _BY_CODE.get(code or "")
-        or _BY_TYPE.get(error_type or "")
-        or (_BY_STATUS.get(http_status) if http_status is not None else None)
-        or QonversionError
+    cls: type[QonversionError] = _runtime.choose(
+        parsed, http_status, _BY_CODE, _BY_TYPE, _BY_STATUS, QonversionError
     )
     return cls(
-        message,
+        parsed.message,
         status=status if isinstance(status, int) else None,
-        type=_known(ErrorType, error_type),
-        code=_known(ErrorCode, code),
-        fields=_fields(parsed),
-        reference=reference,
-        body=parsed if parsed is not None else body,
+        type=_runtime.known(ErrorType, parsed.type),
+        code=_runtime.known(ErrorCode, parsed.code),
+        fields=tuple(FieldError(name, messages) for name, messages in parsed.fields),
+        reference=parsed.reference,
+        body=parsed.body,
     )
 
 
@@ -633,35 +547,12 @@ def from_response(status: int | None, body: Any = None) -> QonversionError:
         return QonversionError(status=known, body=body)
 
 
-def _status_of(response: Any) -> int | None:
-    for name in ("status_code", "status", "code"):
-        value = getattr(response, name, None)
-        if isinstance(value, int):
-            return value
-    getcode = getattr(response, "getcode", None)
-    code = getcode() if callable(getcode) else None
-    return code if isinstance(code, int) else None
-
-
-def _body_of(response: Any) -> Any:
-    content = getattr(response, "content", None)
-    if isinstance(content, (bytes, str)):
-        return content
-    read = getattr(response, "read", None)
-    if callable(read):
-        try:
-            return read()
-        except Exception:
-            return None
-    return None
-
-
 def raise_for_response(response: Any) -> None:
     """Raise the error for a 4xx or 5xx response; return for any other.
 
     Takes a requests or httpx response, or a urllib response or HTTPError: anything with a
     status (status_code, status or getcode()) and a body (content or read()).
     """
-    status = _status_of(response)
+    status = _runtime.status_of(response)
     if status is not None and 400 <= status <= 599:
-        raise from_response(status, _body_of(response))
+        raise from_response(status, _runtime.body_of(response))

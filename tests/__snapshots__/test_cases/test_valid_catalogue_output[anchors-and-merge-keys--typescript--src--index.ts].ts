@@ -6,6 +6,7 @@
  * response with `fromResponse(status, body)`. Codes a newer server sends that this module
  * does not know yet still give an error object, with the raw code, type, message and body.
  */
+import { choose, read, statusEntry, type Envelope } from "./runtime.ts";
 
 /** The broad families error codes belong to. */
 export enum ErrorType {
@@ -223,21 +224,6 @@ const byStatus: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string
   ["5xx", InternalError],
 ]);
 
-interface FieldSource {
-  readonly path: string;
-  readonly name: string;
-  readonly messages: string | undefined;
-  readonly message: string | undefined;
-}
-
-interface Envelope {
-  readonly type: string;
-  readonly code: string;
-  readonly message: string;
-  readonly reference: string | undefined;
-  readonly fields: readonly FieldSource[];
-}
-
 const envelopes: readonly Envelope[] = [
   {
     type: "error.type",
@@ -283,111 +269,20 @@ export function lookup(code: string): ErrorClass | undefined {
 
 /** The entry for a numeric status: the exact one, else the range holding it. */
 export function httpStatusOf(status: number): HttpStatus | undefined {
-  const exact = String(status);
-  const range = `${exact.slice(0, 1)}xx`;
-  for (const value of Object.values(HttpStatus) as HttpStatus[]) {
-    if (value === exact) {
-      return value;
-    }
-  }
-  for (const value of Object.values(HttpStatus) as HttpStatus[]) {
-    if (value === range && exact.length === 3) {
-      return value;
-    }
-  }
-  return undefined;
-}
-
-function dig(body: unknown, path: string): unknown {
-  let value: unknown = body;
-  for (const part of path.split(".")) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return undefined;
-    }
-    if (!Object.prototype.hasOwnProperty.call(value, part)) {
-      return undefined;
-    }
-    value = (value as Readonly<Record<string, unknown>>)[part];
-  }
-  return value;
-}
-
-function firstText(body: unknown, paths: readonly (string | undefined)[]): string | undefined {
-  for (const path of paths) {
-    const value = path === undefined ? undefined : dig(body, path);
-    if (typeof value === "string") {
-      return value;
-    }
-  }
-  return undefined;
-}
-
-function fieldsOf(body: unknown): FieldError[] {
-  for (const envelope of envelopes) {
-    for (const source of envelope.fields) {
-      const items = dig(body, source.path);
-      if (!Array.isArray(items)) {
-        continue;
-      }
-      const found = new Map<string, string[]>();
-      for (const item of items as unknown[]) {
-        const name = dig(item, source.name);
-        if (typeof name !== "string") {
-          continue;
-        }
-        const raw =
-          source.messages === undefined
-            ? [source.message === undefined ? undefined : dig(item, source.message)]
-            : dig(item, source.messages);
-        const texts = (Array.isArray(raw) ? (raw as unknown[]) : []).filter(
-          (text): text is string => typeof text === "string",
-        );
-        found.set(name, [...(found.get(name) ?? []), ...texts]);
-      }
-      return [...found].map(([name, messages]) => ({ name, messages }));
-    }
-  }
-  return [];
-}
-
-declare const TextDecoder: new () => { decode(input: Uint8Array): string };
-
-function parse(body: unknown): unknown {
-  let text = body;
-  if (body instanceof ArrayBuffer) {
-    text = new TextDecoder().decode(new Uint8Array(body));
-  } else if (body instanceof Uint8Array) {
-    text = new TextDecoder().decode(body);
-  }
-  if (typeof text === "string") {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  }
-  return text;
+  return statusEntry(status, Object.values(HttpStatus) as HttpStatus[]);
 }
 
 function build(status: number | undefined, body: unknown): AcmeError {
-  const parsed = parse(body);
-  const code = firstText(parsed, envelopes.map((envelope) => envelope.code));
-  const type = firstText(parsed, envelopes.map((envelope) => envelope.type));
-  const message = firstText(parsed, envelopes.map((envelope) => envelope.message));
-  const reference = firstText(parsed, envelopes.map((envelope) => envelope.reference));
+  const parsed = read(body, envelopes);
   const httpStatus = status === undefined ? undefined : httpStatusOf(status);
-  const cls =
-    (code === undefined ? undefined : byCode.get(code)) ??
-    (type === undefined ? undefined : byType.get(type)) ??
-    (httpStatus === undefined ? undefined : byStatus.get(httpStatus)) ??
-    AcmeError;
-  return new cls(message, {
+  const cls = choose(parsed, httpStatus, byCode, byType, byStatus, AcmeError);
+  return new cls(parsed.message, {
     status,
-    type,
-    code,
-    fields: fieldsOf(parsed),
-    reference,
-    body: parsed,
+    type: parsed.type,
+    code: parsed.code,
+    fields: parsed.fields,
+    reference: parsed.reference,
+    body: parsed.body,
   });
 }
 

@@ -1,0 +1,31 @@
+"""The docs target: a Markdown reference published with mkdocs (templates/docs/).
+
+What is particular to it: the anchors of its sections, which the other targets' docs URLs
+point at (naming.docs_url), and the filters that write them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..model import Envelope, ErrorCode, ErrorType, Status
+from . import Target
+
+
+def anchor(entry: ErrorCode | ErrorType | Status | Envelope) -> str:
+    """The id of an entry's section; a code's is its key (naming.docs_url relies on it)."""
+    if isinstance(entry, ErrorCode):
+        return entry.key
+    if isinstance(entry, ErrorType):
+        return f"type-{entry.key}"
+    if isinstance(entry, Envelope):
+        return f"envelope-{entry.key}"
+    return f"status-{entry.key}"
+
+
+class Docs(Target):
+    def filters(self) -> Mapping[str, Callable[..., Any]]:
+        return {"anchor": anchor, "md_id": lambda id_: f"{{#{id_}}}"}
+
+
+TARGET = Docs("docs")
