@@ -3,15 +3,28 @@ model. Every problem found on the way is reported at once, each with its locatio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import naming, source
-from .model import Api, Catalogue, Envelope, ErrorCode, ErrorType, FieldError, FieldSource, Status
+from . import jsonpath, naming, source
+from .model import (
+    Api,
+    Catalogue,
+    Condition,
+    Envelope,
+    ErrorCode,
+    ErrorType,
+    Extra,
+    FieldError,
+    FieldSource,
+    Status,
+    StatusClass,
+    Wire,
+)
 from .problems import START, CatalogueError, Location, Problem
-from .schema import INVALID, MAX_BYTES, spec
+from .schema import FORMAT, FORMAT_VERSION, INVALID, MAX_BYTES, spec
 from .target import Target
 from .target import builtin as builtin_targets
 
@@ -41,10 +54,14 @@ def parse(data: bytes, shown_as: str, targets: Sequence[Target] | None = None) -
     chosen = list(builtin_targets().values()) if targets is None else list(targets)
     tree = source.read(data, shown_as)
     problems: list[Problem] = []
-    checked = spec(chosen).check(tree, "", problems)
-    if checked is INVALID:
-        raise CatalogueError(shown_as, problems)
-    catalogue = _build(tree, checked, problems, chosen)
+    token = FORMAT.set(_format_of(tree))
+    try:
+        checked = spec(chosen).check(tree, "", problems)
+        if checked is INVALID:
+            raise CatalogueError(shown_as, problems)
+        catalogue = _build(tree, checked, problems, chosen)
+    finally:
+        FORMAT.reset(token)
     if catalogue is not None:
         problems += naming.check(catalogue, chosen)
     if problems:
@@ -53,11 +70,24 @@ def parse(data: bytes, shown_as: str, targets: Sequence[Target] | None = None) -
     return catalogue
 
 
-def _where(tree: source.Node, *keys: str) -> Location:
-    """The location of the value at keys, or of the nearest enclosing one that exists."""
+def _format_of(tree: source.Node) -> int:
+    """The format the catalogue says it is in, for checking which keys it may use (a bad
+    value is reported by the format check; meanwhile the newest format applies)."""
+    node = tree.value.get("format") if isinstance(tree.value, dict) else None
+    value = node.value if node is not None else None
+    return value if type(value) is int and 1 <= value <= FORMAT_VERSION else FORMAT_VERSION
+
+
+def _where(tree: source.Node, *keys: str | int) -> Location:
+    """The location of the value at keys (names, or indices of lists), or of the nearest
+    enclosing one that exists."""
     node = tree
     for key in keys:
-        child = node.value.get(key) if isinstance(node.value, dict) else None
+        child = None
+        if isinstance(node.value, dict) and isinstance(key, str):
+            child = node.value.get(key)
+        elif isinstance(node.value, list) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
         if child is None:
             break
         node = child
@@ -103,16 +133,30 @@ def _build(
             entry["fault"],
             entry["since"],
             _key_where(tree, "types", key),
+            wire=tuple(entry["wire"] or ()),
         )
         for key, entry in _entries(checked["types"])
     }
-    references = _References(statuses, types, _keys(checked["statuses"]), _keys(checked["types"]))
-    codes = [
-        _code(tree, key, entry, references, problems) for key, entry in _entries(checked["codes"])
-    ]
+    _check_wire(tree, "types", "type", types.values(), problems)
     envelopes = [
         _envelope(tree, key, entry, problems) for key, entry in _entries(checked["envelopes"])
     ]
+    references = _References(
+        statuses,
+        types,
+        _keys(checked["statuses"]),
+        _keys(checked["types"]) if checked["types"] is not None else (),
+        tuple(envelopes),
+    )
+    codes = [
+        _code(tree, key, entry, references, problems) for key, entry in _entries(checked["codes"])
+    ]
+    _check_wire(tree, "codes", "code", codes, problems)
+    status_classes = [
+        _status_class(tree, key, entry, references, problems)
+        for key, entry in _entries(checked["status_classes"])
+    ]
+    _check_status_classes(status_classes, problems)
     if not (clean or _valid(checked)):
         return None
     return Catalogue(
@@ -120,13 +164,14 @@ def _build(
         api=Api(**checked["api"], location=_where(tree, "api", "prefix")),
         statuses=tuple(statuses.values()),
         types=tuple(types.values()),
-        codes=tuple(code for code in codes if code is not None),
+        codes=tuple(codes),
         envelopes=tuple(envelopes),
         options={
             target.name: checked[target.name]
             for target in targets
             if target.options is not None and checked.get(target.name) is not None
         },
+        status_classes=tuple(status_classes),
     )
 
 
@@ -139,6 +184,14 @@ class _References:
     types: dict[str, ErrorType]
     declared_statuses: tuple[str, ...] | None
     declared_types: tuple[str, ...] | None
+    envelopes: tuple[Envelope, ...]
+
+    def read_at(self, status: Status) -> bool:
+        """Whether some envelope reads bodies of this (non-error) status as errors."""
+        return any(
+            envelope.when is not None and status.key in envelope.when.statuses
+            for envelope in self.envelopes
+        )
 
 
 def _keys(table: Any) -> tuple[str, ...] | None:
@@ -147,6 +200,10 @@ def _keys(table: Any) -> tuple[str, ...] | None:
 
 def _listing(names: Any) -> str:
     return ", ".join(str(name) for name in names) or "none"
+
+
+def _fault_of_status(status: Status) -> str | None:
+    return "client" if 400 <= status.first < 500 else "server" if status.first >= 500 else None
 
 
 def _code(
@@ -159,26 +216,49 @@ def _code(
     def problem(field: str, message: str) -> None:
         problems.append(Problem(_where(tree, "codes", key, field), f"code {key!r}: {message}"))
 
-    error_type = references.types.get(entry["type"])
-    status = references.statuses.get(entry["status"])
-    # A code is its type's fault unless it says otherwise (and then it must agree).
-    fault = entry["fault"] or (error_type.fault if error_type is not None else None)
+    error_type = references.types.get(entry["type"]) if entry["type"] else None
     declared_types = references.declared_types
-    if declared_types is not None and entry["type"] not in declared_types:
+    if (
+        entry["type"] is not None
+        and declared_types is not None
+        and entry["type"] not in declared_types
+    ):
         problem("type", f"unknown type {entry['type']!r}; the types are {_listing(declared_types)}")
+    keys: list[str] = entry["status"]
+    statuses = [references.statuses[k] for k in keys if k in references.statuses]
     declared = references.declared_statuses
-    if status is None:
-        if declared is not None and entry["status"] not in declared:
+    for status_key in keys:
+        if (
+            status_key not in references.statuses
+            and declared is not None
+            and status_key not in declared
+        ):
             problem(
                 "status",
-                f"unknown status {entry['status']}; add it under `statuses` "
+                f"unknown status {status_key}; add it under `statuses` "
                 f"(known: {_listing(declared)})",
             )
-    elif not status.is_error:
-        problem("status", f"status {status.key} is not an error status (4xx or 5xx)")
-    elif fault is not None:
-        expected = "client" if status.first < 500 else "server"
-        if fault != expected:
+    # A code is its type's fault unless it says otherwise (and then it must agree); without
+    # a type, its status's.
+    fault = entry["fault"] or (error_type.fault if error_type is not None else None)
+    if fault is None and statuses:
+        fault = _fault_of_status(statuses[0])
+    for status in statuses:
+        expected = _fault_of_status(status)
+        if expected is None:
+            if not references.read_at(status):
+                problem(
+                    "status",
+                    f"status {status.key} is not an error status (4xx or 5xx)"
+                    + (
+                        "; an envelope whose `when: statuses` lists it can read errors sent with it"
+                        if FORMAT.get() > 1
+                        else ""
+                    ),
+                )
+            elif fault is None:
+                problem("fault", f"its status {status.key} is not an error status: give a `fault`")
+        elif fault is not None and fault != expected:
             given = (
                 f"fault is {fault!r}"
                 if entry["fault"]
@@ -195,15 +275,40 @@ def _code(
             f"fault is {entry['fault']!r} but its type {error_type.key!r} is a "
             f"{error_type.fault} fault",
         )
-    names = tuple((key, name) for key, name in (entry["names"] or {}).items() if name)
+    names = tuple((target, name) for target, name in (entry["names"] or {}).items() if name)
+    extras = _extras(entry["extras"])
+    envelope_extras = {extra.name for envelope in references.envelopes for extra in envelope.extras}
+    for extra in extras:
+        if extra.name in envelope_extras:
+            problem(
+                "extras",
+                f"the extra {extra.name!r} is an envelope's already, on every error",
+            )
+    known_extras = {extra.name: extra for extra in extras} | {
+        extra.name: extra for envelope in references.envelopes for extra in envelope.extras
+    }
+    example_extras = tuple((entry["example_extras"] or {}).items())
+    for name, value in example_extras:
+        extra_declared = known_extras.get(name)
+        if extra_declared is None:
+            problem(
+                "example_extras",
+                f"example_extras names {name!r}, which is no extra of the code or of an "
+                f"envelope (extras: {_listing(known_extras)})",
+            )
+        elif not _of_kind(value, extra_declared.kind):
+            problem(
+                "example_extras",
+                f"example_extras.{name} is not of its type, {extra_declared.kind}",
+            )
     return ErrorCode(
         key=key,
         type=entry["type"],
-        status=entry["status"],
+        status=keys[0],
         message=entry["message"],
         description=entry["description"],
         retryable=entry["retryable"],
-        fault=fault or "client",  # only without a valid type, which is reported above
+        fault=fault or "client",  # only when a problem is reported above
         since=entry["since"],
         names=names,
         example_fields=tuple(
@@ -211,7 +316,96 @@ def _code(
             for item in entry["example_fields"] or ()
         ),
         location=_key_where(tree, "codes", key),
+        wire=tuple(entry["wire"] or ()),
+        statuses=tuple(keys),
+        reference_url=entry["reference_url"],
+        extras=extras,
+        example_extras=example_extras,
     )
+
+
+def _of_kind(value: Any, kind: str) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "integer":
+        return type(value) is int
+    if kind == "number":
+        return type(value) in (int, float)
+    if kind == "boolean":
+        return type(value) is bool
+    if kind == "strings":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return True
+
+
+def _extras(table: dict[str, Any] | None) -> tuple[Extra, ...]:
+    return tuple(
+        Extra(name, entry["path"], entry["type"], entry["description"])
+        for name, entry in (table or {}).items()
+    )
+
+
+def _check_wire(
+    tree: source.Node,
+    table: str,
+    what: str,
+    entries: Iterable[ErrorCode | ErrorType],
+    problems: list[Problem],
+) -> None:
+    """Every value a server sends names one entry: matched exactly, 10003 is not "10003"."""
+    owners: dict[tuple[type, Wire], str] = {}
+    for entry in entries:
+        for value in entry.wire or (entry.key,):
+            owner = owners.setdefault((type(value), value), entry.key)
+            if owner != entry.key:
+                problems.append(
+                    Problem(
+                        _where(tree, table, entry.key, "wire"),
+                        f"{what} {entry.key!r}: the value {value!r} the server sends is "
+                        f"{what} {owner!r}'s already",
+                    )
+                )
+
+
+def _status_class(
+    tree: source.Node,
+    key: str,
+    entry: dict[str, Any],
+    references: _References,
+    problems: list[Problem],
+) -> StatusClass:
+    declared = references.declared_statuses
+    for status in entry["statuses"]:
+        if declared is not None and status not in declared:
+            problems.append(
+                Problem(
+                    _where(tree, "status_classes", key, "statuses"),
+                    f"status class {key!r}: unknown status {status}; add it under `statuses`",
+                )
+            )
+    return StatusClass(
+        key=key,
+        statuses=tuple(entry["statuses"]),
+        description=entry["description"],
+        wins_over_type=entry["wins_over_type"],
+        names=tuple((target, name) for target, name in (entry["names"] or {}).items() if name),
+        location=_key_where(tree, "status_classes", key),
+    )
+
+
+def _check_status_classes(classes: list[StatusClass], problems: list[Problem]) -> None:
+    owners: dict[str, StatusClass] = {}
+    for status_class in classes:
+        for status in status_class.statuses:
+            owner = owners.setdefault(status, status_class)
+            if owner is not status_class:
+                problems.append(
+                    Problem(
+                        status_class.location,
+                        f"status class {status_class.key!r}: status {status} is status class "
+                        f"{owner.key!r}'s already",
+                    )
+                )
 
 
 def _key_where(tree: source.Node, table: str, key: str) -> Location:
@@ -222,19 +416,55 @@ def _key_where(tree: source.Node, table: str, key: str) -> Location:
 def _envelope(
     tree: source.Node, key: str, entry: dict[str, Any], problems: list[Problem]
 ) -> Envelope:
-    fields = tuple(FieldSource(**item) for item in entry["fields"] or ())
+    def problem(message: str, *at: str | int) -> None:
+        problems.append(
+            Problem(_where(tree, "envelopes", key, *at), f"envelope {key!r}: {message}")
+        )
+
+    fields = []
+    for index, item in enumerate(entry["fields"] or ()):
+        shape, at = item["shape"], f"envelopes.{key}.fields[{index}]"
+        where = _where(tree, "envelopes", key, "fields", index)
+        if shape == "objects":
+            if item["name"] is None and item["pointer"] is None:
+                problems.append(Problem(where, f"{at} names the field under 'name' or 'pointer'"))
+            if (item["messages"] is None) == (item["message"] is None):
+                message = f"{at} must have exactly one of 'messages' or 'message'"
+                problems.append(Problem(where, message))
+        else:
+            given = [
+                k for k in ("name", "messages", "message", "code", "type", "pointer") if item[k]
+            ]
+            if given:
+                message = f"{at} is of shape {shape}, which has no {given[0]!r}"
+                problems.append(Problem(where, message))
+        fields.append(FieldSource(**item))
+    if entry["body"] == "json" and not any(entry[k] for k in ("code", "type", "message")):
+        problem("it must say where the code, the type or the message is")
+    if entry["body"] == "text" and any(entry[k] for k in ("code", "type", "errors", "fields")):
+        problem("a text body has no code, type, errors or fields: its text is the message")
     paths = [entry[name] for name in ("type", "code", "message", "reference") if entry[name]]
     paths += [field.path for field in fields]
+    paths += [extra["path"] for extra in (entry["extras"] or {}).values()]
     for path in paths:
         for other in paths:
-            if other.startswith(path + "."):
-                problems.append(
-                    Problem(
-                        _where(tree, "envelopes", key),
-                        f"envelope {key!r}: {path!r} holds a value, so it cannot also "
-                        f"contain {other!r}",
-                    )
-                )
+            if other.startswith((path + ".", path + "[")):
+                problem(f"{path!r} holds a value, so it cannot also contain {other!r}")
+    when = entry["when"]
+    condition = None
+    if when is not None:
+        equals = []
+        for path, literal in (when["equals"] or {}).items():
+            try:
+                equals.append((jsonpath.normalize(path, legacy=not path.startswith("$")), literal))
+            except jsonpath.PathError as error:
+                problem(f"when.equals: {error} (in {path!r})", "when", "equals")
+        condition = Condition(
+            media_types=tuple(when["media_type"] or ()),
+            statuses=tuple(when["statuses"] or ()),
+            present=tuple(when["present"] or ()),
+            equals=tuple(equals),
+        )
     return Envelope(
         key=key,
         description=entry["description"],
@@ -242,6 +472,12 @@ def _envelope(
         code=entry["code"],
         message=entry["message"],
         reference=entry["reference"],
-        fields=fields,
+        fields=tuple(fields),
         since=entry["since"],
+        when=condition,
+        body=entry["body"],
+        errors=entry["errors"],
+        decides=entry["decides"],
+        code_from=entry["code_from"],
+        extras=_extras(entry["extras"]),
     )

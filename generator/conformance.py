@@ -1,180 +1,249 @@
 """Conformance cases: responses a server may send, each with the error every binding must
-make of it. Derived from the catalogue alone, so the bindings of every language are held to
-the same expectations, including the fallbacks for what the catalogue does not know."""
+make of it. The responses come from the catalogue (every code in its envelopes, its other
+wire values, every field shape, several errors, status classes, text, HTML, odd bytes), and
+what a binding must make of each is read by the reference reader (generator/wire.py), so
+the bindings of every language are held to one reading."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from . import escape
-from .model import Catalogue, ErrorCode, ErrorType, FieldError, Status
+from . import escape, jsonpath, wire
+from .model import Catalogue, Envelope, ErrorCode, Example, Wire
 
 if TYPE_CHECKING:
     from .target import Language
 
 
-def _status_number(status: Status) -> int:
-    return status.first
+def _field(field: wire.Field) -> dict[str, Any]:
+    return {
+        "name": field.name,
+        "messages": list(field.messages),
+        "code": field.code,
+        "type": field.type,
+        "pointer": field.pointer,
+    }
+
+
+def _item(item: wire.Item, reader: wire.Reader, envelope: Envelope | None) -> dict[str, Any]:
+    code = reader.code_for(item.raw_code, envelope) if envelope is not None else None
+    return {
+        "code": code.key if code is not None else item.raw_code,
+        "raw_code": item.raw_code,
+        "type": item.raw_type,
+        "message": item.message,
+        "fields": [_field(field) for field in item.fields],
+        "extras": dict(item.extras),
+    }
 
 
 def _expect(
+    reading: wire.Reading,
     languages: Sequence[Language],
-    entry: ErrorCode | ErrorType | None,
-    status: int | None,
-    code: str | None,
-    error_type: str | None,
-    message: str,
-    fields: tuple[FieldError, ...] = (),
-    reference: str | None = None,
-    body_is_json: bool = True,
+    reader: wire.Reader,
+    envelope: Envelope | None,
 ) -> dict[str, Any]:
-    # What the server left out, the class fills in from the catalogue.
-    if isinstance(entry, ErrorCode):
-        code, error_type = code or entry.key, error_type or entry.type
-    elif isinstance(entry, ErrorType):
-        error_type = error_type or entry.key
     return {
-        "classes": {language.name: language.class_name(entry) for language in languages},
-        "status": status,
-        "code": code,
-        "type": error_type,
-        "message": message,
-        "fields": [{"name": f.name, "messages": list(f.messages)} for f in fields],
-        "reference": reference,
-        "body_is_json": body_is_json,
+        "classes": {language.name: language.class_name(reading.entry) for language in languages},
+        "status": reading.status,
+        "code": reading.code,
+        "raw_code": reading.raw_code,
+        "type": reading.type,
+        "message": reading.message,
+        "fields": [_field(field) for field in reading.fields],
+        "reference": reading.reference,
+        "extras": dict(reading.extras),
+        "errors": [_item(item, reader, envelope) for item in reading.errors],
+        "body_is_json": reading.body_is_json,
     }
 
 
-def _case(name: str, status: int | None, body: Any, expect: dict[str, Any]) -> dict[str, Any]:
-    text = body if isinstance(body, str) else escape.compact_json(body)
-    return {
-        "name": name,
-        "status": status,
-        "content_type": "application/json" if expect["body_is_json"] else "text/html",
-        "body": text,
-        "expect": expect,
-    }
+class _Cases:
+    def __init__(self, catalogue: Catalogue, languages: Sequence[Language]) -> None:
+        self.catalogue = catalogue
+        self.languages = languages
+        self.reader = wire.Reader(catalogue)
+
+    def case(
+        self,
+        name: str,
+        status: int | None,
+        body: Any,
+        media_type: str | None = None,
+        envelope: Envelope | None = None,
+    ) -> dict[str, Any]:
+        text = body if isinstance(body, str) else escape.compact_json(body)
+        reading = self.reader.read(status, text, media_type)
+        error = (
+            status is None
+            or 400 <= status <= 599
+            or any(member is not None for member in (reading.raw_code, reading.raw_type))
+        )
+        return {
+            "name": name,
+            "status": status,
+            "content_type": media_type,
+            "body": text,
+            "is_error": error,
+            "expect": _expect(reading, self.languages, self.reader, envelope),
+        }
+
+    def status_for(self, code: ErrorCode, envelope: Envelope) -> int:
+        """A concrete status the code comes with that the envelope reads."""
+        for key in code.statuses:
+            number = self.catalogue.status(key).first
+            if envelope.when is None or not envelope.when.statuses:
+                if 400 <= number <= 599:
+                    return number
+            elif any(wire._status_matches(entry, number) for entry in envelope.when.statuses):
+                return number
+        return self.catalogue.status(code.status).first
+
+    @staticmethod
+    def media_type(envelope: Envelope) -> str | None:
+        if envelope.when is not None and envelope.when.media_types:
+            return envelope.when.media_types[0]
+        return "text/plain" if envelope.body == "text" else "application/json"
+
+    def reads_as(self, case: dict[str, Any], code: ErrorCode) -> bool:
+        return bool(case["expect"]["code"] == code.key)
 
 
 def cases(catalogue: Catalogue, languages: Sequence[Language]) -> Iterator[dict[str, Any]]:
     """One case at a time: for a large catalogue the whole list would not fit in memory."""
-    reference = catalogue.api.reference
+    maker = _Cases(catalogue, languages)
     showcase = catalogue.showcase
+    json_envelopes = [e for e in catalogue.envelopes if e.body == "json"]
     for code in catalogue.codes:
-        status = _status_number(catalogue.status(code.status))
-        # Every code in the main envelope; the others differ in layout, not by code, so the
-        # showcase code stands for all in them (and keeps a large catalogue's file half as big).
-        envelopes = catalogue.envelopes if code is showcase else catalogue.envelopes[:1]
-        for envelope in envelopes:
-            body = catalogue.example(code, envelope)
-            fields = code.example_fields if envelope.fields else ()
-            yield (
-                _case(
-                    f"{code.key} in the {envelope.key} envelope",
-                    status,
-                    body,
-                    _expect(
-                        languages,
-                        code,
-                        status,
-                        code.key,
-                        code.type,
-                        code.message,
-                        fields,
-                        reference if envelope.reference else None,
-                    ),
-                )
+        # Every code in the first envelope that reads it; the others differ in layout, not by
+        # code, so the showcase code stands for all in them (and keeps the file small).
+        found = False
+        for envelope in json_envelopes:
+            if found and code is not showcase:
+                break
+            body = envelope.example(catalogue.example_values(code))
+            case = maker.case(
+                f"{code.key} in the {envelope.key} envelope",
+                maker.status_for(code, envelope),
+                body,
+                maker.media_type(envelope),
+                envelope,
             )
-    for envelope in catalogue.envelopes:
+            if maker.reads_as(case, code):
+                found = True
+                yield case
+        first = json_envelopes[0] if json_envelopes else None
+        for value in code.wire[1:] if first is not None and first.code is not None else ():
+            assert first is not None
+            body = first.example(replace(catalogue.example_values(code), code=value))
+            yield maker.case(
+                f"{code.key} sent as {value!r}",
+                maker.status_for(code, first),
+                body,
+                maker.media_type(first),
+                first,
+            )
+    for envelope in json_envelopes:
         for source in envelope.fields[1:]:
-            body = envelope.example(
-                showcase.type,
-                showcase.key,
-                showcase.message,
-                reference,
-                showcase.example_fields,
-                source,
+            body = envelope.example(catalogue.example_values(showcase), source)
+            yield maker.case(
+                f"{showcase.key} with field errors at {source.path}",
+                maker.status_for(showcase, envelope),
+                body,
+                maker.media_type(envelope),
+                envelope,
             )
-            yield (
-                _case(
-                    f"{showcase.key} with field errors at {source.path}",
-                    _status_number(catalogue.status(showcase.status)),
-                    body,
-                    _expect(
-                        languages,
-                        showcase,
-                        _status_number(catalogue.status(showcase.status)),
-                        showcase.key,
-                        showcase.type,
-                        showcase.message,
-                        showcase.example_fields,
-                        reference if envelope.reference else None,
-                    ),
-                )
-            )
-    yield from _fallbacks(catalogue, languages)
+        if envelope.errors is not None and envelope.code is not None:
+            yield from _several(maker, envelope, showcase)
+    yield from _fallbacks(maker)
 
 
-def _fallbacks(catalogue: Catalogue, languages: Sequence[Language]) -> list[dict[str, Any]]:
-    envelope = catalogue.envelopes[0]
-    first_type = catalogue.types[0]
-    reference = catalogue.api.reference if envelope.reference else None
+FUTURE: Wire = "code_from_the_future"
+"""A code for cases of codes a binding does not know (the reference reader says what a
+binding makes of it, even for a catalogue that happens to list it)."""
 
-    def body(code: str, error_type: str, message: str) -> dict[str, Any]:
-        return envelope.example(error_type, code, message, catalogue.api.reference)
 
-    found = [
-        _case(
-            "an unknown code of a known type",
-            400,
-            body("code_from_the_future", first_type.key, "Something new"),
-            _expect(
-                languages,
-                first_type,
+def _several(maker: _Cases, envelope: Envelope, code: ErrorCode) -> Iterator[dict[str, Any]]:
+    """A body with two errors: one of a code nobody knows, then a known one."""
+    catalogue = maker.catalogue
+    known = envelope.example(catalogue.example_values(code))
+    unknown = envelope.example(replace(catalogue.example_values(code), code=FUTURE))
+    assert envelope.errors is not None
+    segments = jsonpath.parse(envelope.errors)
+    items = [jsonpath.select(unknown, segments)[0], jsonpath.select(known, segments)[0]]
+    jsonpath.put(known, segments, items)
+    yield maker.case(
+        f"two errors in the {envelope.key} envelope",
+        maker.status_for(code, envelope),
+        known,
+        maker.media_type(envelope),
+        envelope,
+    )
+
+
+def _fallbacks(maker: _Cases) -> Iterator[dict[str, Any]]:
+    catalogue = maker.catalogue
+    json_envelopes = [e for e in catalogue.envelopes if e.body == "json"]
+    envelope = next((e for e in json_envelopes if e.when is None), None)
+    first_type = catalogue.types[0] if catalogue.types else None
+    if envelope is not None and envelope.code is not None:
+        values = catalogue.example_values(catalogue.codes[0])
+        future: Example = replace(values, code=FUTURE, fields=(), extras=())
+        if first_type is not None:
+            yield maker.case(
+                "an unknown code of a known type",
                 400,
-                "code_from_the_future",
-                first_type.key,
-                "Something new",
-                reference=reference,
-            ),
-        ),
-        _case(
+                envelope.example(
+                    replace(future, type=catalogue.type_wire(first_type), message="Something new")
+                ),
+                "application/json",
+                envelope,
+            )
+        yield maker.case(
             "an unknown code and an unknown type",
             418,
-            body("teapot", "kitchen", "I am a teapot"),
-            _expect(
-                languages, None, 418, "teapot", "kitchen", "I am a teapot", reference=reference
-            ),
-        ),
-    ]
+            envelope.example(replace(future, type="kitchen", message="I am a teapot")),
+            "application/json",
+            envelope,
+        )
+        yield maker.case(
+            "a JSON body with a byte order mark",
+            400,
+            "\ufeff" + escape.compact_json(envelope.example(values)),
+            "application/json",
+            envelope,
+        )
+        yield maker.case(
+            "a body with NaN, which is not JSON",
+            400,
+            '{"error": NaN, "code": Infinity}',
+            "application/json",
+            envelope,
+        )
     for status in catalogue.statuses:
-        error_type = catalogue.type_for_status(status)
         if not status.is_error:
             continue
-        number = _status_number(status)
-        for what, text in (
-            ("a non-JSON error page", "<html><body><h1>Bad Gateway</h1></body></html>"),
-            ("an empty body", ""),
+        number = status.first
+        for what, text, media_type in (
+            (
+                "a non-JSON error page",
+                "<html><body><h1>Bad Gateway</h1></body></html>",
+                "text/html",
+            ),
+            ("an empty body", "", None),
+            ("a plain text body", "Service temporarily unavailable", "text/plain"),
         ):
-            expect = _expect(
-                languages, error_type, number, None, None, "Unknown error", body_is_json=False
+            yield maker.case(f"{what} with status {number}", number, text, media_type)
+    for status_class in catalogue.status_classes:
+        for key in status_class.statuses:
+            number = int(key[0]) * 100 if key.endswith("xx") else int(key)
+            yield maker.case(
+                f"status class {status_class.key} at {number}",
+                number,
+                {"unrelated": True},
+                "application/json",
             )
-            found.append(_case(f"{what} with status {number}", number, text, expect))
-    found.append(
-        _case(
-            "a JSON body of the wrong shape",
-            599,
-            ["error", {"code": 42}],
-            _expect(languages, _type_for_number(catalogue, 599), 599, None, None, "Unknown error"),
-        )
-    )
-    return found
-
-
-def _type_for_number(catalogue: Catalogue, number: int) -> ErrorType | None:
-    exact = [s for s in catalogue.statuses if s.first == number == s.last]
-    ranges = [s for s in catalogue.statuses if s.first <= number <= s.last and s.is_range]
-    for status in exact or ranges:
-        return catalogue.type_for_status(status)
-    return None
+    yield maker.case("a JSON body of the wrong shape", 599, ["error", {"code": 42}])
+    yield maker.case("a success body", 200, {"data": {"id": 1}}, "application/json")

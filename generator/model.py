@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import functools
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import jsonpath
 from .problems import Location
 
 _NOWHERE = Location(0, 0)
 # Where an entry is in the catalogue, for error messages; not part of its value.
 _LOCATION: Any = field(default=_NOWHERE, compare=False, repr=False)
+
+Wire = str | int
+"""A value a server sends for a code or a type: matched exactly, type and all."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,8 @@ class Api:
     reference: str
     docs_url: str
     version: str
+    reference_url: str | None = None
+    """A pattern for each code's page in the API's own reference ({code}, {code:kebab})."""
     location: Location = _LOCATION
 
 
@@ -62,6 +69,12 @@ class ErrorType:
     fault: str
     since: str | None = None
     location: Location = _LOCATION
+    wire: tuple[Wire, ...] = ()
+    """The values a server sends for it, the first being canonical; its key by default."""
+
+    @property
+    def sends_key(self) -> bool:
+        return not self.wire or self.key in self.wire
 
 
 @dataclass(frozen=True)
@@ -71,10 +84,22 @@ class FieldError:
 
 
 @dataclass(frozen=True)
+class Extra:
+    """A member a body carries besides code, type and message, exposed as an attribute."""
+
+    name: str
+    path: str
+    kind: str
+    """string, integer, number, boolean, strings or object."""
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class ErrorCode:
     key: str
-    type: str
+    type: str | None
     status: str
+    """The documented status (the first of `statuses`)."""
     message: str
     description: str
     retryable: bool
@@ -84,74 +109,159 @@ class ErrorCode:
     """(target, class name) for each class name the catalogue sets instead of the derived."""
     example_fields: tuple[FieldError, ...] = ()
     location: Location = _LOCATION
+    wire: tuple[Wire, ...] = ()
+    """The values a server sends for it, the first being canonical; its key by default."""
+    statuses: tuple[str, ...] = ()
+    """Every status it comes with, the documented one first."""
+    reference_url: str | None = None
+    """Its page in the API's own reference, if the catalogue gives one."""
+    extras: tuple[Extra, ...] = ()
+    """Members only its bodies carry."""
+    example_extras: tuple[tuple[str, Any], ...] = ()
 
     def name_in(self, target: str) -> str | None:
         """The class name the catalogue sets for this code in a target, if it sets one."""
+        return next((name for key, name in self.names if key == target), None)
+
+    @property
+    def sends_key(self) -> bool:
+        """Whether a server sends its key as itself (its wire values hold it)."""
+        return not self.wire or self.key in self.wire
+
+
+@dataclass(frozen=True)
+class StatusClass:
+    """A class for responses of some statuses whatever their body says."""
+
+    key: str
+    statuses: tuple[str, ...]
+    description: str
+    wins_over_type: bool = True
+    names: tuple[tuple[str, str], ...] = ()
+    location: Location = _LOCATION
+
+    def name_in(self, target: str) -> str | None:
         return next((name for key, name in self.names if key == target), None)
 
 
 @dataclass(frozen=True)
 class FieldSource:
     path: str
-    name: str
+    name: str | None
     messages: str | None
     message: str | None
+    shape: str = "objects"
+    """objects, map or strings."""
+    code: str | None = None
+    type: str | None = None
+    pointer: str | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When an envelope applies: every part given must hold."""
+
+    media_types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    equals: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Example:
+    """What an example body holds, as values; an envelope lays them out."""
+
+    code: Wire | None
+    type: Wire | None
+    message: str
+    reference: str
+    fields: tuple[FieldError, ...] = ()
+    extras: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
 class Envelope:
     key: str
     description: str
-    type: str
-    code: str
-    message: str
+    type: str | None
+    code: str | None
+    message: str | None
     reference: str | None = None
     fields: tuple[FieldSource, ...] = ()
     since: str | None = None
+    when: Condition | None = None
+    body: str = "json"
+    """json, or text (the text is the message)."""
+    errors: str | None = None
+    """Path of a list of errors; the member paths are then inside each."""
+    decides: str = "first"
+    code_from: str = "whole"
+    extras: tuple[Extra, ...] = ()
 
-    def example(
-        self,
-        error_type: str,
-        code: str,
-        message: str,
-        reference: str,
-        fields: tuple[FieldError, ...] = (),
-        source: FieldSource | None = None,
-    ) -> dict[str, Any]:
-        """The body a server using this envelope sends, built as data (never as text).
-
-        Field errors go where `source` says, by default the envelope's first field source.
-        """
+    def example(self, values: Example, source: FieldSource | None = None) -> Any:
+        """The body a server using this envelope sends, built as data (never as text): the
+        members the values hold, where the envelope says, and nothing invented. Field errors
+        go where `source` says, by default the envelope's first field source."""
+        if self.body == "text":
+            return values.message
         body: dict[str, Any] = {}
-        _put(body, self.type, error_type)
-        _put(body, self.code, code)
-        _put(body, self.message, message)
-        if self.reference is not None:
-            _put(body, self.reference, reference)
+        for where, literal in self.when.equals if self.when else ():
+            _put(body, where, literal)
+        item: dict[str, Any] = {}
+        for path, value in (
+            (self.type, values.type),
+            (self.code, values.code),
+            (self.message, values.message),
+            (self.reference, values.reference),
+        ):
+            if path is not None and value is not None:
+                _put(item, path, value)
+        extras = dict(values.extras)
+        for extra in self.extras:
+            if extra.name in extras:
+                _put(item, extra.path, extras[extra.name])
         source = source or (self.fields[0] if self.fields else None)
-        if fields and source is not None:
-            items: list[dict[str, Any]] = []
-            for item in fields:
-                if source.messages is not None:
-                    entry: dict[str, Any] = {}
-                    _put(entry, source.name, item.name)
-                    _put(entry, source.messages, list(item.messages))
-                    items.append(entry)
-                else:
-                    for text in item.messages:
-                        entry = {}
-                        _put(entry, source.name, item.name)
-                        _put(entry, source.message or "", text)
-                        items.append(entry)
-            _put(body, source.path, items)
+        if values.fields and source is not None:
+            _put(item, source.path, _field_errors(values.fields, source))
+        if self.errors is not None:
+            _put(body, self.errors, [item])
+        else:
+            _merge(body, item)
         return body
 
 
 def _put(target: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    for part in parents:
-        target = target.setdefault(part, {})
-    target[last] = value
+    jsonpath.put(target, jsonpath.parse(path), value)
+
+
+def _merge(target: dict[str, Any], values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
+def _field_errors(fields: tuple[FieldError, ...], source: FieldSource) -> Any:
+    if source.shape == "map":
+        return {item.name: list(item.messages) for item in fields}
+    if source.shape == "strings":
+        return [text for item in fields for text in item.messages]
+    items: list[dict[str, Any]] = []
+    name = source.name or source.pointer or "$.name"
+    for item in fields:
+        if source.messages is not None:
+            entry: dict[str, Any] = {}
+            _put(entry, name, item.name)
+            _put(entry, source.messages, list(item.messages))
+            items.append(entry)
+        else:
+            for text in item.messages:
+                entry = {}
+                _put(entry, name, item.name)
+                _put(entry, source.message or "$.message", text)
+                items.append(entry)
+    return items
 
 
 @dataclass(frozen=True)
@@ -164,6 +274,7 @@ class Catalogue:
     envelopes: tuple[Envelope, ...]
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Each target's section of the catalogue (`python:`), as its module checked it."""
+    status_classes: tuple[StatusClass, ...] = ()
 
     def status(self, key: str) -> Status:
         return self._statuses[key]
@@ -179,8 +290,23 @@ class Catalogue:
     def _types(self) -> dict[str, ErrorType]:
         return {error_type.key: error_type for error_type in self.types}
 
-    def codes_of(self, error_type: ErrorType) -> tuple[ErrorCode, ...]:
-        return tuple(code for code in self.codes if code.type == error_type.key)
+    def codes_of(self, error_type: ErrorType | None) -> tuple[ErrorCode, ...]:
+        """The codes of a type, or (for None) the codes without one."""
+        key = error_type.key if error_type is not None else None
+        return tuple(code for code in self.codes if code.type == key)
+
+    @property
+    def untyped_codes(self) -> tuple[ErrorCode, ...]:
+        return self.codes_of(None)
+
+    @functools.cached_property
+    def envelope_extras(self) -> tuple[Extra, ...]:
+        """The extras of every envelope, each name once (the first envelope's)."""
+        found: dict[str, Extra] = {}
+        for envelope in self.envelopes:
+            for extra in envelope.extras:
+                found.setdefault(extra.name, extra)
+        return tuple(found.values())
 
     @property
     def showcase(self) -> ErrorCode:
@@ -188,7 +314,7 @@ class Catalogue:
         return next((code for code in self.codes if code.example_fields), self.codes[0])
 
     def codes_with(self, status: Status) -> tuple[ErrorCode, ...]:
-        return tuple(code for code in self.codes if code.status == status.key)
+        return tuple(code for code in self.codes if status.key in code.statuses)
 
     def type_for_status(self, status: Status) -> ErrorType | None:
         """The one error type whose codes use this status, if there is exactly one."""
@@ -196,13 +322,45 @@ class Catalogue:
 
     @functools.cached_property
     def _type_for_status(self) -> dict[str, ErrorType]:
-        types: dict[str, set[str]] = {}
+        types: dict[str, set[str | None]] = {}
         for code in self.codes:
-            types.setdefault(code.status, set()).add(code.type)
-        return {key: self.type(next(iter(keys))) for key, keys in types.items() if len(keys) == 1}
+            for status in code.statuses:
+                types.setdefault(status, set()).add(code.type)
+        return {
+            key: self.type(found)
+            for key, keys in types.items()
+            if len(keys) == 1 and (found := next(iter(keys))) is not None
+        }
 
-    def example(self, code: ErrorCode, envelope: Envelope | None = None) -> dict[str, Any]:
-        envelope = envelope or self.envelopes[0]
-        return envelope.example(
-            code.type, code.key, code.message, self.api.reference, code.example_fields
+    def wire_of(self, code: ErrorCode) -> Wire:
+        """The value a server writes for a code."""
+        return code.wire[0] if code.wire else code.key
+
+    def type_wire(self, error_type: ErrorType) -> Wire:
+        return error_type.wire[0] if error_type.wire else error_type.key
+
+    def reference_url(self, code: ErrorCode) -> str | None:
+        """A code's page in the API's own reference: its own, else the API's pattern."""
+        if code.reference_url is not None or self.api.reference_url is None:
+            return code.reference_url
+        wire = str(self.wire_of(code))
+        kebab = wire.lower().replace("_", "-")
+        safe = "-._~"
+        return self.api.reference_url.replace(
+            "{code:kebab}", urllib.parse.quote(kebab, safe=safe)
+        ).replace("{code}", urllib.parse.quote(wire, safe=safe))
+
+    def example_values(self, code: ErrorCode) -> Example:
+        error_type = self.type(code.type) if code.type is not None else None
+        return Example(
+            code=self.wire_of(code),
+            type=self.type_wire(error_type) if error_type is not None else None,
+            message=code.message,
+            reference=self.api.reference,
+            fields=code.example_fields,
+            extras=code.example_extras,
         )
+
+    def example(self, code: ErrorCode, envelope: Envelope | None = None) -> Any:
+        envelope = envelope or self.envelopes[0]
+        return envelope.example(self.example_values(code))

@@ -155,6 +155,7 @@ def catalogue_filters(catalogue: Catalogue) -> dict[str, Callable[..., Any]]:
         "type_of": lambda code: catalogue.type(code.type),
         "type_for_status": catalogue.type_for_status,
         "docs_url": lambda code: naming.docs_url(catalogue, code),
+        "reference_url": catalogue.reference_url,
     }
 
 

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import contextvars
 import difflib
 import functools
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .problems import Problem
+from . import jsonpath
+from .problems import Location, Problem
 from .source import Node
 
 if TYPE_CHECKING:
     from .target import Target
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+FORMAT: contextvars.ContextVar[int] = contextvars.ContextVar("format", default=FORMAT_VERSION)
+"""The format of the catalogue being checked: keys newer than it are refused, and keys it
+requires are required."""
 SCHEMA_FILE = "catalogue.schema.json"
 
 INVALID: Any = object()
@@ -130,6 +137,23 @@ class Integer(Spec):
 
 
 @dataclass(frozen=True)
+class FormatNumber(Integer):
+    """The catalogue's format: a newer one than this generator reads asks for a newer one."""
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        if type(node.value) is int and node.value > self.maximum:
+            problems.append(
+                Problem(
+                    node.location,
+                    f"format {node.value} needs a newer generator: this one reads formats "
+                    f"{self.minimum} to {self.maximum} (pip install --upgrade error-bindings)",
+                )
+            )
+            return INVALID
+        return super().check(node, at, problems)
+
+
+@dataclass(frozen=True)
 class Flag(Spec):
     def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
         if type(node.value) is not bool:
@@ -180,6 +204,139 @@ class Status(Spec):
             ],
             "description": self.doc,
         }
+
+
+@dataclass(frozen=True)
+class WireValue(Spec):
+    """A value a server sends: a string, or an integer JSON can carry exactly."""
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        value = node.value
+        if isinstance(value, str):
+            return Text(self.doc, max_length=1_000).check(node, at, problems)
+        if type(value) is int:
+            if abs(value) > jsonpath.MAX_INTEGER:
+                problems.append(
+                    Problem(
+                        node.location,
+                        f"{at} is beyond ±{jsonpath.MAX_INTEGER:,}, where JavaScript loses "
+                        "integers; quote it to match it as text",
+                    )
+                )
+                return INVALID
+            return value
+        if node.kind == "scalar":
+            problems.append(
+                Problem(
+                    node.location,
+                    f"{at} must be a string or an integer, not {_describe(node)}; quote it "
+                    f'("{node.text}") if the server sends it as text',
+                )
+            )
+            return INVALID
+        return self.reject(node, at, "a string or an integer", problems)
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "oneOf": [
+                {"type": "string", "minLength": 1, "maxLength": 1_000},
+                {
+                    "type": "integer",
+                    "minimum": -jsonpath.MAX_INTEGER,
+                    "maximum": jsonpath.MAX_INTEGER,
+                },
+            ],
+            "description": self.doc,
+        }
+
+
+@dataclass(frozen=True)
+class JsonPath(Spec):
+    """A path into a JSON body: a JSONPath subset ($.error.code), or a dotted path
+    (error.code); read as its canonical JSONPath."""
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        legacy = FORMAT.get() < 2
+        checked = Text(self.doc, PATH if legacy else None, PATH_HINT, max_length=500).check(
+            node, at, problems
+        )
+        if checked is INVALID:
+            return INVALID
+        text: str = checked
+        if not legacy and not text.startswith("$") and not re.fullmatch(PATH, text):
+            problems.append(Problem(node.location, f"{at} must be {PATH_HINT}, not {text!r}"))
+            return INVALID
+        try:
+            return jsonpath.normalize(text, legacy=legacy or not text.startswith("$"))
+        except jsonpath.PathError as error:
+            line, column = node.location
+            where = Location(line, column + error.offset + (1 if node.quoted else 0))
+            problems.append(Problem(where, f"{at}: {error} (in {text!r})"))
+            return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "maxLength": 500, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class OneOrMore(Spec):
+    """One value, or a list of them (read as a list)."""
+
+    item: Spec
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        if isinstance(node.value, list):
+            return Items(self.doc, self.item, min_items=1).check(node, at, problems)
+        checked = self.item.check(node, at, problems)
+        return INVALID if checked is INVALID else [checked]
+
+    def schema(self) -> dict[str, Any]:
+        item = self.item.schema()
+        return {
+            "oneOf": [item, {"type": "array", "items": item, "minItems": 1}],
+            "description": self.doc,
+        }
+
+
+def one_or_more(item: Spec) -> OneOrMore:
+    return OneOrMore(item.doc, item)
+
+
+@dataclass(frozen=True)
+class Literal(Spec):
+    """A JSON scalar to compare with: a string, a number, true, false or null."""
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        if node.kind != "scalar":
+            return self.reject(node, at, "a string, a number, true, false or null", problems)
+        if isinstance(node.value, str):
+            return Text(self.doc, min_length=0, max_length=1_000).check(node, at, problems)
+        return node.value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": ["string", "number", "boolean", "null"], "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Anything(Spec):
+    """Any value (for examples): checked only for the limits every string has."""
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        if isinstance(node.value, dict):
+            return {
+                key: self.check(child, _child(at, key), problems)
+                for key, child in node.value.items()
+            }
+        if isinstance(node.value, list):
+            return [self.check(c, f"{at}[{i}]", problems) for i, c in enumerate(node.value)]
+        if isinstance(node.value, str):
+            return Text(self.doc, min_length=0).check(node, at, problems)
+        if isinstance(node.value, float) and not math.isfinite(node.value):
+            return self.reject(node, at, "a finite number", problems)
+        return node.value
+
+    def schema(self) -> dict[str, Any]:
+        return {"description": self.doc}
 
 
 @dataclass(frozen=True)
@@ -251,8 +408,14 @@ class Table(Spec):
 @dataclass(frozen=True)
 class Key:
     spec: Spec
-    required: bool = False
+    required: bool | int = False
+    """True, or the first format in which the key became optional."""
     default: Any = None
+    since_format: int = 1
+    """The first format that has the key."""
+
+    def is_required(self, format: int) -> bool:
+        return self.required is True or (self.required is not False and format < self.required)
 
 
 @dataclass(frozen=True)
@@ -267,10 +430,21 @@ class Record(Spec):
             return self.reject(node, at, "a mapping", problems)
         entries: dict[str, Node] = node.value
         result: dict[str, Any] = {}
+        format = FORMAT.get()
         for name, key in self.keys.items():
             child = entries.get(name)
+            if child is not None and key.since_format > format:
+                problems.append(
+                    Problem(
+                        child.key_location or child.location,
+                        f"{_child(at, name)} needs `format: {key.since_format}` (this catalogue "
+                        f"says format: {format})",
+                    )
+                )
+                result[name] = INVALID
+                continue
             if child is None:
-                if key.required:
+                if key.is_required(format):
                     problems.append(
                         Problem(
                             node.key_location or node.location,
@@ -296,10 +470,12 @@ class Record(Spec):
 
     def unknown(self, name: str, at: str) -> str:
         message = f"unknown key {name!r} in {at or 'the catalogue'}"
-        close = difflib.get_close_matches(name, list(self.keys), n=1, cutoff=0.6)
+        format = FORMAT.get()
+        keys = [key for key, spec in self.keys.items() if spec.since_format <= format]
+        close = difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
         if close:
             return f"{message}; did you mean {close[0]!r}?"
-        return f"{message}; expected one of {', '.join(repr(k) for k in self.keys)}"
+        return f"{message}; expected one of {', '.join(repr(k) for k in keys)}"
 
     def schema(self) -> dict[str, Any]:
         result: dict[str, Any] = {
@@ -308,7 +484,7 @@ class Record(Spec):
             "properties": {name: key.spec.schema() for name, key in self.keys.items()},
             "additionalProperties": False,
         }
-        required = [name for name, key in self.keys.items() if key.required]
+        required = [name for name, key in self.keys.items() if key.required is True]
         if required:
             result["required"] = required
         if self.one_of:
@@ -330,28 +506,135 @@ _since = Key(Text("The API version that introduced this entry, such as v4.", VER
 _doc = Key(Text("What it means, in prose."), required=True)
 _fault = Choice("Whose fault: 4xx are client faults, 5xx server faults.", ("client", "server"))
 
+_path = JsonPath
+_item_path_doc = " Inside an item, $ is the item; a plain name is a member of it."
+
 FIELD_SOURCE = Record(
-    "Where an envelope carries field errors: a list of objects at `path`, each naming the "
-    "field under `name` and its messages under `messages` (a list) or `message` (one string).",
+    "Where an envelope carries field errors, in one of three shapes (`shape`): `objects`, a "
+    "list of objects (or one object) naming the field under `name` (or `pointer`) and its "
+    "messages under `messages` (a list) or `message`; `map`, an object from field to its "
+    "message or messages (nested objects give dotted names); `strings`, a list of messages "
+    "that name no field.",
     {
-        "path": Key(Text("Dotted path of the list in the body.", PATH, PATH_HINT), required=True),
-        "name": Key(Text("Key of the field's name.", PATH, PATH_HINT), required=True),
-        "messages": Key(Text("Key of the list of messages.", PATH, PATH_HINT)),
-        "message": Key(Text("Key of the single message.", PATH, PATH_HINT)),
+        "path": Key(_path("Path of the field errors in the body."), required=True),
+        "shape": Key(
+            Choice("How they are laid out.", ("objects", "map", "strings")),
+            default="objects",
+            since_format=2,
+        ),
+        "name": Key(_path("Path of an item's field name." + _item_path_doc), required=2),
+        "messages": Key(_path("Path of an item's list of messages." + _item_path_doc)),
+        "message": Key(_path("Path of an item's single message." + _item_path_doc)),
+        "code": Key(_path("Path of an item's own code." + _item_path_doc), since_format=2),
+        "type": Key(_path("Path of an item's own type." + _item_path_doc), since_format=2),
+        "pointer": Key(
+            _path("Path of an item's JSON Pointer to the field, kept as sent." + _item_path_doc),
+            since_format=2,
+        ),
     },
-    one_of=("messages", "message"),
+)
+
+EXTRA_KINDS = ("string", "integer", "number", "boolean", "strings", "object")
+
+EXTRA = Record(
+    "A member the server sends besides code, type and message, exposed on the error as an "
+    "attribute named after its key (snake_case in Python, camelCase in TypeScript). A value "
+    "of another type is left out (it stays in the body).",
+    {
+        "path": Key(_path("Where it is in the body (in an error item, with `errors`)."), True),
+        "type": Key(
+            Choice(
+                "Its JSON type: string, integer, number, boolean, strings (a list of them) or "
+                "object (any JSON, kept as it is).",
+                EXTRA_KINDS,
+            ),
+            default="string",
+        ),
+        "description": Key(Text("What it means, for the docs.")),
+    },
+)
+
+
+def _extras(doc: str) -> Key:
+    return Key(Table(doc, Text("An attribute name.", NAME, NAME_HINT), EXTRA), since_format=2)
+
+
+MEDIA_TYPE = r"[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+"
+
+WHEN = Record(
+    "When an envelope applies to a response: every condition given must hold. An envelope "
+    "without conditions applies to every 4xx and 5xx response.",
+    {
+        "media_type": Key(
+            one_or_more(
+                Text(
+                    "A media type of the response (its Content-Type without parameters).",
+                    MEDIA_TYPE,
+                    "a media type such as application/problem+json",
+                )
+            )
+        ),
+        "statuses": Key(
+            one_or_more(Status("An HTTP status or range; 2xx ones let errors arrive as success."))
+        ),
+        "present": Key(one_or_more(_path("A path the body must have a value at."))),
+        "equals": Key(
+            Table(
+                "Paths whose value must equal a literal (Slack: `$.ok: false`).",
+                Text("A path.", max_length=500),
+                Literal("The value it must equal."),
+            )
+        ),
+    },
 )
 
 ENVELOPE = Record(
-    "How an error response body is laid out, as dotted paths into its JSON.",
+    "How an error response body is laid out, as paths into its JSON.",
     {
         "description": _doc,
         "since": _since,
-        "type": Key(Text("Path of the error type.", PATH, PATH_HINT), required=True),
-        "code": Key(Text("Path of the error code.", PATH, PATH_HINT), required=True),
-        "message": Key(Text("Path of the message.", PATH, PATH_HINT), required=True),
-        "reference": Key(Text("Path of the documentation link.", PATH, PATH_HINT)),
-        "fields": Key(Items("Where field errors may be, first match wins.", FIELD_SOURCE)),
+        "when": Key(WHEN, since_format=2),
+        "body": Key(
+            Choice(
+                "What the body is: JSON, or text (which becomes the message; HTML never does).",
+                ("json", "text"),
+            ),
+            default="json",
+            since_format=2,
+        ),
+        "errors": Key(
+            _path(
+                "Path of a list of errors (or one), when a body may carry several: the other "
+                "paths are then inside each, and every one is kept."
+            ),
+            since_format=2,
+        ),
+        "decides": Key(
+            Choice(
+                "Which of several errors decides the class: the first, or the first whose "
+                "code is known.",
+                ("first", "first_known"),
+            ),
+            default="first",
+            since_format=2,
+        ),
+        "type": Key(_path("Path of the error type."), required=2),
+        "code": Key(_path("Path of the error code."), required=2),
+        "code_from": Key(
+            Choice(
+                "How the code is read from its value: whole, or the last segment of a URI "
+                "(RFC 9457 type URIs such as https://example.com/problems/not-found).",
+                ("whole", "last_segment"),
+            ),
+            default="whole",
+            since_format=2,
+        ),
+        "message": Key(_path("Path of the message."), required=2),
+        "reference": Key(_path("Path of the documentation link.")),
+        "fields": Key(
+            Items("Where field errors may be; the first that has some wins.", FIELD_SOURCE)
+        ),
+        "extras": _extras("Members of this layout exposed as attributes of every error."),
     },
 )
 
@@ -361,6 +644,14 @@ EXAMPLE_FIELD = Record(
         "name": Key(Text("The field.", min_length=1), required=True),
         "messages": Key(Items("What is wrong with it.", Text("A message.")), required=True),
     },
+)
+
+REFERENCE_PATTERN = r"https://[!#-&(-;=?-\[\]-_a-z|~{}]+"
+
+STATUS_CLASS_DOC = (
+    "A class for responses of some statuses whatever their body says (Stripe's SDKs raise "
+    "AuthenticationError for any 401): chosen when the code is not known, before the type "
+    "unless it says otherwise."
 )
 
 
@@ -375,21 +666,55 @@ def _code(targets: Sequence[Target]) -> Record:
     return Record(
         "One error code the API returns.",
         {
-            "type": Key(Text("The error type (a key of `types`).", NAME, NAME_HINT), required=True),
-            "status": Key(Status("The HTTP status it comes with (a key of `statuses`)."), True),
+            "wire": Key(
+                Items(
+                    "The values the server sends for it (strings or integers, matched exactly); "
+                    "the first is what a server writes and the docs show. By default, its key.",
+                    WireValue("A value the server sends."),
+                    min_items=1,
+                ),
+                since_format=2,
+            ),
+            "type": Key(Text("The error type (a key of `types`).", NAME, NAME_HINT), required=2),
+            "status": Key(
+                one_or_more(
+                    Status(
+                        "The HTTP status it comes with (a key of `statuses`), or several, the "
+                        "first being the one documented."
+                    )
+                ),
+                True,
+            ),
             "message": Key(Text("Short message the server sends.", max_length=1_000), True),
             "description": _doc,
             "retryable": Key(Flag("Whether repeating the same request may succeed."), True),
             "fault": Key(
                 Choice(
-                    "Whose fault: optional, as its type says; if given, it must agree with the "
-                    "type and the status.",
+                    "Whose fault: optional, as its type (else its status) says; if given, it "
+                    "must agree with the type and the status.",
                     ("client", "server"),
                 )
             ),
             "since": _since,
             "names": Key(_names(targets)),
+            "reference_url": Key(
+                Text(
+                    "Its page in the API's own reference, instead of api.reference_url's.",
+                    URL,
+                    URL_HINT,
+                ),
+                since_format=2,
+            ),
+            "extras": _extras("Members only this code's bodies carry, exposed on its class."),
             "example_fields": Key(Items("Field errors for the example response.", EXAMPLE_FIELD)),
+            "example_extras": Key(
+                Table(
+                    "Values of its extras for the example response (the docs show no others).",
+                    Text("An extra's name.", NAME, NAME_HINT),
+                    Anything("Its value."),
+                ),
+                since_format=2,
+            ),
         },
     )
 
@@ -409,15 +734,7 @@ def _spec(targets: tuple[Target, ...]) -> Record:
     return Record(
         "An HTTP API's error catalogue, the single source of its error bindings.",
         {
-            "format": Key(
-                Integer(
-                    "Version of this file format.",
-                    1,
-                    FORMAT_VERSION,
-                    f"{FORMAT_VERSION} (the newest format this generator reads)",
-                ),
-                required=True,
-            ),
+            "format": Key(FormatNumber("Version of this file format.", 1, FORMAT_VERSION), True),
             "api": Key(
                 Record(
                     "The API and the names its bindings are published under.",
@@ -450,6 +767,16 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                                 "a version such as 1.2.3",
                             ),
                             required=True,
+                        ),
+                        "reference_url": Key(
+                            Text(
+                                "Each code's page in the API's own reference: a URL where "
+                                "{code} stands for the code's first wire value and "
+                                "{code:kebab} for it in kebab-case, percent-encoded.",
+                                REFERENCE_PATTERN,
+                                "an https:// URL holding {code} or {code:kebab}",
+                            ),
+                            since_format=2,
                         ),
                     },
                 ),
@@ -486,11 +813,48 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                     Text("An error type.", NAME, NAME_HINT),
                     Record(
                         "An error type.",
-                        {"description": _doc, "fault": Key(_fault, required=True), "since": _since},
+                        {
+                            "wire": Key(
+                                Items(
+                                    "The values the server sends for it; by default its key.",
+                                    WireValue("A value the server sends."),
+                                    min_items=1,
+                                ),
+                                since_format=2,
+                            ),
+                            "description": _doc,
+                            "fault": Key(_fault, required=True),
+                            "since": _since,
+                        },
                     ),
                     min_items=1,
                 ),
-                required=True,
+                required=2,
+            ),
+            "status_classes": Key(
+                Table(
+                    "Classes for statuses rather than codes. " + STATUS_CLASS_DOC,
+                    Text("A status class.", NAME, NAME_HINT),
+                    Record(
+                        STATUS_CLASS_DOC,
+                        {
+                            "statuses": Key(
+                                one_or_more(Status("A status or range (a key of `statuses`).")),
+                                True,
+                            ),
+                            "description": _doc,
+                            "wins_over_type": Key(
+                                Flag(
+                                    "Whether it is chosen before the error type (true), or "
+                                    "only when the type is not known either."
+                                ),
+                                default=True,
+                            ),
+                            "names": Key(_names(targets)),
+                        },
+                    ),
+                ),
+                since_format=2,
             ),
             "codes": Key(
                 Table(

@@ -20,7 +20,8 @@ def _handler(cases: list[dict[str, Any]]) -> type[BaseHTTPRequestHandler]:
             case = cases[int(index)]
             body = case["body"].encode("utf-8")
             self.send_response(case["status"])
-            self.send_header("Content-Type", f"{case['content_type']}; charset=utf-8")
+            if case["content_type"]:
+                self.send_header("Content-Type", f"{case['content_type']}; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("X-Request-Id", f"case-{index}")
             self.end_headers()

@@ -3,7 +3,10 @@ golden record, reviewed in git like any other file)."""
 
 from __future__ import annotations
 
+import json
+
 import black
+import jsonschema
 import pytest
 from conftest import CATALOGUE, GENERATED, ROOT
 
@@ -46,3 +49,12 @@ def test_python_output_is_already_black_formatted(files: dict[str, str]) -> None
     for path, text in files.items():
         if path.endswith(".py"):
             assert black.format_str(text, mode=python.black_mode()) == text, path
+
+
+def test_the_fixtures_follow_their_schema(files: dict[str, str]) -> None:
+    schema = json.loads(files["fixtures/conformance.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    fixtures = json.loads(files["fixtures/conformance.json"])
+    jsonschema.Draft202012Validator(schema).validate(fixtures)
+    assert fixtures["$schema"] == "./conformance.schema.json"
+    assert fixtures["format"] == schema["properties"]["format"]["const"]

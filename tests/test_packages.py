@@ -113,7 +113,7 @@ def test_typescript_consumers_get_types_for_import_and_require(consumer: Path) -
     name = json.dumps(MODEL.options["typescript"]["package"])
     check = (
         "const error: errors.QonversionError = errors.fromResponse(404, '{}');\n"
-        "const code: errors.ErrorCode | string | undefined = error.code;\n"
+        "const code: errors.ErrorCode | string | number | undefined = error.code;\n"
         "export { code };\n"
     )
     (consumer / "esm.mts").write_text(f"import * as errors from {name};\n{check}")

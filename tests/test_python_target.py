@@ -36,27 +36,63 @@ def errors() -> Iterator[ModuleType]:
         sys.path.remove(str(PACKAGE))
 
 
+def fields(found: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": f.name,
+            "messages": list(f.messages),
+            "code": f.code,
+            "type": f.type,
+            "pointer": f.pointer,
+        }
+        for f in found
+    ]
+
+
 def check(error: Any, expect: dict[str, Any], body: str, errors: ModuleType) -> None:
+    """What a conformance case says of an error, checked member by member."""
     assert type(error).__name__ == expect["classes"]["python"]
     assert isinstance(error, errors.QonversionError)
     assert error.status == expect["status"]
-    assert error.code == expect["code"]
+    assert error.code == expect["code"] and type(error.code) is not bool
+    assert error.raw_code == expect["raw_code"]
+    assert type(error.raw_code) is type(expect["raw_code"])  # 10003 is not "10003"
     assert error.type == expect["type"]
     assert error.message == expect["message"]
-    assert [(f.name, list(f.messages)) for f in error.fields] == [
-        (f["name"], f["messages"]) for f in expect["fields"]
-    ]
+    assert fields(error.fields) == expect["fields"]
     assert error.reference == expect["reference"]
-    assert error.body == (json.loads(body) if expect["body_is_json"] else body)
+    assert error.extras == expect["extras"]
+    for name, value in expect["extras"].items():
+        assert getattr(error, name) == value
+    assert [
+        {
+            "code": item.code,
+            "raw_code": item.raw_code,
+            "type": item.type,
+            "message": item.message,
+            "fields": fields(item.fields),
+            "extras": dict(item.extras),
+        }
+        for item in error.errors
+    ] == expect["errors"]
+    text = body.removeprefix("\ufeff")
+    assert error.body == (json.loads(text) if expect["body_is_json"] else text)
 
 
 @pytest.mark.parametrize("case", FIXTURES["cases"], ids=lambda case: case["name"])
 def test_conformance_fixture(case: dict[str, Any], errors: ModuleType) -> None:
+    headers = {"Content-Type": case["content_type"]} if case["content_type"] else None
     for body in (case["body"], case["body"].encode("utf-8")):
-        check(errors.from_response(case["status"], body), case["expect"], case["body"], errors)
+        error = errors.from_response(case["status"], body, headers=headers)
+        check(error, case["expect"], case["body"], errors)
+        found = errors.error_for(case["status"], body, headers=headers)
+        assert (found is not None) is case["is_error"]
+        if found is not None:
+            check(found, case["expect"], case["body"], errors)
     if case["expect"]["body_is_json"]:
-        parsed = json.loads(case["body"])
-        check(errors.from_response(case["status"], parsed), case["expect"], case["body"], errors)
+        parsed = json.loads(case["body"].removeprefix("\ufeff"))
+        error = errors.from_response(case["status"], parsed, headers=headers)
+        check(error, case["expect"], case["body"], errors)
 
 
 @pytest.mark.parametrize("code", CATALOGUE.codes, ids=lambda code: code.key)
@@ -304,6 +340,9 @@ def test_real_http_responses_raise_the_right_error(
 ) -> None:
     for index, case in enumerate(FIXTURES["cases"]):
         response = CLIENTS[client](f"{api}/cases/{index}")
+        if not case["is_error"]:
+            assert errors.raise_for_response(response) is None
+            continue
         with pytest.raises(errors.QonversionError) as caught:
             errors.raise_for_response(response)
         check(caught.value, case["expect"], case["body"], errors)

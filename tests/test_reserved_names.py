@@ -120,3 +120,60 @@ def test_reserved_names_are_what_the_templates_define(
         f"reserved but defined by no template: "
         f"{sorted(module.module_names - defined_by_templates)}"
     )
+
+
+def python_attributes(path: Path, base: str) -> set[str]:
+    """What an error of the base class has: its class's names, what __init__ sets on self,
+    and Exception's public attributes."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    (cls,) = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == base]
+    names = {name for name in dir(Exception) if not name.startswith("_")}
+    for part in ast.walk(cls):
+        if isinstance(part, ast.AnnAssign) and isinstance(part.target, ast.Name):
+            names.add(part.target.id)
+        elif isinstance(part, ast.FunctionDef):
+            names.add(part.name)
+        elif (
+            isinstance(part, ast.Attribute)
+            and isinstance(part.ctx, ast.Store)
+            and isinstance(part.value, ast.Name)
+            and part.value.id == "self"
+        ):
+            names.add(part.attr)
+    return names
+
+
+# What every JavaScript error has besides its class's members.
+ERROR_MEMBERS = {"name", "message", "stack", "cause"} | {
+    "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+    "toLocaleString", "toString", "valueOf",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("target", sorted(COLLECTORS))
+def test_attribute_names_are_what_every_error_has(
+    target: str, rendered: dict[str, list[Path]]
+) -> None:
+    module = generator.discover()[target]
+    model = generator.load(CATALOGUE)
+    base = module.class_name(None, model)
+    if target == "python":
+        found = set().union(*(python_attributes(p, base) for p in rendered[target]
+                               if p.name == "__init__.py"))  # fmt: skip
+        pattern = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+    else:
+        report = json.loads(
+            run(
+                node(), TOP_LEVEL_NAMES, ROOT / "node_modules" / "typescript", *rendered[target]
+            ).stdout
+        )
+        found = ERROR_MEMBERS | {
+            member for entry in report.values() for member in entry["members"].get(base, [])
+        }
+        pattern = re.compile(r"[a-z][A-Za-z0-9]*")
+    extras = {name for name, _, _ in module.attributes(model)}
+    derivable = {name for name in found - extras if pattern.fullmatch(name)}
+    assert derivable == module.attribute_names, (
+        f"not reserved: {sorted(derivable - module.attribute_names)}; "
+        f"reserved but no error has it: {sorted(module.attribute_names - derivable)}"
+    )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..problems import Location, Problem
 
 if TYPE_CHECKING:
-    from ..model import Catalogue, ErrorCode, ErrorType
+    from ..model import Catalogue, ErrorCode, ErrorType, StatusClass
     from ..schema import Spec
 
 BUILTIN = ("docs", "fixtures", "python", "typescript")
@@ -45,6 +45,8 @@ class Target:
     """Names its modules define at the top level that a catalogue name must not take."""
     globals: frozenset[str] = frozenset()
     """Names of its language's globals that a catalogue name must not shadow."""
+    attribute_names: frozenset[str] = frozenset()
+    """What every error object already has, which an extra must not be named."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -74,6 +76,11 @@ class Target:
         gives something at the top level of one of its modules."""
         return []
 
+    def attributes(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
+        """(attribute, where the catalogue says so, what it is) for every attribute the
+        catalogue gives error objects (its extras)."""
+        return []
+
     def check(self, catalogue: Catalogue) -> list[Problem]:
         """Problems with the names the catalogue gives in this target (reported, never
         renamed): shadowing, collisions, names its language cannot hold."""
@@ -84,12 +91,14 @@ class Target:
         template produced (built-in templates already produce the layout)."""
         return files
 
-    def class_name(self, entry: ErrorCode | ErrorType | None, catalogue: Catalogue) -> str:
-        """The class an error of entry (a code, a type, or None for the base) is, in this
-        target's language. Only for targets with a language."""
+    def class_name(
+        self, entry: ErrorCode | ErrorType | StatusClass | None, catalogue: Catalogue
+    ) -> str:
+        """The class an error of entry (a code, a type, a status class, or None for the
+        base) is, in this target's language. Only for targets with a language."""
         raise NotImplementedError(f"target {self.name!r} names no classes")
 
-    def symbol(self, entry: ErrorCode | ErrorType, catalogue: Catalogue) -> str:
+    def symbol(self, entry: ErrorCode | ErrorType | StatusClass, catalogue: Catalogue) -> str:
         """How the docs name entry's class, for a reader of this language."""
         return self.class_name(entry, catalogue)
 
@@ -118,10 +127,10 @@ class Language:
     def package(self) -> str:
         return self.target.package(self.catalogue)
 
-    def class_name(self, entry: ErrorCode | ErrorType | None) -> str:
+    def class_name(self, entry: ErrorCode | ErrorType | StatusClass | None) -> str:
         return self.target.class_name(entry, self.catalogue)
 
-    def symbol(self, entry: ErrorCode | ErrorType) -> str:
+    def symbol(self, entry: ErrorCode | ErrorType | StatusClass) -> str:
         return self.target.symbol(entry, self.catalogue)
 
 

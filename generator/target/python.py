@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 import keyword
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .. import escape, naming
-from ..model import Catalogue, ErrorCode, ErrorType, Status
+from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass
 from ..problems import Location, Problem, UserTemplateError
 from ..schema import INVALID, NAME, NAME_HINT, PASCAL, PASCAL_HINT, Key, Record, Text
 from ..source import Node
@@ -56,6 +57,52 @@ def type_class(error_type: ErrorType) -> str:
 
 def code_class(code: ErrorCode) -> str:
     return code.name_in("python") or naming.error_class(code.key)
+
+
+def status_class(entry: StatusClass) -> str:
+    return entry.name_in("python") or naming.error_class(entry.key)
+
+
+def entry_class(entry: ErrorCode | ErrorType | StatusClass) -> str:
+    if isinstance(entry, ErrorCode):
+        return code_class(entry)
+    if isinstance(entry, StatusClass):
+        return status_class(entry)
+    return type_class(entry)
+
+
+_EXTRA_TYPES = {
+    "string": "str | None",
+    "integer": "int | None",
+    "number": "float | None",
+    "boolean": "bool | None",
+    "strings": "list[str] | None",
+    "object": "Any",
+}
+
+
+def extra_type(extra: Extra) -> str:
+    return _EXTRA_TYPES[extra.kind]
+
+
+def identifier(entry: Extra | str) -> str:
+    """An extra's attribute, or a name the templates give: refused unless an identifier, so
+    a template cannot write anything else where an identifier goes."""
+    name = entry.name if isinstance(entry, Extra) else entry
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise ValueError(f"not a Python identifier: {name!r}")
+    return name
+
+
+def value(literal: Any) -> str:
+    """A Python literal for a JSON scalar (a wire value, a literal to compare with)."""
+    if isinstance(literal, str):
+        return string(literal)
+    if literal is None or isinstance(literal, bool | int):
+        return repr(literal)
+    if isinstance(literal, float) and math.isfinite(literal):
+        return repr(literal)
+    raise ValueError(f"not a JSON scalar: {literal!r}")
 
 
 def member(key: str) -> str:
@@ -188,20 +235,32 @@ class Python(Target):
     # templates and fails when this drifts.
     module_names = frozenset(
         """
-        Any ClassVar Enum ErrorCode ErrorType FieldError HttpStatus Mapping REFERENCE
+        Any ClassVar Enum ErrorCode ErrorItem ErrorType FieldError HttpStatus Mapping
+        REFERENCE
         """.split()
     )
     globals = BUILTINS
+    # What every error already has (its own attributes and methods, and Exception's):
+    # an extra of the catalogue must not take one. tests/test_reserved_names.py ties it to
+    # the rendered base class.
+    attribute_names = frozenset(
+        """
+        add_note args body code default_message description docs_url errors extras fault
+        fields http_status message raw_code reference reference_url retryable status type
+        with_traceback
+        """.split()
+    )
 
     def filters(self) -> Mapping[str, Callable[..., Any]]:
         return {
             "py_str": string,
             "py_doc": docstring,
             "py_assign": assignment,
-            "py_class": lambda entry: (
-                code_class(entry) if isinstance(entry, ErrorCode) else type_class(entry)
-            ),
+            "py_class": entry_class,
             "py_member": member,
+            "py_attr": identifier,
+            "py_value": value,
+            "py_extra_type": extra_type,
             "py_status": status_member,
         }
 
@@ -214,8 +273,26 @@ class Python(Target):
     def top_level_names(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
         return [
             (base_class(catalogue), catalogue.api.location, "the base error class"),
+            *(
+                (status_class(s), s.location, f"status class {s.key!r}")
+                for s in catalogue.status_classes
+            ),
             *((type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
             *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
+        ]
+
+    def attributes(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
+        """The attribute each extra becomes on an error."""
+        return [
+            *(
+                (extra.name, catalogue.api.location, f"the extra {extra.name!r}")
+                for extra in catalogue.envelope_extras
+            ),
+            *(
+                (extra.name, code.location, f"code {code.key!r}'s extra {extra.name!r}")
+                for code in catalogue.codes
+                for extra in code.extras
+            ),
         ]
 
     def check(self, catalogue: Catalogue) -> list[Problem]:
@@ -223,6 +300,9 @@ class Python(Target):
         problems = naming.shadowing(names, self.globals, "a Python builtin")
         problems += naming.shadowing(names, self.module_names, "a name the Python module defines")
         problems += naming.collisions("Python class", names)
+        problems += naming.shadowing(
+            self.attributes(catalogue), self.attribute_names, "an attribute every error has"
+        )
         problems += naming.collisions(
             "Python HttpStatus member",
             [(status_member(s), s.location, f"status {s.key}") for s in catalogue.statuses],
@@ -239,12 +319,12 @@ class Python(Target):
             for path, text in files.items()
         }
 
-    def class_name(self, entry: ErrorCode | ErrorType | None, catalogue: Catalogue) -> str:
-        if entry is None:
-            return base_class(catalogue)
-        return code_class(entry) if isinstance(entry, ErrorCode) else type_class(entry)
+    def class_name(
+        self, entry: ErrorCode | ErrorType | StatusClass | None, catalogue: Catalogue
+    ) -> str:
+        return base_class(catalogue) if entry is None else entry_class(entry)
 
-    def symbol(self, entry: ErrorCode | ErrorType, catalogue: Catalogue) -> str:
+    def symbol(self, entry: ErrorCode | ErrorType | StatusClass, catalogue: Catalogue) -> str:
         return f"{package(catalogue)}.{self.class_name(entry, catalogue)}"
 
     def package(self, catalogue: Catalogue) -> str:

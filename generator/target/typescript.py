@@ -7,12 +7,13 @@ written)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .. import escape, naming
-from ..model import Catalogue, ErrorCode, ErrorType, Status
+from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass
 from ..problems import Location, Problem
 from ..schema import PASCAL, PASCAL_HINT, Choice, Key, Record, Text
 from . import Language, Target
@@ -48,6 +49,62 @@ def type_class(error_type: ErrorType) -> str:
 
 def code_class(code: ErrorCode) -> str:
     return code.name_in("typescript") or naming.error_class(code.key)
+
+
+def status_class(entry: StatusClass) -> str:
+    return entry.name_in("typescript") or naming.error_class(entry.key)
+
+
+def entry_class(entry: ErrorCode | ErrorType | StatusClass) -> str:
+    if isinstance(entry, ErrorCode):
+        return code_class(entry)
+    if isinstance(entry, StatusClass):
+        return status_class(entry)
+    return type_class(entry)
+
+
+def attribute(name: str) -> str:
+    """The camelCase attribute of a snake_case name: decline_code gives declineCode."""
+    head, *rest = name.split("_")
+    return head + "".join(word[:1].upper() + word[1:] for word in rest)
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+def identifier(entry: Extra | str) -> str:
+    """An extra's attribute, or a name the templates give: refused unless an identifier."""
+    name = attribute(entry.name) if isinstance(entry, Extra) else entry
+    if not _IDENTIFIER.fullmatch(name):
+        raise ValueError(f"not a TypeScript identifier: {name!r}")
+    return name
+
+
+_EXTRA_TYPES = {
+    "string": "string | undefined",
+    "integer": "number | undefined",
+    "number": "number | undefined",
+    "boolean": "boolean | undefined",
+    "strings": "readonly string[] | undefined",
+    "object": "unknown",
+}
+
+
+def extra_type(extra: Extra) -> str:
+    return _EXTRA_TYPES[extra.kind]
+
+
+def value(literal: Any) -> str:
+    """A TypeScript literal for a JSON scalar."""
+    if isinstance(literal, str):
+        return string(literal)
+    if literal is None:
+        return "null"
+    if isinstance(literal, bool):
+        return "true" if literal else "false"
+    if isinstance(literal, int) or (isinstance(literal, float) and math.isfinite(literal)):
+        return repr(literal)
+    raise ValueError(f"not a JSON scalar: {literal!r}")
 
 
 def member(key: str) -> str:
@@ -117,18 +174,29 @@ class TypeScript(Target):
     module_names = frozenset(
         """
         AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorInit
-        ErrorType Fault FieldError HttpStatus
+        ErrorItem ErrorType Extra Fault FieldError HeadersLike HttpStatus Wire
         """.split()
     )
     globals = GLOBALS
+    # What every error already has (its own members and Error's): an extra of the catalogue
+    # must not take one. tests/test_reserved_names.py ties it to the rendered base class.
+    attribute_names = frozenset(
+        """
+        body cause code constructor defaultMessage description docsUrl errorName errors
+        extras fault fields hasOwnProperty httpStatus isPrototypeOf message name
+        propertyIsEnumerable rawCode reference referenceUrl retryable stack status
+        toLocaleString toString type valueOf
+        """.split()
+    )
 
     def filters(self) -> Mapping[str, Callable[..., Any]]:
         return {
             "ts_str": string,
-            "ts_class": lambda entry: (
-                code_class(entry) if isinstance(entry, ErrorCode) else type_class(entry)
-            ),
+            "ts_class": entry_class,
             "ts_member": member,
+            "ts_attr": identifier,
+            "ts_value": value,
+            "ts_extra_type": extra_type,
             "ts_status": status_member,
         }
 
@@ -148,8 +216,26 @@ class TypeScript(Target):
         return [
             (base_class(catalogue), catalogue.api.location, "the base error class"),
             (guard(catalogue), catalogue.api.location, "the guard function"),
+            *(
+                (status_class(s), s.location, f"status class {s.key!r}")
+                for s in catalogue.status_classes
+            ),
             *((type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
             *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
+        ]
+
+    def attributes(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
+        """The attribute each extra becomes on an error."""
+        return [
+            *(
+                (attribute(extra.name), catalogue.api.location, f"the extra {extra.name!r}")
+                for extra in catalogue.envelope_extras
+            ),
+            *(
+                (attribute(extra.name), code.location, f"code {code.key!r}'s extra {extra.name!r}")
+                for code in catalogue.codes
+                for extra in code.extras
+            ),
         ]
 
     def check(self, catalogue: Catalogue) -> list[Problem]:
@@ -159,6 +245,9 @@ class TypeScript(Target):
             names, self.module_names, "a name the TypeScript module defines"
         )
         problems += naming.collisions("TypeScript class", names)
+        problems += naming.shadowing(
+            self.attributes(catalogue), self.attribute_names, "an attribute every error has"
+        )
         for enum, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
             problems += naming.collisions(
                 f"TypeScript {enum} member",
@@ -170,10 +259,10 @@ class TypeScript(Target):
         )
         return problems
 
-    def class_name(self, entry: ErrorCode | ErrorType | None, catalogue: Catalogue) -> str:
-        if entry is None:
-            return base_class(catalogue)
-        return code_class(entry) if isinstance(entry, ErrorCode) else type_class(entry)
+    def class_name(
+        self, entry: ErrorCode | ErrorType | StatusClass | None, catalogue: Catalogue
+    ) -> str:
+        return base_class(catalogue) if entry is None else entry_class(entry)
 
     def package(self, catalogue: Catalogue) -> str:
         return package(catalogue)

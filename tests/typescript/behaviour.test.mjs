@@ -15,32 +15,59 @@ const catalogue = JSON.parse(readFileSync(process.env.CATALOGUE, "utf8"));
 const base = errors[catalogue.base];
 const guard = errors[catalogue.guard];
 
+const orUndefined = (value) => (value === null ? undefined : value);
+const fields = (found) =>
+  found.map((field) => ({
+    name: field.name,
+    messages: [...field.messages],
+    code: field.code ?? null,
+    type: field.type ?? null,
+    pointer: field.pointer ?? null,
+  }));
+
 function check(error, expect, body) {
   assert.equal(error.constructor.name, expect.classes.typescript);
   assert.equal(error.name, expect.classes.typescript);
   assert.ok(error instanceof base);
   assert.ok(error instanceof Error);
-  assert.equal(error.status, expect.status ?? undefined);
-  assert.equal(error.code, expect.code ?? undefined);
-  assert.equal(error.type, expect.type ?? undefined);
+  assert.equal(error.status, orUndefined(expect.status));
+  assert.equal(error.code, orUndefined(expect.code));
+  assert.equal(error.rawCode, orUndefined(expect.raw_code));
+  assert.equal(error.type, orUndefined(expect.type));
   assert.equal(error.message, expect.message);
+  assert.deepEqual(fields(error.fields), expect.fields);
+  assert.equal(error.reference, orUndefined(expect.reference));
+  assert.deepEqual({ ...error.extras }, expect.extras);
   assert.deepEqual(
-    error.fields.map((field) => ({ name: field.name, messages: [...field.messages] })),
-    expect.fields,
+    error.errors.map((item) => ({
+      code: item.code ?? null,
+      raw_code: item.rawCode ?? null,
+      type: item.type ?? null,
+      message: item.message ?? null,
+      fields: fields(item.fields),
+      extras: { ...item.extras },
+    })),
+    expect.errors,
   );
-  assert.equal(error.reference, expect.reference ?? undefined);
-  assert.deepEqual(error.body, expect.body_is_json ? JSON.parse(body) : body);
+  const text = body.startsWith("\ufeff") ? body.slice(1) : body;
+  assert.deepEqual(error.body, expect.body_is_json ? JSON.parse(text) : text);
 }
 
 for (const fixture of cases) {
   test(`conformance: ${fixture.name}`, () => {
-    const bodies = [fixture.body, new TextEncoder().encode(fixture.body)];
-    bodies.push(new TextEncoder().encode(fixture.body).buffer);
+    const headers = fixture.content_type ? { "Content-Type": fixture.content_type } : undefined;
+    const encoded = new TextEncoder().encode(fixture.body);
+    const bodies = [fixture.body, encoded, encoded.buffer];
     if (fixture.expect.body_is_json) {
-      bodies.push(JSON.parse(fixture.body));
+      bodies.push(JSON.parse(fixture.body.replace(/^\ufeff/, "")));
     }
     for (const body of bodies) {
-      check(errors.fromResponse(fixture.status, body), fixture.expect, fixture.body);
+      check(errors.fromResponse(fixture.status, body, headers), fixture.expect, fixture.body);
+      const found = errors.errorFor(fixture.status, body, headers);
+      assert.equal(found !== undefined, fixture.is_error);
+      if (found !== undefined) {
+        check(found, fixture.expect, fixture.body);
+      }
     }
   });
 }
@@ -137,8 +164,11 @@ if (process.env.API_URL) {
   test("real HTTP through fetch", async () => {
     for (const [index, fixture] of cases.entries()) {
       const response = await fetch(`${process.env.API_URL}/cases/${index}`);
-      const error = errors.fromResponse(response.status, await response.text());
-      check(error, fixture.expect, fixture.body);
+      const error = errors.errorFor(response.status, await response.text(), response.headers);
+      assert.equal(error !== undefined, fixture.is_error);
+      if (error !== undefined) {
+        check(error, fixture.expect, fixture.body);
+      }
     }
   });
 }

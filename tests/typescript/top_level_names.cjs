@@ -1,5 +1,6 @@
-// For each TypeScript file named, prints the names its top level declares and the names it
-// uses that TypeScript's own lib files declare (the globals it relies on), as JSON.
+// For each TypeScript file named, prints the names its top level declares, the names it
+// uses that TypeScript's own lib files declare (the globals it relies on), and the members
+// of each class it declares, as JSON.
 // Usage: node top_level_names.cjs <path of the typescript package> <file>...
 const ts = require(process.argv[2]);
 const files = process.argv.slice(3);
@@ -32,6 +33,15 @@ for (const file of files) {
       add(statement.name);
     }
   }
+  const members = {};
+  for (const statement of source.statements) {
+    if (ts.isClassDeclaration(statement) && statement.name !== undefined) {
+      members[statement.name.text] = statement.members
+        .filter((member) => member.name !== undefined && ts.isIdentifier(member.name))
+        .map((member) => member.name.text)
+        .sort();
+    }
+  }
   const globals = new Set();
   const visit = (node) => {
     const isMemberName =
@@ -47,6 +57,6 @@ for (const file of files) {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  result[file] = { declared: [...declared].sort(), globals: [...globals].sort() };
+  result[file] = { declared: [...declared].sort(), globals: [...globals].sort(), members };
 }
 console.log(JSON.stringify(result));

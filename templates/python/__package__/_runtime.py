@@ -2,157 +2,576 @@
 """How error responses are read: the part of the package that is the same for every API.
 
 The package's __init__ holds what its catalogue says (the classes, the envelopes) and calls
-into this module, which is plain, catalogue-independent code.
+into this module, which is plain, catalogue-independent code. Paths into bodies are a
+subset of RFC 9535 JSONPath in one canonical form, read here as data.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import math
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar, cast
 
 Class = TypeVar("Class")
+Wire = str | int
+MISSING: Any = object()
+"""What a path selects when the body has nothing there."""
 
 
 class FieldSource(NamedTuple):
-    """Where an envelope carries field errors: a list at path, of objects naming the field
-    under name and its messages under messages (a list) or message (one string)."""
+    """Where an envelope carries field errors, and in which shape: objects (naming the field
+    under name or pointer, its messages under messages or message), map or strings."""
 
     path: str
-    name: str
+    name: str | None
     messages: str | None
     message: str | None
+    shape: str = "objects"
+    code: str | None = None
+    type: str | None = None
+    pointer: str | None = None
+
+
+class Extra(NamedTuple):
+    """A member exposed as an attribute: its name, path and JSON type."""
+
+    name: str
+    path: str
+    kind: str
+
+
+class Condition(NamedTuple):
+    """When an envelope applies: every part given must hold."""
+
+    media_types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    equals: tuple[tuple[str, Any], ...] = ()
 
 
 class Envelope(NamedTuple):
-    """How an error body is laid out, as dotted paths into its JSON."""
+    """How an error body is laid out, as paths into its JSON."""
 
-    type: str
-    code: str
-    message: str
+    type: str | None
+    code: str | None
+    message: str | None
     reference: str | None
     fields: tuple[FieldSource, ...]
+    when: Condition | None = None
+    body: str = "json"
+    errors: str | None = None
+    decides: str = "first"
+    code_from: str = "whole"
+    extras: tuple[Extra, ...] = ()
+
+
+class Field(NamedTuple):
+    name: str
+    messages: tuple[str, ...]
+    code: Wire | None = None
+    type: Wire | None = None
+    pointer: str | None = None
+
+
+class Item(NamedTuple):
+    """One error a body carries, as sent."""
+
+    raw_code: Wire | None = None
+    raw_type: Wire | None = None
+    message: str | None = None
+    reference: str | None = None
+    fields: tuple[Field, ...] = ()
+    extras: Mapping[str, Any] = MappingProxyType({})
+    envelope: Envelope | None = None
 
 
 class Parsed(NamedTuple):
-    """What a body says, as far as the envelopes can read it."""
+    """What a response says, as far as the envelopes can read it."""
 
     body: Any
-    code: str | None
-    type: str | None
+    is_json: bool
+    raw_code: Wire | None
+    code_envelope: Envelope | None
+    raw_type: Wire | None
     message: str | None
     reference: str | None
-    fields: tuple[tuple[str, tuple[str, ...]], ...]
+    fields: tuple[Field, ...]
+    extras: dict[str, Any]
+    errors: tuple[Item, ...]
 
 
-def dig(body: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(body, Mapping):
-            return None
-        body = cast("Mapping[str, Any]", body).get(part)
-    return body
+# Paths -----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"\.([A-Za-z_][A-Za-z0-9_]*)"  # .name
+    r"|\[(-?[0-9]+)\]"  # [index]
+    r"|\['((?:[^'\\]|\\.)*)'\]"  # ['name']
+    r"|\[\?@((?:\.[A-Za-z_][A-Za-z0-9_]*|\[(?:-?[0-9]+|'(?:[^'\\]|\\.)*')\])*)"
+    r"==('(?:[^'\\]|\\.)*'|[^\]]+)\]"  # [?@path==literal]
+)
+_PATHS: dict[str, tuple[Any, ...]] = {}
 
 
-def first_text(body: Any, paths: list[str | None]) -> str | None:
-    for path in paths:
-        value = dig(body, path) if path else None
-        if isinstance(value, str):
-            return value
-    return None
+def _unquote(text: str) -> str:
+    return (
+        re.sub(
+            r"\\(u[0-9a-fA-F]{4}|.)",
+            lambda m: (
+                chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "u" else m.group(1)
+            ),
+            text,
+        )
+        .encode("utf-16", "surrogatepass")
+        .decode("utf-16")
+    )
 
 
-def listed(value: Any) -> list[Any]:
+def _steps(text: str) -> tuple[Any, ...]:
+    steps: list[Any] = []
+    at = 0
+    while at < len(text):
+        match = _TOKEN.match(text, at)
+        if match is None:
+            raise ValueError(f"not a path: {text!r}")
+        name, index, quoted, relative, literal = match.groups()
+        if name is not None:
+            steps.append(name)
+        elif index is not None:
+            steps.append(int(index))
+        elif quoted is not None:
+            steps.append(_unquote(quoted))
+        else:
+            value = (
+                _unquote(literal[1:-1])
+                if literal.startswith("'")
+                else json.loads(literal)
+            )
+            steps.append((_steps(relative), value))
+        at = match.end()
+    return tuple(steps)
+
+
+def path(text: str) -> tuple[Any, ...]:
+    """A canonical path's steps: names, indices, and (steps, literal) filters."""
+    steps = _PATHS.get(text)
+    if steps is None:
+        steps = _PATHS[text] = _steps(text[1:])
+    return steps
+
+
+def as_list(value: Any) -> list[Any]:
+    """value when it is a list (the lists of parsed JSON hold anything), else []."""
     if isinstance(value, list):
-        # Parsed JSON has no static element type; the callers check each element.
         return value  # pyright: ignore[reportUnknownVariableType]
     return []
 
 
-def field_errors(
-    body: Any, envelopes: tuple[Envelope, ...]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(field, messages) from the first field source that holds a list."""
-    for envelope in envelopes:
-        for source in envelope.fields:
-            items = dig(body, source.path)
-            if not isinstance(items, list):
-                continue
-            found: dict[str, list[str]] = {}
-            for item in listed(items):
-                name = dig(item, source.name)
-                if not isinstance(name, str):
-                    continue
-                if source.messages is not None:
-                    texts: Any = dig(item, source.messages)
-                else:
-                    texts = [dig(item, source.message or "")]
-                found.setdefault(name, []).extend(
-                    text for text in listed(texts) if isinstance(text, str)
-                )
-            return tuple((name, tuple(texts)) for name, texts in found.items())
-    return ()
+def as_dict(value: Any) -> dict[str, Any]:
+    """value when it is an object of parsed JSON, else {}."""
+    if isinstance(value, dict):
+        return value  # pyright: ignore[reportUnknownVariableType]
+    return {}
 
 
-def parse(body: Any) -> Any:
-    """JSON from bytes or text when it parses; anything else as it is."""
+def equal(left: Any, right: Any) -> bool:
+    """JSON equality: numbers by value, never a boolean as a number."""
+    if isinstance(left, bool) or isinstance(right, bool):
+        return type(left) is type(right) and left == right
+    if isinstance(left, int | float) and isinstance(right, int | float):
+        return bool(left == right)
+    return type(left) is type(right) and bool(left == right)
+
+
+def _step(node: Any, step: Any) -> Any:
+    if isinstance(step, str):
+        return as_dict(node).get(step, MISSING) if isinstance(node, dict) else MISSING
+    items = as_list(node)
+    index = step + len(items) if step < 0 else step
+    return (
+        items[index] if isinstance(node, list) and 0 <= index < len(items) else MISSING
+    )
+
+
+def select(node: Any, text: str | None) -> Any:
+    """The node a path selects (the first, in document order), or MISSING."""
+    if text is None:
+        return MISSING
+    for step in path(text):
+        if isinstance(step, tuple):
+            relative, literal = cast("tuple[tuple[Any, ...], Any]", step)
+            children = (
+                list(as_dict(node).values())
+                if isinstance(node, dict)
+                else as_list(node)
+            )
+            node = MISSING
+            for child in children:
+                value = child
+                for part in relative:
+                    value = _step(value, part)
+                if value is not MISSING and equal(value, literal):
+                    node = child
+                    break
+        else:
+            node = _step(node, step)
+        if node is MISSING:
+            return MISSING
+    return node
+
+
+# Bodies ----------------------------------------------------------------------------------
+
+
+def _refuse(constant: str) -> Any:
+    raise ValueError(constant)
+
+
+def parse(body: Any) -> tuple[Any, bool]:
+    """(the body as JSON, True) when it is strict JSON (no NaN), else (it as it is, False):
+    bytes and text are UTF-8 with any byte order mark dropped; parsed JSON stays as it is.
+    """
     if isinstance(body, (bytes, bytearray)):
         body = bytes(body).decode("utf-8", "replace")
     elif isinstance(body, memoryview):
         body = cast("memoryview[int]", body).tobytes().decode("utf-8", "replace")
     if isinstance(body, str):
+        body = body.removeprefix("\ufeff")
         try:
-            return json.loads(body)
+            return json.loads(body, parse_constant=_refuse), True
         except (ValueError, RecursionError):
-            return body
-    return body
+            return body, False
+    return body, body is not None
 
 
-def read(body: Any, envelopes: tuple[Envelope, ...]) -> Parsed:
-    parsed = parse(body)
-    return Parsed(
-        body=parsed if parsed is not None else body,
-        code=first_text(parsed, [envelope.code for envelope in envelopes]),
-        type=first_text(parsed, [envelope.type for envelope in envelopes]),
-        message=first_text(parsed, [envelope.message for envelope in envelopes]),
-        reference=first_text(parsed, [envelope.reference for envelope in envelopes]),
-        fields=field_errors(parsed, envelopes),
+def wire(value: Any) -> Wire | None:
+    """A code or type as sent: a string, or an integer (1.0 is 1); nothing else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+def media_type(headers: Any) -> str | None:
+    """The response's media type (Content-Type without parameters), from any mapping of
+    headers (a dict, requests' or httpx's, urllib's message) or a list of pairs."""
+    if headers is None:
+        return None
+    items: Any = headers.items() if hasattr(headers, "items") else headers
+    for name, value in items:
+        if (
+            isinstance(name, str)
+            and name.lower() == "content-type"
+            and isinstance(value, str)
+        ):
+            return value.split(";", 1)[0].strip().lower() or None
+    return None
+
+
+def _status_matches(entry: str, status: int) -> bool:
+    if entry.endswith("xx"):
+        text = str(status)
+        return len(text) == 3 and text[0] == entry[0]
+    return entry == str(status)
+
+
+def applies(
+    envelope: Envelope, status: int | None, media: str | None, body: Any, is_json: bool
+) -> bool:
+    """Whether an envelope reads this response."""
+    if envelope.body == "text":
+        if is_json or not isinstance(body, str) or not body.strip():
+            return False
+        if media == "text/html" or body.lstrip()[:1] == "<":
+            return False  # an HTML page is never a message
+    elif not is_json:
+        return False
+    when = envelope.when
+    if when is None or not when.statuses:
+        if status is not None and not 400 <= status <= 599:
+            return False
+    elif status is None or not any(
+        _status_matches(entry, status) for entry in when.statuses
+    ):
+        return False
+    if when is None:
+        return True
+    if when.media_types and media is not None and media not in when.media_types:
+        return False
+    if any(select(body, present) is MISSING for present in when.present):
+        return False
+    for where, literal in when.equals:
+        value = select(body, where)
+        if value is MISSING or not equal(value, literal):
+            return False
+    return True
+
+
+def reads_status(envelopes: tuple[Envelope, ...], status: int) -> bool:
+    """Whether some envelope reads bodies of a status that is not an error status."""
+    return any(
+        envelope.when is not None
+        and any(_status_matches(entry, status) for entry in envelope.when.statuses)
+        for envelope in envelopes
     )
 
 
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _kind(value: Any, kind: str) -> Any:
+    """value when it is of kind, else MISSING."""
+    if value is MISSING:
+        return MISSING
+    if kind == "string":
+        return value if isinstance(value, str) else MISSING
+    if kind == "integer":
+        number = wire(value) if not isinstance(value, str) else None
+        return number if number is not None else MISSING
+    if kind == "number":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return value if ok else MISSING
+    if kind == "boolean":
+        return value if isinstance(value, bool) else MISSING
+    if kind == "strings":
+        items = as_list(value)
+        ok = isinstance(value, list) and all(isinstance(item, str) for item in items)
+        return list(items) if ok else MISSING
+    return value if value is not None else MISSING
+
+
+def _map_fields(node: Any, prefix: str) -> list[Field]:
+    found: list[Field] = []
+    for key, value in as_dict(node).items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        items = as_list(value)
+        if isinstance(value, str):
+            found.append(Field(name, (value,)))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in items):
+            found.append(Field(name, tuple(items)))
+        else:
+            found += _map_fields(value, name)
+    return found
+
+
+def _fields(node: Any, source: FieldSource) -> tuple[Field, ...]:
+    found = select(node, source.path)
+    if found is MISSING:
+        return ()
+    if source.shape == "map":
+        return tuple(_map_fields(found, ""))
+    if source.shape == "strings":
+        texts = tuple(item for item in as_list(found) if isinstance(item, str))
+        return (Field("", texts),) if texts else ()
+    entries = as_list(found) if isinstance(found, list) else [found]
+    grouped: dict[tuple[Any, ...], list[str]] = {}
+    for entry in entries:
+        if isinstance(entry, str):  # a bare message in a list of objects names no field
+            grouped.setdefault(("", None, None, None), []).append(entry)
+            continue
+        pointer = _text(select(entry, source.pointer))
+        name = _text(select(entry, source.name)) if source.name is not None else pointer
+        if name is None:
+            continue
+        if source.messages is not None:
+            raw = as_list(select(entry, source.messages))
+            texts_found = [text for text in raw if isinstance(text, str)]
+        else:
+            single = _text(select(entry, source.message))
+            texts_found = [single] if single is not None else []
+        code = wire(select(entry, source.code)) if source.code is not None else None
+        kind = wire(select(entry, source.type)) if source.type is not None else None
+        grouped.setdefault((name, code, kind, pointer), []).extend(texts_found)
+    return tuple(
+        Field(name, tuple(texts), code, kind, pointer)
+        for (name, code, kind, pointer), texts in grouped.items()
+    )
+
+
+def _item(
+    node: Any, envelope: Envelope, code_extras: Mapping[Wire, tuple[Extra, ...]]
+) -> Item:
+    raw_code = wire(select(node, envelope.code))
+    extras: dict[str, Any] = {}
+    own = (
+        code_extras.get(code_key(raw_code, envelope)) if raw_code is not None else None
+    )
+    for extra in (*envelope.extras, *(own or ())):
+        value = _kind(select(node, extra.path), extra.kind)
+        if value is not MISSING:
+            extras[extra.name] = value
+    fields: tuple[Field, ...] = ()
+    for source in envelope.fields:
+        fields = _fields(node, source)
+        if fields:
+            break
+    return Item(
+        raw_code=raw_code,
+        raw_type=wire(select(node, envelope.type)),
+        message=_text(select(node, envelope.message)),
+        reference=_text(select(node, envelope.reference)),
+        fields=fields,
+        extras=extras,
+        envelope=envelope,
+    )
+
+
+def code_key(raw: Wire, envelope: Envelope | None) -> Wire:
+    """What a raw code is matched as: itself, or the last segment of a URI."""
+    if (
+        envelope is not None
+        and envelope.code_from == "last_segment"
+        and isinstance(raw, str)
+    ):
+        return raw.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    return raw
+
+
+def read(
+    status: int | None,
+    body: Any,
+    headers: Any,
+    envelopes: tuple[Envelope, ...],
+    known: Callable[[Wire | None, Envelope], bool],
+    code_extras: Mapping[Wire, tuple[Extra, ...]],
+) -> Parsed:
+    """What a response says: each member from the first envelope that applies and has it.
+    known(raw, envelope) tells whether a raw code is one the package knows (for `first_known`);
+    code_extras holds the extras of each code, by the values a server sends for it."""
+    parsed, is_json = parse(body)
+    media = media_type(headers)
+    members: dict[str, Any] = {}
+    extras: dict[str, Any] = {}
+    errors: tuple[Item, ...] = ()
+    code_envelope: Envelope | None = None
+    for envelope in envelopes:
+        if not applies(envelope, status, media, parsed, is_json):
+            continue
+        if envelope.body == "text":
+            item: Item | None = Item(message=str(parsed).strip(), envelope=envelope)
+        elif envelope.errors is None:
+            item = _item(parsed, envelope, code_extras)
+        else:
+            found = select(parsed, envelope.errors)
+            nodes = (
+                as_list(found)
+                if found is MISSING or isinstance(found, list)
+                else [found]
+            )
+            items = tuple(
+                _item(node, envelope, code_extras)
+                for node in nodes
+                if isinstance(node, dict)
+            )
+            if items and not errors:
+                errors = items
+            item = items[0] if items else None
+            if envelope.decides == "first_known":
+                item = next((i for i in items if known(i.raw_code, envelope)), item)
+        if item is None:
+            continue
+        if "raw_code" not in members and item.raw_code is not None:
+            members["raw_code"], code_envelope = item.raw_code, envelope
+        for name in ("raw_type", "message", "reference"):
+            value = getattr(item, name)
+            if name not in members and value is not None:
+                members[name] = value
+        if "fields" not in members and item.fields:
+            members["fields"] = item.fields
+        for name, value in item.extras.items():
+            extras.setdefault(name, value)
+    return Parsed(
+        body=parsed if parsed is not None else body,
+        is_json=is_json,
+        raw_code=members.get("raw_code"),
+        code_envelope=code_envelope,
+        raw_type=members.get("raw_type"),
+        message=members.get("message"),
+        reference=members.get("reference"),
+        fields=members.get("fields", ()),
+        extras=extras,
+        errors=errors,
+    )
+
+
+def status_entry(status: int | None, entries: Mapping[str, Class]) -> Class | None:
+    """What entries hold for a numeric status: the exact one, else its range's."""
+    if status is None:
+        return None
+    exact = str(status)
+    found = entries.get(exact)
+    if found is None and len(exact) == 3:
+        found = entries.get(f"{exact[0]}xx")
+    return found
+
+
 def choose(
-    parsed: Parsed,
-    status: Any,
-    by_code: Mapping[str, Class],
-    by_type: Mapping[str, Class],
-    by_status: Mapping[Any, Class],
+    code: Class | None,
+    error_type: Class | None,
+    status: int | None,
+    first: Mapping[str, Class],
+    last: Mapping[str, Class],
+    by_status: Mapping[str, Class],
     base: Class,
 ) -> Class:
-    """The class for an error: the code's, else the type's, else the status's, else base."""
+    """The class for an error: the code's, else a status class that wins over the type,
+    else the type's, else any other status class, else the one type of the status's codes,
+    else the base."""
     return (
-        by_code.get(parsed.code or "")
-        or by_type.get(parsed.type or "")
-        or (by_status.get(status) if status is not None else None)
+        code
+        or status_entry(status, first)
+        or error_type
+        or status_entry(status, last)
+        or status_entry(status, by_status)
         or base
     )
 
 
-def known(enum: type[Any], value: str | None) -> Any:
-    """The enum member for value, or value itself when the enum has none."""
-    try:
-        return enum(value) if value is not None else None
-    except ValueError:
-        return value
+def lookup(
+    raw: Wire | None, values: Any, aliases: Mapping[Wire, Any], other: frozenset[str]
+) -> Any:
+    """The member of an enum for a raw value: by its wire values (aliases), else by its own
+    value unless the catalogue sends other values for it; else None."""
+    if raw is None:
+        return None
+    found = aliases.get(raw)
+    if found is None and isinstance(raw, str) and raw not in other:
+        try:
+            found = values(raw)
+        except ValueError:
+            found = None
+    return found
+
+
+# Responses of HTTP libraries -------------------------------------------------------------
 
 
 def status_of(response: Any) -> int | None:
     """The status of a requests or httpx response, or a urllib response or HTTPError."""
     for name in ("status_code", "status", "code"):
         value = getattr(response, name, None)
-        if isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool):
             return value
     getcode = getattr(response, "getcode", None)
     code = getcode() if callable(getcode) else None
     return code if isinstance(code, int) else None
+
+
+def headers_of(response: Any) -> Any:
+    """The headers of a requests, httpx or urllib response."""
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        info = getattr(response, "info", None)
+        headers = info() if callable(info) else None
+    return headers
 
 
 def body_of(response: Any) -> Any:

@@ -2,96 +2,209 @@
 /**
  * How error responses are read: the part of the package that is the same for every API.
  * index.ts holds what its catalogue says (the classes, the envelopes) and calls into this
- * module, which is plain, catalogue-independent code.
+ * module, which is plain, catalogue-independent code. Paths into bodies are a subset of
+ * RFC 9535 JSONPath in one canonical form, read here as data.
  */
 
-/** Where an envelope carries field errors. */
+/** A code or a type as a server sends it. */
+export type Wire = string | number;
+
+/** Where an envelope carries field errors, and in which shape. */
 export interface FieldSource {
   readonly path: string;
-  readonly name: string;
+  readonly name: string | undefined;
   readonly messages: string | undefined;
   readonly message: string | undefined;
+  readonly shape?: "objects" | "map" | "strings";
+  readonly code?: string;
+  readonly type?: string;
+  readonly pointer?: string;
 }
 
-/** How an error body is laid out, as dotted paths into its JSON. */
+/** A member exposed as an attribute: its name, path and JSON type. */
+export interface Extra {
+  readonly name: string;
+  readonly path: string;
+  readonly kind: "string" | "integer" | "number" | "boolean" | "strings" | "object";
+}
+
+/** When an envelope applies: every part given must hold. */
+export interface Condition {
+  readonly mediaTypes?: readonly string[];
+  readonly statuses?: readonly string[];
+  readonly present?: readonly string[];
+  readonly equals?: readonly (readonly [string, unknown])[];
+}
+
+/** How an error body is laid out, as paths into its JSON. */
 export interface Envelope {
-  readonly type: string;
-  readonly code: string;
-  readonly message: string;
-  readonly reference: string | undefined;
-  readonly fields: readonly FieldSource[];
-}
-
-/** What a body says, as far as the envelopes can read it. */
-export interface Parsed {
-  readonly body: unknown;
-  readonly code: string | undefined;
   readonly type: string | undefined;
+  readonly code: string | undefined;
   readonly message: string | undefined;
   readonly reference: string | undefined;
-  readonly fields: { readonly name: string; readonly messages: string[] }[];
+  readonly fields: readonly FieldSource[];
+  readonly when?: Condition;
+  readonly body?: "json" | "text";
+  readonly errors?: string;
+  readonly decides?: "first" | "first_known";
+  readonly codeFrom?: "whole" | "last_segment";
+  readonly extras?: readonly Extra[];
 }
 
-export function dig(body: unknown, path: string): unknown {
-  let value: unknown = body;
-  for (const part of path.split(".")) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return undefined;
+/** A field error as sent. */
+export interface Field {
+  readonly name: string;
+  readonly messages: string[];
+  readonly code: Wire | undefined;
+  readonly type: Wire | undefined;
+  readonly pointer: string | undefined;
+}
+
+/** One error a body carries, as sent. */
+export interface Item {
+  readonly rawCode: Wire | undefined;
+  readonly rawType: Wire | undefined;
+  readonly message: string | undefined;
+  readonly reference: string | undefined;
+  readonly fields: readonly Field[];
+  readonly extras: Readonly<Record<string, unknown>>;
+  readonly envelope: Envelope;
+}
+
+/** What a response says, as far as the envelopes can read it. */
+export interface Parsed {
+  readonly body: unknown;
+  readonly isJson: boolean;
+  readonly rawCode: Wire | undefined;
+  readonly codeEnvelope: Envelope | undefined;
+  readonly rawType: Wire | undefined;
+  readonly message: string | undefined;
+  readonly reference: string | undefined;
+  readonly fields: readonly Field[];
+  readonly extras: Readonly<Record<string, unknown>>;
+  readonly errors: readonly Item[];
+}
+
+// Paths ---------------------------------------------------------------------------------
+
+type Step = string | number | { readonly relative: readonly Step[]; readonly literal: unknown };
+
+const token =
+  /\.([A-Za-z_][A-Za-z0-9_]*)|\[(-?[0-9]+)\]|\['((?:[^'\\]|\\.)*)'\]|\[\?@((?:\.[A-Za-z_][A-Za-z0-9_]*|\[(?:-?[0-9]+|'(?:[^'\\]|\\.)*')\])*)==('(?:[^'\\]|\\.)*'|[^\]]+)\]/y;
+const paths = new Map<string, readonly Step[]>();
+
+function unquote(text: string): string {
+  return text.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, escape: string) =>
+    escape.startsWith("u") && escape.length === 5
+      ? String.fromCharCode(parseInt(escape.slice(1), 16))
+      : escape,
+  );
+}
+
+function steps(text: string): Step[] {
+  const found: Step[] = [];
+  let at = 0;
+  while (at < text.length) {
+    token.lastIndex = at;
+    const match = token.exec(text);
+    if (match === null) {
+      throw new Error(`not a path: ${text}`);
     }
-    if (!Object.prototype.hasOwnProperty.call(value, part)) {
-      return undefined;
+    const [, name, index, quoted, relative, literal] = match;
+    if (name !== undefined) {
+      found.push(name);
+    } else if (index !== undefined) {
+      found.push(Number(index));
+    } else if (quoted !== undefined) {
+      found.push(unquote(quoted));
+    } else {
+      const value: unknown = (literal ?? "").startsWith("'")
+        ? unquote((literal ?? "").slice(1, -1))
+        : (JSON.parse(literal ?? "null") as unknown);
+      found.push({ relative: steps(relative ?? ""), literal: value });
     }
-    value = (value as Readonly<Record<string, unknown>>)[part];
+    at = token.lastIndex;
   }
-  return value;
+  return found;
 }
 
-export function firstText(
-  body: unknown,
-  paths: readonly (string | undefined)[],
-): string | undefined {
-  for (const path of paths) {
-    const value = path === undefined ? undefined : dig(body, path);
-    if (typeof value === "string") {
-      return value;
-    }
+/** A canonical path's steps: names, indices, and filters. */
+export function path(text: string): readonly Step[] {
+  let found = paths.get(text);
+  if (found === undefined) {
+    found = steps(text.slice(1));
+    paths.set(text, found);
   }
-  return undefined;
+  return found;
 }
 
-/** The field errors of the first field source that holds a list. */
-export function fieldsOf(body: unknown, envelopes: readonly Envelope[]): Parsed["fields"] {
-  for (const envelope of envelopes) {
-    for (const source of envelope.fields) {
-      const items = dig(body, source.path);
-      if (!Array.isArray(items)) {
-        continue;
-      }
-      const found = new Map<string, string[]>();
-      for (const item of items as unknown[]) {
-        const name = dig(item, source.name);
-        if (typeof name !== "string") {
-          continue;
+/** JSON equality: numbers by value, never a boolean as a number. */
+export function equal(left: unknown, right: unknown): boolean {
+  return typeof left === typeof right && left === right;
+}
+
+const MISSING: unique symbol = Symbol("missing");
+type Selected = unknown;
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function step(node: unknown, part: string | number): Selected {
+  if (typeof part === "string") {
+    return isObject(node) && Object.prototype.hasOwnProperty.call(node, part)
+      ? node[part]
+      : MISSING;
+  }
+  if (Array.isArray(node)) {
+    const items = node as readonly unknown[];
+    const index = part < 0 ? part + items.length : part;
+    return index >= 0 && index < items.length ? items[index] : MISSING;
+  }
+  return MISSING;
+}
+
+/** The node a path selects (the first, in document order), or MISSING. */
+export function select(node: unknown, text: string | undefined): Selected {
+  if (text === undefined) {
+    return MISSING;
+  }
+  let current: Selected = node;
+  for (const part of path(text)) {
+    if (typeof part === "object") {
+      const children: readonly unknown[] = isObject(current)
+        ? Object.values(current)
+        : Array.isArray(current)
+          ? (current as readonly unknown[])
+          : [];
+      current = MISSING;
+      for (const child of children) {
+        let value: Selected = child;
+        for (const inner of part.relative) {
+          value = value === MISSING ? MISSING : step(value, inner as string | number);
         }
-        const raw =
-          source.messages === undefined
-            ? [source.message === undefined ? undefined : dig(item, source.message)]
-            : dig(item, source.messages);
-        const texts = (Array.isArray(raw) ? (raw as unknown[]) : []).filter(
-          (text): text is string => typeof text === "string",
-        );
-        found.set(name, [...(found.get(name) ?? []), ...texts]);
+        if (value !== MISSING && equal(value, part.literal)) {
+          current = child;
+          break;
+        }
       }
-      return [...found].map(([name, messages]) => ({ name, messages }));
+    } else {
+      current = step(current, part);
+    }
+    if (current === MISSING) {
+      return MISSING;
     }
   }
-  return [];
+  return current;
 }
+
+// Bodies --------------------------------------------------------------------------------
 
 declare const TextDecoder: new () => { decode(input: Uint8Array): string };
 
-/** JSON from bytes or text when it parses; anything else as it is. */
-export function parse(body: unknown): unknown {
+/** [the body as JSON, true] when it is strict JSON, else [it as it is, false]: bytes and text
+ * are UTF-8 with any byte order mark dropped; parsed JSON stays as it is. */
+export function parse(body: unknown): [unknown, boolean] {
   let text = body;
   if (body instanceof ArrayBuffer) {
     text = new TextDecoder().decode(new Uint8Array(body));
@@ -99,47 +212,401 @@ export function parse(body: unknown): unknown {
     text = new TextDecoder().decode(body);
   }
   if (typeof text === "string") {
+    const stripped = text.startsWith("\ufeff") ? text.slice(1) : text;
     try {
-      return JSON.parse(text) as unknown;
+      return [JSON.parse(stripped) as unknown, true];
     } catch {
-      return text;
+      return [stripped, false];
     }
   }
-  return text;
+  return [text, text !== undefined && text !== null];
 }
 
-export function read(body: unknown, envelopes: readonly Envelope[]): Parsed {
-  const parsed = parse(body);
+/** A code or type as sent: a string, or an integer; nothing else. */
+export function wire(value: unknown): Wire | undefined {
+  if (typeof value === "string") {
+    return value;
+  }
+  return typeof value === "number" && Number.isInteger(value) ? value : undefined;
+}
+
+/** Headers as a plain object, a Headers object, or a list of pairs. */
+export type HeadersLike =
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | { forEach(callback: (value: string, name: string) => void): void }
+  | readonly (readonly [string, string])[];
+
+/** The response's media type: its Content-Type without parameters. */
+export function mediaType(headers: HeadersLike | undefined): string | undefined {
+  if (headers === undefined || headers === null) {
+    return undefined;
+  }
+  let found: string | undefined;
+  const see = (value: unknown, name: unknown): void => {
+    if (
+      found === undefined &&
+      typeof name === "string" &&
+      name.toLowerCase() === "content-type" &&
+      typeof value === "string"
+    ) {
+      found = value.split(";")[0]?.trim().toLowerCase() || undefined;
+    }
+  };
+  if (Array.isArray(headers)) {
+    for (const pair of headers as readonly (readonly [unknown, unknown])[]) {
+      see(pair[1], pair[0]);
+    }
+  } else if (typeof (headers as { forEach?: unknown }).forEach === "function") {
+    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach(
+      see,
+    );
+  } else {
+    for (const [name, value] of Object.entries(headers)) {
+      see(Array.isArray(value) ? (value as readonly unknown[])[0] : value, name);
+    }
+  }
+  return found;
+}
+
+function statusMatches(entry: string, status: number): boolean {
+  const text = String(status);
+  return entry.endsWith("xx") ? text.length === 3 && text[0] === entry[0] : entry === text;
+}
+
+/** Whether an envelope reads this response. */
+export function applies(
+  envelope: Envelope,
+  status: number | undefined,
+  media: string | undefined,
+  body: unknown,
+  isJson: boolean,
+): boolean {
+  if (envelope.body === "text") {
+    if (isJson || typeof body !== "string" || body.trim() === "") {
+      return false;
+    }
+    if (media === "text/html" || body.trimStart().startsWith("<")) {
+      return false; // an HTML page is never a message
+    }
+  } else if (!isJson) {
+    return false;
+  }
+  const when = envelope.when;
+  if (when === undefined || (when.statuses ?? []).length === 0) {
+    if (status !== undefined && (status < 400 || status > 599)) {
+      return false;
+    }
+  } else if (status === undefined || !(when.statuses ?? []).some((e) => statusMatches(e, status))) {
+    return false;
+  }
+  if (when === undefined) {
+    return true;
+  }
+  const mediaTypes = when.mediaTypes ?? [];
+  if (mediaTypes.length > 0 && media !== undefined && !mediaTypes.includes(media)) {
+    return false;
+  }
+  if ((when.present ?? []).some((where) => select(body, where) === MISSING)) {
+    return false;
+  }
+  return (when.equals ?? []).every(([where, literal]) => {
+    const value = select(body, where);
+    return value !== MISSING && equal(value, literal);
+  });
+}
+
+/** Whether some envelope reads bodies of a status that is not an error status. */
+export function readsStatus(envelopes: readonly Envelope[], status: number): boolean {
+  return envelopes.some((envelope) =>
+    (envelope.when?.statuses ?? []).some((entry) => statusMatches(entry, status)),
+  );
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function ofKind(value: unknown, kind: Extra["kind"]): unknown {
+  switch (kind) {
+    case "string":
+      return typeof value === "string" ? value : MISSING;
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value) ? value : MISSING;
+    case "number":
+      return typeof value === "number" ? value : MISSING;
+    case "boolean":
+      return typeof value === "boolean" ? value : MISSING;
+    case "strings":
+      return Array.isArray(value) && (value as unknown[]).every((i) => typeof i === "string")
+        ? [...(value as string[])]
+        : MISSING;
+    default:
+      return value === MISSING || value === null ? MISSING : value;
+  }
+}
+
+function mapFields(node: unknown, prefix: string): Field[] {
+  if (!isObject(node)) {
+    return [];
+  }
+  const found: Field[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const name = prefix === "" ? key : `${prefix}.${key}`;
+    const base = { code: undefined, type: undefined, pointer: undefined };
+    if (typeof value === "string") {
+      found.push({ name, messages: [value], ...base });
+    } else if (Array.isArray(value) && (value as unknown[]).every((i) => typeof i === "string")) {
+      found.push({ name, messages: [...(value as string[])], ...base });
+    } else {
+      found.push(...mapFields(value, name));
+    }
+  }
+  return found;
+}
+
+function fieldsOf(node: unknown, source: FieldSource): Field[] {
+  const found = select(node, source.path);
+  if (found === MISSING) {
+    return [];
+  }
+  if (source.shape === "map") {
+    return mapFields(found, "");
+  }
+  if (source.shape === "strings") {
+    const texts = Array.isArray(found)
+      ? (found as unknown[]).filter((item): item is string => typeof item === "string")
+      : [];
+    return texts.length > 0
+      ? [{ name: "", messages: texts, code: undefined, type: undefined, pointer: undefined }]
+      : [];
+  }
+  const entries = Array.isArray(found) ? (found as unknown[]) : [found];
+  const grouped = new Map<string, Field>();
+  const add = (field: Field, texts: readonly string[]): void => {
+    const key = JSON.stringify([field.name, field.code, field.type, field.pointer]);
+    const known = grouped.get(key);
+    if (known === undefined) {
+      grouped.set(key, { ...field, messages: [...texts] });
+    } else {
+      known.messages.push(...texts);
+    }
+  };
+  for (const entry of entries) {
+    if (typeof entry === "string") {
+      // A bare message in a list of objects names no field.
+      add({ name: "", messages: [], code: undefined, type: undefined, pointer: undefined }, [
+        entry,
+      ]);
+      continue;
+    }
+    const pointer = text(select(entry, source.pointer));
+    const name = source.name === undefined ? pointer : text(select(entry, source.name));
+    if (name === undefined) {
+      continue;
+    }
+    let texts: string[];
+    if (source.messages !== undefined) {
+      const raw = select(entry, source.messages);
+      texts = Array.isArray(raw)
+        ? (raw as unknown[]).filter((item): item is string => typeof item === "string")
+        : [];
+    } else {
+      const single = text(select(entry, source.message));
+      texts = single === undefined ? [] : [single];
+    }
+    const code = source.code === undefined ? undefined : wire(select(entry, source.code));
+    const type = source.type === undefined ? undefined : wire(select(entry, source.type));
+    add({ name, messages: [], code, type, pointer }, texts);
+  }
+  return [...grouped.values()];
+}
+
+/** What a raw code is matched as: itself, or the last segment of a URI. */
+export function codeKey(raw: Wire, envelope: Envelope | undefined): Wire {
+  if (envelope?.codeFrom === "last_segment" && typeof raw === "string") {
+    const bare = (raw.split("?")[0] ?? "").split("#")[0] ?? "";
+    const trimmed = bare.replace(/\/+$/, "");
+    return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+  }
+  return raw;
+}
+
+function item(
+  node: unknown,
+  envelope: Envelope,
+  codeExtras: ReadonlyMap<Wire, readonly Extra[]>,
+): Item {
+  const rawCode = wire(select(node, envelope.code));
+  const own = rawCode === undefined ? undefined : codeExtras.get(codeKey(rawCode, envelope));
+  const extras: Record<string, unknown> = {};
+  for (const extra of [...(envelope.extras ?? []), ...(own ?? [])]) {
+    const value = ofKind(select(node, extra.path), extra.kind);
+    if (value !== MISSING) {
+      extras[extra.name] = value;
+    }
+  }
+  let fields: Field[] = [];
+  for (const source of envelope.fields) {
+    fields = fieldsOf(node, source);
+    if (fields.length > 0) {
+      break;
+    }
+  }
   return {
-    body: parsed,
-    code: firstText(parsed, envelopes.map((envelope) => envelope.code)),
-    type: firstText(parsed, envelopes.map((envelope) => envelope.type)),
-    message: firstText(parsed, envelopes.map((envelope) => envelope.message)),
-    reference: firstText(parsed, envelopes.map((envelope) => envelope.reference)),
-    fields: fieldsOf(parsed, envelopes),
+    rawCode,
+    rawType: wire(select(node, envelope.type)),
+    message: text(select(node, envelope.message)),
+    reference: text(select(node, envelope.reference)),
+    fields,
+    extras,
+    envelope,
   };
 }
 
-/** The class for an error: the code's, else the type's, else the status's, else base. */
+/**
+ * What a response says: each member from the first envelope that applies and has it.
+ * known(raw, envelope) tells whether a raw code is one the package knows (for
+ * `first_known`); codeExtras holds the extras of each code, by the values a server sends.
+ */
+export function read(
+  status: number | undefined,
+  body: unknown,
+  headers: HeadersLike | undefined,
+  envelopes: readonly Envelope[],
+  known: (raw: Wire | undefined, envelope: Envelope) => boolean,
+  codeExtras: ReadonlyMap<Wire, readonly Extra[]>,
+): Parsed {
+  const [parsed, isJson] = parse(body);
+  const media = mediaType(headers);
+  let rawCode: Wire | undefined;
+  let codeEnvelope: Envelope | undefined;
+  let rawType: Wire | undefined;
+  let message: string | undefined;
+  let reference: string | undefined;
+  let fields: readonly Field[] = [];
+  const extras: Record<string, unknown> = {};
+  let errors: readonly Item[] = [];
+  for (const envelope of envelopes) {
+    if (!applies(envelope, status, media, parsed, isJson)) {
+      continue;
+    }
+    let found: Item | undefined;
+    if (envelope.body === "text") {
+      found = {
+        rawCode: undefined,
+        rawType: undefined,
+        message: String(parsed).trim(),
+        reference: undefined,
+        fields: [],
+        extras: {},
+        envelope,
+      };
+    } else if (envelope.errors === undefined) {
+      found = item(parsed, envelope, codeExtras);
+    } else {
+      const list = select(parsed, envelope.errors);
+      const nodes: unknown[] =
+        list === MISSING ? [] : Array.isArray(list) ? (list as unknown[]) : [list];
+      const items = nodes.filter(isObject).map((node) => item(node, envelope, codeExtras));
+      if (items.length > 0 && errors.length === 0) {
+        errors = items;
+      }
+      found = items[0];
+      if (envelope.decides === "first_known") {
+        found = items.find((i) => known(i.rawCode, envelope)) ?? found;
+      }
+    }
+    if (found === undefined) {
+      continue;
+    }
+    if (rawCode === undefined && found.rawCode !== undefined) {
+      rawCode = found.rawCode;
+      codeEnvelope = envelope;
+    }
+    rawType ??= found.rawType;
+    message ??= found.message;
+    reference ??= found.reference;
+    if (fields.length === 0) {
+      fields = found.fields;
+    }
+    for (const [name, value] of Object.entries(found.extras)) {
+      if (!(name in extras)) {
+        extras[name] = value;
+      }
+    }
+  }
+  return {
+    body: parsed === undefined || parsed === null ? body : parsed,
+    isJson,
+    rawCode,
+    codeEnvelope,
+    rawType,
+    message,
+    reference,
+    fields,
+    extras,
+    errors,
+  };
+}
+
+/** What entries hold for a numeric status: the exact one, else its range's. */
+export function statusEntry<Value>(
+  status: number | undefined,
+  entries: ReadonlyMap<string, Value>,
+): Value | undefined {
+  if (status === undefined) {
+    return undefined;
+  }
+  const exact = String(status);
+  return entries.get(exact) ?? (exact.length === 3 ? entries.get(`${exact[0]}xx`) : undefined);
+}
+
+/**
+ * The class for an error: the code's, else a status class that wins over the type, else the
+ * type's, else any other status class, else the one type of the status's codes, else base.
+ */
 export function choose<Class>(
-  parsed: Parsed,
-  status: string | undefined,
-  byCode: ReadonlyMap<string, Class>,
-  byType: ReadonlyMap<string, Class>,
+  code: Class | undefined,
+  type: Class | undefined,
+  status: number | undefined,
+  first: ReadonlyMap<string, Class>,
+  last: ReadonlyMap<string, Class>,
   byStatus: ReadonlyMap<string, Class>,
   base: Class,
 ): Class {
   return (
-    (parsed.code === undefined ? undefined : byCode.get(parsed.code)) ??
-    (parsed.type === undefined ? undefined : byType.get(parsed.type)) ??
-    (status === undefined ? undefined : byStatus.get(status)) ??
+    code ??
+    statusEntry(status, first) ??
+    type ??
+    statusEntry(status, last) ??
+    statusEntry(status, byStatus) ??
     base
   );
 }
 
+/** The member for a raw value: by its wire values (aliases), else by its own value unless
+ * the catalogue sends other values for it; else undefined. */
+export function lookup<Member extends string>(
+  raw: Wire | undefined,
+  members: ReadonlySet<string>,
+  aliases: ReadonlyMap<Wire, Member>,
+  other: ReadonlySet<string>,
+): Member | undefined {
+  if (raw === undefined) {
+    return undefined;
+  }
+  const found = aliases.get(raw);
+  if (found !== undefined) {
+    return found;
+  }
+  return typeof raw === "string" && members.has(raw) && !other.has(raw)
+    ? (raw as Member)
+    : undefined;
+}
+
 /** The entry for a numeric status among entries such as "404" and "5xx": the exact one,
  * else the range holding it. */
-export function statusEntry<Entry extends string>(
+export function statusOf<Entry extends string>(
   status: number,
   entries: readonly Entry[],
 ): Entry | undefined {

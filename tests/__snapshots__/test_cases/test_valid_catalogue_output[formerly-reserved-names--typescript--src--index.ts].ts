@@ -6,7 +6,18 @@
  * response with `fromResponse(status, body)`. Codes a newer server sends that this module
  * does not know yet still give an error object, with the raw code, type, message and body.
  */
-import { choose, read, statusEntry, type Envelope } from "./runtime.ts";
+import {
+  choose,
+  codeKey,
+  lookup as find,
+  read,
+  readsStatus,
+  statusOf,
+  type Envelope,
+  type Extra,
+  type HeadersLike,
+  type Wire,
+} from "./runtime.ts";
 
 /** The broad families error codes belong to. */
 export enum ErrorType {
@@ -135,18 +146,40 @@ export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
 
 /** What the server said about one field of the request. */
 export interface FieldError {
+  /** The field as the server names it (a JSON Pointer or a dotted path, as sent). */
   readonly name: string;
   readonly messages: readonly string[];
+  /** The field error's own code, if the server sends one. */
+  readonly code?: string | number | undefined;
+  /** Its own type (or the resource it is about), if the server sends one. */
+  readonly type?: string | number | undefined;
+  /** A JSON Pointer to the field, as sent, if the server sends one. */
+  readonly pointer?: string | undefined;
+}
+
+/** One of several errors a response carries. */
+export interface ErrorItem {
+  /** An ErrorCode when known, else the value the server sent. */
+  readonly code: AnyErrorCode | number | undefined;
+  /** Exactly what the server sent as the code. */
+  readonly rawCode: string | number | undefined;
+  readonly type: AnyErrorType | number | undefined;
+  readonly message: string | undefined;
+  readonly fields: readonly FieldError[];
+  readonly extras: Readonly<Record<string, unknown>>;
 }
 
 /** What an error holds besides its message; every part is optional. */
 export interface ErrorInit {
   readonly status?: number | undefined;
-  readonly type?: AnyErrorType | undefined;
-  readonly code?: AnyErrorCode | undefined;
+  readonly type?: AnyErrorType | number | undefined;
+  readonly code?: AnyErrorCode | number | undefined;
+  readonly rawCode?: string | number | undefined;
   readonly fields?: readonly FieldError[] | undefined;
   readonly reference?: string | undefined;
   readonly body?: unknown;
+  readonly errors?: readonly ErrorItem[] | undefined;
+  readonly extras?: Readonly<Record<string, unknown>> | undefined;
 }
 
 // Shared through the global symbol registry, so two copies of this module recognise each
@@ -166,20 +199,28 @@ export class AcmeError extends Error {
   static readonly retryable: boolean | undefined = undefined;
   static readonly fault: Fault | undefined = undefined;
   static readonly docsUrl: string | undefined = undefined;
+  /** The code's page in the API's own reference. */
+  static readonly referenceUrl: string | undefined = undefined;
   static readonly errorName: string = "AcmeError";
 
   /** The HTTP status of the response. */
   readonly status: number | undefined;
-  /** The error type: an ErrorType when known, the raw string otherwise. */
-  readonly type: AnyErrorType | undefined;
-  /** The error code: an ErrorCode when known, the raw string otherwise. */
-  readonly code: AnyErrorCode | undefined;
-  /** Field errors, from either envelope. */
+  /** The error type: an ErrorType when known, else the value the server sent. */
+  readonly type: AnyErrorType | number | undefined;
+  /** The error code: an ErrorCode when known, else the value the server sent. */
+  readonly code: AnyErrorCode | number | undefined;
+  /** Exactly what the server sent as the code (undefined when it sent none). */
+  readonly rawCode: string | number | undefined;
+  /** Field errors. */
   readonly fields: readonly FieldError[];
   /** The documentation link the server sent. */
   readonly reference: string | undefined;
   /** The body the server sent: parsed JSON when it parsed, raw otherwise. */
   readonly body: unknown;
+  /** Every error the response carries, when it carries several. */
+  readonly errors: readonly ErrorItem[];
+  /** Every member the catalogue declares that the server sent, by its catalogue name. */
+  readonly extras: Readonly<Record<string, unknown>>;
 
   constructor(message?: string, init: ErrorInit = {}) {
     const cls = new.target as typeof AcmeError;
@@ -188,9 +229,12 @@ export class AcmeError extends Error {
     this.status = init.status;
     this.type = init.type ?? cls.type;
     this.code = init.code ?? cls.code;
+    this.rawCode = init.rawCode;
     this.fields = init.fields ?? [];
     this.reference = init.reference;
     this.body = init.body;
+    this.errors = init.errors ?? [];
+    this.extras = init.extras ?? {};
     Object.defineProperty(this, BRAND, { value: true });
   }
 
@@ -316,11 +360,47 @@ const byStatus: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string
   ["5xx", InternalError],
 ]);
 
+// Status classes, by status: those chosen before the type, and those after it.
+const statusClassesFirst: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<
+  string,
+  ErrorClass
+>([
+]);
+const statusClassesLast: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<
+  string,
+  ErrorClass
+>([
+]);
+
+// The values a server sends for a code or a type, where they are not its key; and the
+// keys a server never sends as themselves.
+const codeAliases: ReadonlyMap<Wire, ErrorCode> = /* @__PURE__ */ new Map<
+  Wire,
+  ErrorCode
+>([
+]);
+const codeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
+]);
+const typeAliases: ReadonlyMap<Wire, ErrorType> = /* @__PURE__ */ new Map<
+  Wire,
+  ErrorType
+>([
+]);
+const typeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
+]);
+
+// The extras only some codes' bodies carry, by the values a server sends for the code.
+const codeExtras: ReadonlyMap<Wire, readonly Extra[]> = /* @__PURE__ */ new Map<
+  Wire,
+  readonly Extra[]
+>([
+]);
+
 const envelopes: readonly Envelope[] = [
   {
-    type: "error.type",
-    code: "error.code",
-    message: "error.message",
+    type: "$.error.type",
+    code: "$.error.code",
+    message: "$.error.message",
     reference: undefined,
     fields: [
     ],
@@ -361,35 +441,111 @@ export function lookup(code: string): ErrorClass | undefined {
 
 /** The entry for a numeric status: the exact one, else the range holding it. */
 export function httpStatusOf(status: number): HttpStatus | undefined {
-  return statusEntry(status, Object.values(HttpStatus) as HttpStatus[]);
+  return statusOf(status, Object.values(HttpStatus) as HttpStatus[]);
 }
 
-function build(status: number | undefined, body: unknown): AcmeError {
-  const parsed = read(body, envelopes);
-  const httpStatus = status === undefined ? undefined : httpStatusOf(status);
-  const cls = choose(parsed, httpStatus, byCode, byType, byStatus, AcmeError);
-  return new cls(parsed.message, {
+function codeOf(raw: Wire | undefined, envelope: Envelope | undefined): ErrorCode | undefined {
+  return raw === undefined
+    ? undefined
+    : find(codeKey(raw, envelope), knownCodes, codeAliases, codeOther);
+}
+
+function typeOf(raw: Wire | undefined): ErrorType | undefined {
+  return find(raw, knownTypes, typeAliases, typeOther);
+}
+
+function build(
+  status: number | undefined,
+  body: unknown,
+  headers: HeadersLike | undefined,
+): [AcmeError, boolean] {
+  const parsed = read(
     status,
-    type: parsed.type,
-    code: parsed.code,
+    body,
+    headers,
+    envelopes,
+    (raw, envelope) => codeOf(raw, envelope) !== undefined,
+    codeExtras,
+  );
+  const code = codeOf(parsed.rawCode, parsed.codeEnvelope);
+  const type = typeOf(parsed.rawType);
+  const cls = choose(
+    code === undefined ? undefined : byCode.get(code),
+    type === undefined ? undefined : byType.get(type),
+    status,
+    statusClassesFirst,
+    statusClassesLast,
+    byStatus,
+    AcmeError,
+  );
+  const error = new cls(parsed.message, {
+    status,
+    type: type ?? parsed.rawType,
+    code: code ?? parsed.rawCode,
+    rawCode: parsed.rawCode,
     fields: parsed.fields,
     reference: parsed.reference,
     body: parsed.body,
+    errors: parsed.errors.map((item) => ({
+      code: codeOf(item.rawCode, item.envelope) ?? item.rawCode,
+      rawCode: item.rawCode,
+      type: typeOf(item.rawType) ?? item.rawType,
+      message: item.message,
+      fields: item.fields,
+      extras: item.extras,
+    })),
+    extras: parsed.extras,
   });
+  return [error, parsed.rawCode !== undefined || parsed.rawType !== undefined];
+}
+
+function integer(status: number | undefined): number | undefined {
+  return typeof status === "number" && Number.isInteger(status) ? status : undefined;
 }
 
 /**
- * The error for a response: its status and its body (text, bytes, parsed JSON or nothing).
+ * The error for a response: its status, its body (text, bytes, parsed JSON or nothing) and,
+ * if you have them, its headers (a plain object, a Headers object or a list of pairs).
  *
  * Never throws: whatever the body holds, the result is an error object keeping the raw code,
- * type, message and body. The class is the code's, else the type's, else the one for the
- * HTTP status, else AcmeError.
+ * type, message and body. The class is the code's, else a status class that wins over the
+ * type, else the type's, else any other status class, else the one for the HTTP status,
+ * else AcmeError.
  */
-export function fromResponse(status: number | undefined, body?: unknown): AcmeError {
-  const known = typeof status === "number" && Number.isInteger(status) ? status : undefined;
+export function fromResponse(
+  status: number | undefined,
+  body?: unknown,
+  headers?: HeadersLike,
+): AcmeError {
+  const known = integer(status);
   try {
-    return build(known, body);
+    return build(known, body, headers)[0];
   } catch {
     return new AcmeError(undefined, { status: known, body });
   }
+}
+
+/**
+ * The error a response is, or undefined when it is a success: any 4xx or 5xx response is an
+ * error; a response of another status is one only when an envelope that reads that status
+ * finds a code or a type in its body (an API that answers errors with 200).
+ */
+export function errorFor(
+  status: number | undefined,
+  body?: unknown,
+  headers?: HeadersLike,
+): AcmeError | undefined {
+  const known = integer(status);
+  if (known !== undefined && (known < 400 || known > 599)) {
+    if (!readsStatus(envelopes, known)) {
+      return undefined;
+    }
+    try {
+      const [error, found] = build(known, body, headers);
+      return found ? error : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return fromResponse(status, body, headers);
 }

@@ -10,7 +10,7 @@ yet still give an error object, with the raw code, type, message and body kept.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, ClassVar
 
@@ -18,6 +18,7 @@ from . import _runtime
 
 __all__ = [
     "ErrorCode",
+    "ErrorItem",
     "ErrorType",
     "FieldError",
     "HttpStatus",
@@ -26,6 +27,7 @@ __all__ = [
     "InternalError",
     "NotFoundError",
     "StorageError",
+    "error_for",
     "from_response",
     "lookup",
     "raise_for_response",
@@ -97,7 +99,29 @@ class FieldError:
     """What the server said about one field of the request."""
 
     name: str
+    """The field as the server names it (a JSON Pointer or a dotted path, as sent)."""
     messages: tuple[str, ...]
+    code: str | int | None = None
+    """The field error's own code, if the server sends one."""
+    type: str | int | None = None
+    """Its own type (or the resource it is about), if the server sends one."""
+    pointer: str | None = None
+    """A JSON Pointer to the field, as sent, if the server sends one."""
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One of several errors a response carries (the first, or the first known, decides
+    the class of the error raised)."""
+
+    code: ErrorCode | str | int | None
+    """An ErrorCode when known, else the value the server sent."""
+    raw_code: str | int | None
+    """Exactly what the server sent as the code."""
+    type: ErrorType | str | int | None
+    message: str | None
+    fields: tuple[FieldError, ...] = ()
+    extras: Mapping[str, Any] = field(default_factory=dict[str, Any])
 
 
 class AcmeError(Exception):
@@ -107,10 +131,12 @@ class AcmeError(Exception):
     what the server actually sent.
     """
 
-    code: ErrorCode | str | None = None
-    """The error code: an ErrorCode when known, the raw string otherwise."""
-    type: ErrorType | str | None = None
-    """The error type: an ErrorType when known, the raw string otherwise."""
+    code: ErrorCode | str | int | None = None
+    """The error code: an ErrorCode when known, else the value the server sent."""
+    raw_code: str | int | None = None
+    """Exactly what the server sent as the code (None when it sent none)."""
+    type: ErrorType | str | int | None = None
+    """The error type: an ErrorType when known, else the value the server sent."""
     status: int | None = None
     """The HTTP status of the response (on a class: the status the code comes with)."""
     http_status: ClassVar[HttpStatus | None] = None
@@ -119,17 +145,22 @@ class AcmeError(Exception):
     retryable: ClassVar[bool | None] = None
     fault: ClassVar[str | None] = None
     docs_url: ClassVar[str | None] = None
+    reference_url: ClassVar[str | None] = None
+    """The code's page in the API's own reference."""
 
     def __init__(
         self,
         message: str | None = None,
         *,
         status: int | None = None,
-        type: ErrorType | str | None = None,
-        code: ErrorCode | str | None = None,
+        type: ErrorType | str | int | None = None,
+        code: ErrorCode | str | int | None = None,
         fields: tuple[FieldError, ...] = (),
         reference: str | None = None,
         body: Any = None,
+        raw_code: str | int | None = None,
+        errors: tuple[ErrorItem, ...] = (),
+        extras: Mapping[str, Any] | None = None,
     ) -> None:
         self.message: str = self.default_message if message is None else message
         if status is not None:
@@ -138,9 +169,17 @@ class AcmeError(Exception):
             self.type = type
         if code is not None:
             self.code = code
+        if raw_code is not None:
+            self.raw_code = raw_code
         self.fields: tuple[FieldError, ...] = tuple(fields)
         self.reference: str | None = reference
         self.body: Any = body
+        self.errors: tuple[ErrorItem, ...] = tuple(errors)
+        """Every error the response carries, when it carries several."""
+        self.extras: dict[str, Any] = dict(extras or {})
+        """Every member the catalogue declares that the server sent, by name."""
+        for name, value in self.extras.items():
+            setattr(self, name, value)
         super().__init__(self.message)
 
     def __init_subclass__(
@@ -155,6 +194,7 @@ class AcmeError(Exception):
         retryable: bool | None = None,
         fault: str | None = None,
         docs_url: str | None = None,
+        reference_url: str | None = None,
         **kwargs: Any,
     ) -> None:
         # Each subclass states what the catalogue says of its code or type in its class
@@ -170,6 +210,7 @@ class AcmeError(Exception):
             "retryable": retryable,
             "fault": fault,
             "docs_url": docs_url,
+            "reference_url": reference_url,
         }
         for name, value in given.items():
             if value is not None:
@@ -253,17 +294,27 @@ _BY_TYPE: Mapping[str, type[AcmeError]] = {
 }
 
 # For a status whose documented codes all share one type.
-_BY_STATUS: Mapping[HttpStatus, type[AcmeError]] = {
-    HttpStatus.NOT_FOUND: ResourceError,
-    HttpStatus.SERVER_ERRORS: InternalError,
+_BY_STATUS: Mapping[str, type[AcmeError]] = {
+    "404": ResourceError,
+    "5xx": InternalError,
 }
+_STATUS_CLASSES_FIRST: Mapping[str, type[AcmeError]] = {}
+_STATUS_CLASSES_LAST: Mapping[str, type[AcmeError]] = {}
 
+# The values a server sends for a code or a type, where they are not its key; and the
+# keys a server never sends as themselves.
+_CODE_ALIASES: Mapping[str | int, ErrorCode] = {}
+_CODE_OTHER: frozenset[str] = frozenset()
+_TYPE_ALIASES: Mapping[str | int, ErrorType] = {}
+_TYPE_OTHER: frozenset[str] = frozenset()
+
+_CODE_EXTRAS: Mapping[str | int, tuple[_runtime.Extra, ...]] = {}
 
 _ENVELOPES = (
     _runtime.Envelope(
-        type="error.type",
-        code="error.code",
-        message="error.message",
+        type="$.error.type",
+        code="$.error.code",
+        message="$.error.message",
         reference=None,
         fields=(),
     ),
@@ -275,43 +326,126 @@ def lookup(code: ErrorCode | str) -> type[AcmeError]:
     return _BY_CODE[code.value if isinstance(code, ErrorCode) else code]
 
 
-def _build(status: int | None, body: Any) -> AcmeError:
-    parsed = _runtime.read(body, _ENVELOPES)
-    http_status = HttpStatus.of(status) if isinstance(status, int) else None
-    cls: type[AcmeError] = _runtime.choose(
-        parsed, http_status, _BY_CODE, _BY_TYPE, _BY_STATUS, AcmeError
+def _code(
+    raw: _runtime.Wire | None, envelope: _runtime.Envelope | None
+) -> ErrorCode | None:
+    if raw is None:
+        return None
+    key = _runtime.code_key(raw, envelope)
+    found: ErrorCode | None
+    found = _runtime.lookup(key, ErrorCode, _CODE_ALIASES, _CODE_OTHER)
+    return found
+
+
+def _is_known(raw: _runtime.Wire | None, envelope: _runtime.Envelope) -> bool:
+    return _code(raw, envelope) is not None
+
+
+def _type(raw: _runtime.Wire | None) -> ErrorType | None:
+    found: ErrorType | None
+    found = _runtime.lookup(raw, ErrorType, _TYPE_ALIASES, _TYPE_OTHER)
+    return found
+
+
+def _fields(found: tuple[_runtime.Field, ...]) -> tuple[FieldError, ...]:
+    return tuple(FieldError(*field) for field in found)
+
+
+def _build(
+    status: int | None, body: Any, headers: Any
+) -> tuple[AcmeError, _runtime.Parsed]:
+    known = status if type(status) is int else None
+    parsed = _runtime.read(
+        known,
+        body,
+        headers,
+        _ENVELOPES,
+        _is_known,
+        _CODE_EXTRAS,
     )
-    return cls(
+    code = _code(parsed.raw_code, parsed.code_envelope)
+    error_type = _type(parsed.raw_type)
+    cls: type[AcmeError] = _runtime.choose(
+        _BY_CODE[code.value] if code is not None else None,
+        _BY_TYPE[error_type.value] if error_type is not None else None,
+        known,
+        _STATUS_CLASSES_FIRST,
+        _STATUS_CLASSES_LAST,
+        _BY_STATUS,
+        AcmeError,
+    )
+    errors = tuple(
+        ErrorItem(
+            code=_code(item.raw_code, item.envelope) or item.raw_code,
+            raw_code=item.raw_code,
+            type=_type(item.raw_type) or item.raw_type,
+            message=item.message,
+            fields=_fields(item.fields),
+            extras=item.extras,
+        )
+        for item in parsed.errors
+    )
+    error = cls(
         parsed.message,
-        status=status if isinstance(status, int) else None,
-        type=_runtime.known(ErrorType, parsed.type),
-        code=_runtime.known(ErrorCode, parsed.code),
-        fields=tuple(FieldError(name, messages) for name, messages in parsed.fields),
+        status=known,
+        type=error_type or parsed.raw_type,
+        code=code or parsed.raw_code,
+        fields=_fields(parsed.fields),
         reference=parsed.reference,
         body=parsed.body,
+        raw_code=parsed.raw_code,
+        errors=errors,
+        extras=parsed.extras,
     )
+    return error, parsed
 
 
-def from_response(status: int | None, body: Any = None) -> AcmeError:
-    """The error for a response: its status and its body (bytes, text, parsed JSON or None).
+def from_response(
+    status: int | None, body: Any = None, *, headers: Any = None
+) -> AcmeError:
+    """The error for a response: its status, its body (bytes, text, parsed JSON or None)
+    and, if you have them, its headers (any mapping, or a list of pairs).
 
     Never raises: whatever the body holds, the result is an error object keeping the raw
-    code, type, message and body. The class is the code's, else the type's, else the one
-    for the HTTP status, else AcmeError.
+    code, type, message and body. The class is the code's, else a status class that wins
+    over the type, else the type's, else any other status class, else the one for the HTTP
+    status, else AcmeError.
     """
     try:
-        return _build(status, body)
+        return _build(status, body, headers)[0]
     except Exception:  # a body shaped in a way nobody foresaw must still give an error
-        known = status if isinstance(status, int) else None
+        known = status if type(status) is int else None
         return AcmeError(status=known, body=body)
 
 
+def error_for(
+    status: int | None, body: Any = None, *, headers: Any = None
+) -> AcmeError | None:
+    """The error a response is, or None when it is a success: any 4xx or 5xx response is an
+    error; a response of another status is one only when an envelope that reads that
+    status finds a code or a type in its body (an API that answers errors with 200)."""
+    if isinstance(status, int) and not 400 <= status <= 599:
+        try:
+            error, parsed = _build(status, body, headers)
+        except Exception:
+            return None
+        found = parsed.raw_code is not None or parsed.raw_type is not None
+        return error if found else None
+    return from_response(status, body, headers=headers)
+
+
 def raise_for_response(response: Any) -> None:
-    """Raise the error for a 4xx or 5xx response; return for any other.
+    """Raise the error for a response that is one (see error_for); return for any other.
 
     Takes a requests or httpx response, or a urllib response or HTTPError: anything with a
-    status (status_code, status or getcode()) and a body (content or read()).
+    status (status_code, status or getcode()), a body (content or read()) and headers. The
+    body of a success is read only when an envelope reads errors from successes.
     """
     status = _runtime.status_of(response)
-    if status is not None and 400 <= status <= 599:
-        raise from_response(status, _runtime.body_of(response))
+    if status is None:
+        return
+    if 400 <= status <= 599 or _runtime.reads_status(_ENVELOPES, status):
+        headers = _runtime.headers_of(response)
+        error = error_for(status, _runtime.body_of(response), headers=headers)
+        if error is not None:
+            raise error

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from generator import naming
-from generator.model import Catalogue, ErrorCode, ErrorType
+from generator.model import Catalogue, ErrorCode, ErrorType, StatusClass
 from generator.problems import Location, Problem
 from generator.schema import NAME, NAME_HINT, PASCAL, PASCAL_HINT, Key, Record, Text
 from generator.target import Language, Target
@@ -28,13 +28,13 @@ def string(text: str) -> str:
     return f'"{_SPECIAL.sub(escape, text)}"'
 
 
-def entry_class(entry: ErrorCode | ErrorType) -> str:
-    if isinstance(entry, ErrorCode):
+def entry_class(entry: ErrorCode | ErrorType | StatusClass) -> str:
+    if isinstance(entry, ErrorCode | StatusClass):
         return entry.name_in("example") or f"{naming.pascal(entry.key)}Failure"
     return f"{naming.pascal(entry.key)}Failures"
 
 
-def class_name(entry: ErrorCode | ErrorType | None, catalogue: Catalogue) -> str:
+def class_name(entry: ErrorCode | ErrorType | StatusClass | None, catalogue: Catalogue) -> str:
     return f"{catalogue.api.prefix}Failure" if entry is None else entry_class(entry)
 
 
@@ -80,10 +80,12 @@ class Example(Target):
         # Its layout: no trailing spaces.
         return {path: re.sub(r"[ \t]+$", "", text, flags=re.M) for path, text in files.items()}
 
-    def class_name(self, entry: ErrorCode | ErrorType | None, catalogue: Catalogue) -> str:
+    def class_name(
+        self, entry: ErrorCode | ErrorType | StatusClass | None, catalogue: Catalogue
+    ) -> str:
         return class_name(entry, catalogue)
 
-    def symbol(self, entry: ErrorCode | ErrorType, catalogue: Catalogue) -> str:
+    def symbol(self, entry: ErrorCode | ErrorType | StatusClass, catalogue: Catalogue) -> str:
         return f"{package(catalogue)}::{class_name(entry, catalogue)}"
 
     def package(self, catalogue: Catalogue) -> str:

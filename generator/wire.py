@@ -1,0 +1,392 @@
+"""How a response is read, once, in the generator's own terms: the reference that the
+conformance fixtures are computed with, and that every language's runtime must agree with.
+
+    1. The body: bytes are UTF-8 (a BOM dropped); text is JSON when it parses as strict JSON
+       (no NaN or Infinity), else it stays text.
+    2. The envelopes that apply, in catalogue order: a JSON body to JSON envelopes, a text
+       body that is not HTML to text envelopes; each one's `when` must hold (a media type
+       holds when the response has none; an envelope without `when: statuses` applies to
+       4xx, 5xx and unknown statuses only).
+    3. Each member (code, type, message, reference, field errors, each extra) comes from the
+       first applying envelope that has it. An envelope with `errors` reads its members
+       from the deciding error of its list, and keeps every error.
+    4. The class: the code's, else a status class that wins over the type, else the type's,
+       else any other status class, else the one type of the status's codes, else the base.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import jsonpath
+from .model import (
+    Catalogue,
+    Envelope,
+    ErrorCode,
+    ErrorType,
+    Extra,
+    FieldError,
+    FieldSource,
+    Status,
+    StatusClass,
+    Wire,
+)
+
+_MISSING = jsonpath._MISSING
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    messages: tuple[str, ...]
+    code: Wire | None = None
+    type: Wire | None = None
+    pointer: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One error a body carries."""
+
+    raw_code: Wire | None = None
+    raw_type: Wire | None = None
+    message: str | None = None
+    reference: str | None = None
+    fields: tuple[Field, ...] = ()
+    extras: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a binding must make of a response."""
+
+    entry: ErrorCode | ErrorType | StatusClass | None
+    status: int | None
+    raw_code: Wire | None
+    code: Wire | None
+    raw_type: Wire | None
+    type: Wire | None
+    message: str
+    reference: str | None
+    fields: tuple[Field, ...]
+    extras: Mapping[str, Any]
+    errors: tuple[Item, ...]
+    body: Any
+    body_is_json: bool
+
+
+def parse(body: bytes | str) -> tuple[Any, bool]:
+    """(the body as JSON, True) when it is strict JSON, else (its text, False)."""
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    text = text.removeprefix("\ufeff")
+
+    def refuse(constant: str) -> Any:
+        raise ValueError(constant)
+
+    try:
+        return json.loads(text, parse_constant=refuse), True
+    except (ValueError, RecursionError):
+        return text, False
+
+
+def _wire(value: Any) -> Wire | None:
+    """A code or type as a binding holds it: a string, or an integer (1.0 is 1)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _select(node: Any, path: str | None) -> Any:
+    return _MISSING if path is None else jsonpath.select(node, jsonpath.parse(path))
+
+
+def _status_matches(entry: str, status: int) -> bool:
+    if entry.endswith("xx"):
+        return len(str(status)) == 3 and str(status)[0] == entry[0]
+    return entry == str(status)
+
+
+def _is_html(text: str, media_type: str | None) -> bool:
+    return media_type == "text/html" or text.lstrip()[:1] == "<"
+
+
+def applies(
+    envelope: Envelope, status: int | None, media_type: str | None, body: Any, is_json: bool
+) -> bool:
+    if envelope.body == "text":
+        if is_json or not isinstance(body, str) or not body.strip():
+            return False
+        if _is_html(body, media_type):
+            return False
+    elif not is_json:
+        return False
+    when = envelope.when
+    if when is None or not when.statuses:
+        if status is not None and not 400 <= status <= 599:
+            return False
+    elif status is None or not any(_status_matches(entry, status) for entry in when.statuses):
+        return False
+    if when is None:
+        return True
+    if when.media_types and media_type is not None and media_type not in when.media_types:
+        return False
+    if any(_select(body, path) is _MISSING for path in when.present):
+        return False
+    return all(
+        (value := _select(body, path)) is not _MISSING and jsonpath._equal(value, literal)
+        for path, literal in when.equals
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _of_kind(value: Any, kind: str) -> bool:
+    if value is _MISSING or value is None:
+        return False
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "integer":
+        return _wire(value) is not None and not isinstance(value, str)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "strings":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return True
+
+
+def _extra_value(node: Any, extra: Extra) -> Any:
+    value = _select(node, extra.path)
+    if not _of_kind(value, extra.kind):
+        return _MISSING
+    return _wire(value) if extra.kind == "integer" else value
+
+
+def _fields(node: Any, source: FieldSource) -> tuple[Field, ...]:
+    found = _select(node, source.path)
+    if found is _MISSING:
+        return ()
+    if source.shape == "map":
+        return tuple(_map_fields(found, ""))
+    if source.shape == "strings":
+        texts = [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
+        return (Field("", tuple(texts)),) if texts else ()
+    items = found if isinstance(found, list) else [found]
+    grouped: dict[tuple[Any, ...], list[str]] = {}
+    for item in items:
+        if isinstance(item, str):  # a bare message in a list of objects names no field
+            grouped.setdefault(("", None, None, None), []).append(item)
+            continue
+        pointer = _text(_select(item, source.pointer))
+        name = _text(_select(item, source.name)) if source.name is not None else pointer
+        if name is None:
+            continue
+        if source.messages is not None:
+            raw = _select(item, source.messages)
+            texts = [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
+        else:
+            single = _text(_select(item, source.message))
+            texts = [single] if single is not None else []
+        key = (
+            name,
+            _wire(_select(item, source.code)),
+            _wire(_select(item, source.type)),
+            pointer,
+        )
+        grouped.setdefault(key, []).extend(texts)
+    return tuple(
+        Field(name, tuple(texts), code, kind, pointer)
+        for (name, code, kind, pointer), texts in grouped.items()
+    )
+
+
+def _map_fields(node: Any, prefix: str) -> list[Field]:
+    if not isinstance(node, dict):
+        return []
+    found: list[Field] = []
+    for key, value in node.items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, str):
+            found.append(Field(name, (value,)))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            found.append(Field(name, tuple(value)))
+        else:
+            found += _map_fields(value, name)
+    return found
+
+
+class Reader:
+    """Reads responses the way the catalogue says."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.codes: dict[tuple[type, Wire], ErrorCode] = {
+            (type(value), value): code
+            for code in catalogue.codes
+            for value in code.wire or (code.key,)
+        }
+        self.types: dict[tuple[type, Wire], ErrorType] = {
+            (type(value), value): error_type
+            for error_type in catalogue.types
+            for value in error_type.wire or (error_type.key,)
+        }
+
+    def code_for(self, raw: Wire | None, envelope: Envelope) -> ErrorCode | None:
+        if raw is None:
+            return None
+        if envelope.code_from == "last_segment" and isinstance(raw, str):
+            segment = raw.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+            return self.codes.get((str, segment))
+        return self.codes.get((type(raw), raw))
+
+    def _item(self, node: Any, envelope: Envelope) -> Item:
+        extras = {}
+        for extra in envelope.extras:
+            value = _extra_value(node, extra)
+            if value is not _MISSING:
+                extras[extra.name] = value
+        code = self.code_for(_wire(_select(node, envelope.code)), envelope)
+        for extra in code.extras if code is not None else ():
+            value = _extra_value(node, extra)
+            if value is not _MISSING:
+                extras[extra.name] = value
+        fields: tuple[Field, ...] = ()
+        for source in envelope.fields:
+            fields = _fields(node, source)
+            if fields:
+                break
+        return Item(
+            raw_code=_wire(_select(node, envelope.code)),
+            raw_type=_wire(_select(node, envelope.type)),
+            message=_text(_select(node, envelope.message)),
+            reference=_text(_select(node, envelope.reference)),
+            fields=fields,
+            extras=extras,
+        )
+
+    def _items(self, body: Any, envelope: Envelope) -> tuple[Item | None, tuple[Item, ...]]:
+        """(the item that decides, every item) of an envelope for a body."""
+        if envelope.body == "text":
+            return Item(message=body.strip()), ()
+        if envelope.errors is None:
+            return self._item(body, envelope), ()
+        found = _select(body, envelope.errors)
+        nodes = found if isinstance(found, list) else [] if found is _MISSING else [found]
+        items = tuple(self._item(node, envelope) for node in nodes if isinstance(node, dict))
+        deciding = items[0] if items else None
+        if envelope.decides == "first_known":
+            deciding = next(
+                (i for i in items if self.code_for(i.raw_code, envelope) is not None), deciding
+            )
+        return deciding, items
+
+    def read(self, status: int | None, body: bytes | str, media_type: str | None = None) -> Reading:
+        parsed, is_json = parse(body)
+        envelopes = [
+            envelope
+            for envelope in self.catalogue.envelopes
+            if applies(envelope, status, media_type, parsed, is_json)
+        ]
+        members: dict[str, Any] = {}
+        extras: dict[str, Any] = {}
+        errors: tuple[Item, ...] = ()
+        code_envelope: Envelope | None = None
+        for envelope in envelopes:
+            item, items = self._items(parsed, envelope)
+            if items and not errors:
+                errors = items
+            if item is None:
+                continue
+            if "raw_code" not in members and item.raw_code is not None:
+                members["raw_code"], code_envelope = item.raw_code, envelope
+            for name in ("raw_type", "message", "reference"):
+                value = getattr(item, name)
+                if name not in members and value is not None:
+                    members[name] = value
+            if "fields" not in members and item.fields:
+                members["fields"] = item.fields
+            for name, value in item.extras.items():
+                extras.setdefault(name, value)
+        raw_code = members.get("raw_code")
+        code = self.code_for(raw_code, code_envelope) if code_envelope is not None else None
+        raw_type = members.get("raw_type")
+        error_type = self.types.get((type(raw_type), raw_type)) if raw_type is not None else None
+        entry = self.choose(code, error_type, status)
+        # What the body leaves out, the class says.
+        if error_type is not None:
+            type_: Wire | None = error_type.key
+        elif raw_type is not None:
+            type_ = raw_type
+        elif isinstance(entry, ErrorCode):
+            type_ = entry.type
+        else:
+            type_ = entry.key if isinstance(entry, ErrorType) else None
+        message = members.get("message")
+        if message is None:
+            message = entry.message if isinstance(entry, ErrorCode) else "Unknown error"
+        return Reading(
+            entry=entry,
+            status=status,
+            raw_code=raw_code,
+            code=code.key if code is not None else raw_code,
+            raw_type=raw_type,
+            type=type_,
+            message=message,
+            reference=members.get("reference"),
+            fields=members.get("fields", ()),
+            extras=extras,
+            errors=errors,
+            body=parsed,
+            body_is_json=is_json,
+        )
+
+    def choose(
+        self, code: ErrorCode | None, error_type: ErrorType | None, status: int | None
+    ) -> ErrorCode | ErrorType | StatusClass | None:
+        if code is not None:
+            return code
+        status_class = self.status_class(status)
+        if status_class is not None and status_class.wins_over_type:
+            return status_class
+        if error_type is not None:
+            return error_type
+        if status_class is not None:
+            return status_class
+        entry = self.status_entry(status)
+        return self.catalogue.type_for_status(entry) if entry is not None else None
+
+    def status_entry(self, status: int | None) -> Status | None:
+        """The catalogue's entry for a numeric status: the exact one, else its range."""
+        if status is None:
+            return None
+        exact = [s for s in self.catalogue.statuses if not s.is_range and s.first == status]
+        ranged = [s for s in self.catalogue.statuses if s.is_range and s.first <= status <= s.last]
+        return next(iter(exact or ranged), None)
+
+    def status_class(self, status: int | None) -> StatusClass | None:
+        if status is None:
+            return None
+        exact = str(status)
+        ranged = f"{exact[0]}xx" if len(exact) == 3 else None
+        for key in (exact, ranged):
+            for status_class in self.catalogue.status_classes:
+                if key in status_class.statuses:
+                    return status_class
+        return None
+
+
+def as_field_error(field: Field) -> FieldError:
+    return FieldError(field.name, field.messages)
