@@ -443,10 +443,17 @@ def _envelope(
         problem("it must say where the code, the type or the message is")
     if entry["body"] == "text" and any(entry[k] for k in ("code", "type", "errors", "fields")):
         problem("a text body has no code, type, errors or fields: its text is the message")
-    paths = [entry[name] for name in ("type", "code", "message", "reference") if entry[name]]
-    paths += [field.path for field in fields]
+    # A path to a single value cannot lead further; a path to field errors or to an object
+    # extra may (Stripe's field source is the error object itself).
+    values = [entry[name] for name in ("type", "code", "message", "reference") if entry[name]]
+    values += [
+        extra["path"]
+        for extra in (entry["extras"] or {}).values()
+        if extra["type"] not in ("object", "strings")
+    ]
+    paths = values + [field.path for field in fields]
     paths += [extra["path"] for extra in (entry["extras"] or {}).values()]
-    for path in paths:
+    for path in values:
         for other in paths:
             if other.startswith((path + ".", path + "[")):
                 problem(f"{path!r} holds a value, so it cannot also contain {other!r}")

@@ -221,7 +221,14 @@ class Envelope:
             if extra.name in extras:
                 _put(item, extra.path, extras[extra.name])
         source = source or (self.fields[0] if self.fields else None)
-        if values.fields and source is not None:
+        members = [self.type, self.code, self.message, self.reference]
+        members += [extra.path for extra in self.extras]
+        if (
+            values.fields
+            and source is not None
+            # A source that is the error object itself (beside the message) holds no list.
+            and not any(m and m.startswith((source.path + ".", source.path + "[")) for m in members)
+        ):
             _put(item, source.path, _field_errors(values.fields, source))
         if self.errors is not None:
             _put(body, self.errors, [item])

@@ -495,11 +495,13 @@ def test_pre_commit_hooks_in_another_repository(tmp_path: Path) -> None:
     catalogue.write_text(catalogue.read_text().replace("Resource not found", "Gone"))
     changed = pre_commit()
     assert changed.returncode == 1 and "files were modified by this hook" in changed.stdout
+    retryable = catalogue.read_text().count("retryable: true")
+    assert retryable > 1
     catalogue.write_text(catalogue.read_text().replace("retryable: true", "retryable: maybe"))
     broken = pre_commit()
     assert broken.returncode == 1
-    # Three codes are retryable: each problem is printed once, by the one hook a commit runs.
-    assert broken.stdout.count("retryable must be true or false") == 3, broken.stdout
+    # Each problem is printed once, by the one hook a commit runs.
+    assert broken.stdout.count("retryable must be true or false") == retryable, broken.stdout
     assert "check the error bindings are up to date" not in broken.stdout
     catalogue.write_text(catalogue.read_text().replace("retryable: maybe", "retryable: true"))
     assert pre_commit().returncode == 0

@@ -185,6 +185,16 @@ def assignment(target: str, value: str, indent: int = 0) -> str:
     return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
 
 
+def keyword_tuple(items: list[str], name: str, indent: int) -> str:
+    """`name=(item, ...),` as black lays it out: one item on the line when it fits, more
+    exploded one a line (their trailing comma keeps them so)."""
+    pad = " " * indent
+    if len(items) == 1 and len(line := f"{pad}{name}=({items[0]},),") <= LINE_LENGTH:
+        return line
+    inner = "".join(f"{pad}    {item},\n" for item in items)
+    return f"{pad}{name}=(\n{inner}{pad}),"
+
+
 def black_mode() -> object:
     from black.mode import Mode, TargetVersion
 
@@ -261,6 +271,7 @@ class Python(Target):
             "py_attr": identifier,
             "py_value": value,
             "py_extra_type": extra_type,
+            "py_tuple": keyword_tuple,
             "py_status": status_member,
         }
 

@@ -38,6 +38,16 @@ __all__ = [
     "StorageError",
     "NetworkError",
     "UnknownError",
+    "InvalidCredentialsError",
+    "InvalidClientUidError",
+    "UnknownClientPlatformError",
+    "FeatureNotSupportedError",
+    "StoreError",
+    "PurchaseInvalidError",
+    "ProjectConfigError",
+    "InvalidStoreCredentialsError",
+    "ReceiptValidationError",
+    "BackendError",
     "error_for",
     "from_response",
     "lookup",
@@ -88,6 +98,26 @@ class ErrorCode(str, Enum):
     """Internal services interaction failed."""
     UNKNOWN_ERROR = "unknown_error"
     """Unknown reason."""
+    INVALID_CREDENTIALS = "invalid_credentials"
+    """The access token is invalid or not set."""
+    INVALID_CLIENT_UID = "invalid_client_uid"
+    """The client UID is invalid or not set."""
+    UNKNOWN_CLIENT_PLATFORM = "unknown_client_platform"
+    """The client's platform is not supported."""
+    FEATURE_NOT_SUPPORTED = "feature_not_supported"
+    """The requested feature is not supported."""
+    STORE_ERROR = "store_error"
+    """The app store (Google Play or the App Store) returned an error."""
+    PURCHASE_INVALID = "purchase_invalid"
+    """The purchase is invalid."""
+    PROJECT_CONFIG_ERROR = "project_config_error"
+    """The project is not configured, or configured incorrectly, in the Qonversion dashboard."""
+    INVALID_STORE_CREDENTIALS = "invalid_store_credentials"
+    """The store credentials given to Qonversion are invalid."""
+    RECEIPT_VALIDATION_ERROR = "receipt_validation_error"
+    """The store receipt could not be validated."""
+    BACKEND_ERROR = "backend_error"
+    """An error on Qonversion's side (the SDKs' BackendError)."""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -207,6 +237,12 @@ class QonversionError(Exception):
     docs_url: ClassVar[str | None] = None
     reference_url: ClassVar[str | None] = None
     """The code's page in the API's own reference."""
+    reported_status: int | None = None
+    """The HTTP status the body reports (legacy bodies only; often absent)."""
+    reason: str | None = None
+    """The reason phrase the body reports, such as Bad Request (legacy bodies only)."""
+    extra: Any = None
+    """Further data of a legacy body (seen empty)."""
 
     def __init__(
         self,
@@ -485,6 +521,145 @@ class UnknownError(
     """Unknown reason."""
 
 
+class InvalidCredentialsError(
+    RequestError,
+    code=ErrorCode.INVALID_CREDENTIALS,
+    status=401,
+    http_status=HttpStatus.UNAUTHORIZED,
+    default_message="Invalid access token received",
+    description="The access token is invalid or not set.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#invalid_credentials",
+):
+    """The access token is invalid or not set."""
+
+
+class InvalidClientUidError(
+    RequestError,
+    code=ErrorCode.INVALID_CLIENT_UID,
+    status=400,
+    http_status=HttpStatus.BAD_REQUEST,
+    default_message="Client Uid is invalid or not set",
+    description="The client UID is invalid or not set.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#invalid_client_uid",
+):
+    """The client UID is invalid or not set."""
+
+
+class UnknownClientPlatformError(
+    RequestError,
+    code=ErrorCode.UNKNOWN_CLIENT_PLATFORM,
+    status=400,
+    http_status=HttpStatus.BAD_REQUEST,
+    default_message="The current platform is not supported",
+    description="The client's platform is not supported.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#unknown_client_platform",
+):
+    """The client's platform is not supported."""
+
+
+class FeatureNotSupportedError(
+    LogicalError,
+    code=ErrorCode.FEATURE_NOT_SUPPORTED,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="The requested feature is not supported",
+    description="The requested feature is not supported.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#feature_not_supported",
+):
+    """The requested feature is not supported."""
+
+
+class StoreError(
+    LogicalError,
+    code=ErrorCode.STORE_ERROR,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="The store returned an error",
+    description="The app store (Google Play or the App Store) returned an error.",
+    retryable=True,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#store_error",
+):
+    """The app store (Google Play or the App Store) returned an error."""
+
+
+class PurchaseInvalidError(
+    LogicalError,
+    code=ErrorCode.PURCHASE_INVALID,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="Failure of purchase",
+    description="The purchase is invalid.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#purchase_invalid",
+):
+    """The purchase is invalid."""
+
+
+class ProjectConfigError(
+    LogicalError,
+    code=ErrorCode.PROJECT_CONFIG_ERROR,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="The project is not configured or configured incorrectly",
+    description="The project is not configured, or configured incorrectly, in the Qonversion dashboard.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#project_config_error",
+):
+    """The project is not configured, or configured incorrectly, in the Qonversion dashboard."""
+
+
+class InvalidStoreCredentialsError(
+    LogicalError,
+    code=ErrorCode.INVALID_STORE_CREDENTIALS,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="Please check provided Store keys in the Qonversion dashboard",
+    description="The store credentials given to Qonversion are invalid.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#invalid_store_credentials",
+):
+    """The store credentials given to Qonversion are invalid."""
+
+
+class ReceiptValidationError(
+    LogicalError,
+    code=ErrorCode.RECEIPT_VALIDATION_ERROR,
+    status=422,
+    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
+    default_message="Receipt validation error",
+    description="The store receipt could not be validated.",
+    retryable=False,
+    fault="client",
+    docs_url="https://qonversion.github.io/api-errors/#receipt_validation_error",
+):
+    """The store receipt could not be validated."""
+
+
+class BackendError(
+    InternalError,
+    code=ErrorCode.BACKEND_ERROR,
+    http_status=HttpStatus.SERVER_ERRORS,
+    default_message="Internal error",
+    description="An error on Qonversion's side (the SDKs' BackendError).",
+    retryable=True,
+    fault="server",
+    docs_url="https://qonversion.github.io/api-errors/#backend_error",
+):
+    """An error on Qonversion's side (the SDKs' BackendError)."""
+
+
 _BY_CODE: Mapping[str, type[QonversionError]] = {
     "invalid_data": InvalidDataError,
     "invalid_request": InvalidRequestError,
@@ -497,6 +672,16 @@ _BY_CODE: Mapping[str, type[QonversionError]] = {
     "storage_error": StorageError,
     "network_error": NetworkError,
     "unknown_error": UnknownError,
+    "invalid_credentials": InvalidCredentialsError,
+    "invalid_client_uid": InvalidClientUidError,
+    "unknown_client_platform": UnknownClientPlatformError,
+    "feature_not_supported": FeatureNotSupportedError,
+    "store_error": StoreError,
+    "purchase_invalid": PurchaseInvalidError,
+    "project_config_error": ProjectConfigError,
+    "invalid_store_credentials": InvalidStoreCredentialsError,
+    "receipt_validation_error": ReceiptValidationError,
+    "backend_error": BackendError,
 }
 
 _BY_TYPE: Mapping[str, type[QonversionError]] = {
@@ -517,8 +702,64 @@ _STATUS_CLASSES_LAST: Mapping[str, type[QonversionError]] = {}
 
 # The values a server sends for a code or a type, where they are not its key; and the
 # keys a server never sends as themselves.
-_CODE_ALIASES: Mapping[str | int, ErrorCode] = {}
-_CODE_OTHER: frozenset[str] = frozenset()
+_CODE_ALIASES: Mapping[str | int, ErrorCode] = {
+    10008: ErrorCode.PURCHASE_FRAUD,
+    10002: ErrorCode.INVALID_CREDENTIALS,
+    10003: ErrorCode.INVALID_CREDENTIALS,
+    10004: ErrorCode.INVALID_CLIENT_UID,
+    10005: ErrorCode.INVALID_CLIENT_UID,
+    20014: ErrorCode.INVALID_CLIENT_UID,
+    10006: ErrorCode.UNKNOWN_CLIENT_PLATFORM,
+    20005: ErrorCode.FEATURE_NOT_SUPPORTED,
+    20006: ErrorCode.STORE_ERROR,
+    20007: ErrorCode.STORE_ERROR,
+    20109: ErrorCode.STORE_ERROR,
+    20199: ErrorCode.STORE_ERROR,
+    20300: ErrorCode.STORE_ERROR,
+    20303: ErrorCode.STORE_ERROR,
+    20399: ErrorCode.STORE_ERROR,
+    20008: ErrorCode.PURCHASE_INVALID,
+    20010: ErrorCode.PURCHASE_INVALID,
+    20203: ErrorCode.PURCHASE_INVALID,
+    20210: ErrorCode.PURCHASE_INVALID,
+    20011: ErrorCode.PROJECT_CONFIG_ERROR,
+    20012: ErrorCode.PROJECT_CONFIG_ERROR,
+    20013: ErrorCode.PROJECT_CONFIG_ERROR,
+    20104: ErrorCode.INVALID_STORE_CREDENTIALS,
+    20201: ErrorCode.INVALID_STORE_CREDENTIALS,
+    20100: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    20102: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    20103: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    20105: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    20107: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    20108: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    20110: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    21099: ErrorCode.RECEIPT_VALIDATION_ERROR,
+    0: ErrorCode.BACKEND_ERROR,
+    10000: ErrorCode.BACKEND_ERROR,
+    10001: ErrorCode.BACKEND_ERROR,
+    10007: ErrorCode.BACKEND_ERROR,
+    10009: ErrorCode.BACKEND_ERROR,
+    20000: ErrorCode.BACKEND_ERROR,
+    20009: ErrorCode.BACKEND_ERROR,
+    20015: ErrorCode.BACKEND_ERROR,
+    20099: ErrorCode.BACKEND_ERROR,
+    20200: ErrorCode.BACKEND_ERROR,
+}
+_CODE_OTHER = frozenset(
+    {
+        "invalid_credentials",
+        "invalid_client_uid",
+        "unknown_client_platform",
+        "feature_not_supported",
+        "store_error",
+        "purchase_invalid",
+        "project_config_error",
+        "invalid_store_credentials",
+        "receipt_validation_error",
+        "backend_error",
+    }
+)
 _TYPE_ALIASES: Mapping[str | int, ErrorType] = {}
 _TYPE_OTHER: frozenset[str] = frozenset()
 
@@ -557,6 +798,21 @@ _ENVELOPES = (
                 messages=None,
                 message="$.message",
             ),
+        ),
+    ),
+    _runtime.Envelope(
+        type=None,
+        code="$.data.code",
+        message="$.data.message",
+        reference=None,
+        fields=(),
+        when=_runtime.Condition(
+            present=("$.data",),
+        ),
+        extras=(
+            _runtime.Extra("reported_status", "$.data.status", "integer"),
+            _runtime.Extra("reason", "$.data.name", "string"),
+            _runtime.Extra("extra", "$.data.extra", "object"),
         ),
     ),
 )

@@ -55,6 +55,26 @@ export enum ErrorCode {
   NetworkError = "network_error",
   /** Unknown reason. */
   UnknownError = "unknown_error",
+  /** The access token is invalid or not set. */
+  InvalidCredentials = "invalid_credentials",
+  /** The client UID is invalid or not set. */
+  InvalidClientUid = "invalid_client_uid",
+  /** The client's platform is not supported. */
+  UnknownClientPlatform = "unknown_client_platform",
+  /** The requested feature is not supported. */
+  FeatureNotSupported = "feature_not_supported",
+  /** The app store (Google Play or the App Store) returned an error. */
+  StoreError = "store_error",
+  /** The purchase is invalid. */
+  PurchaseInvalid = "purchase_invalid",
+  /** The project is not configured, or configured incorrectly, in the Qonversion dashboard. */
+  ProjectConfigError = "project_config_error",
+  /** The store credentials given to Qonversion are invalid. */
+  InvalidStoreCredentials = "invalid_store_credentials",
+  /** The store receipt could not be validated. */
+  ReceiptValidationError = "receipt_validation_error",
+  /** An error on Qonversion's side (the SDKs' BackendError). */
+  BackendError = "backend_error",
 }
 
 /** The HTTP statuses the API documents: a status, or a range such as 5xx. */
@@ -202,6 +222,96 @@ export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     fault: "server",
     docsUrl: "https://qonversion.github.io/api-errors/#unknown_error",
   },
+  "invalid_credentials": {
+    type: "request" as ErrorType,
+    status: "401" as HttpStatus,
+    message: "Invalid access token received",
+    description: "The access token is invalid or not set.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#invalid_credentials",
+  },
+  "invalid_client_uid": {
+    type: "request" as ErrorType,
+    status: "400" as HttpStatus,
+    message: "Client Uid is invalid or not set",
+    description: "The client UID is invalid or not set.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#invalid_client_uid",
+  },
+  "unknown_client_platform": {
+    type: "request" as ErrorType,
+    status: "400" as HttpStatus,
+    message: "The current platform is not supported",
+    description: "The client's platform is not supported.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#unknown_client_platform",
+  },
+  "feature_not_supported": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
+    message: "The requested feature is not supported",
+    description: "The requested feature is not supported.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#feature_not_supported",
+  },
+  "store_error": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
+    message: "The store returned an error",
+    description: "The app store (Google Play or the App Store) returned an error.",
+    retryable: true,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#store_error",
+  },
+  "purchase_invalid": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
+    message: "Failure of purchase",
+    description: "The purchase is invalid.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#purchase_invalid",
+  },
+  "project_config_error": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
+    message: "The project is not configured or configured incorrectly",
+    description: "The project is not configured, or configured incorrectly, in the Qonversion dashboard.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#project_config_error",
+  },
+  "invalid_store_credentials": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
+    message: "Please check provided Store keys in the Qonversion dashboard",
+    description: "The store credentials given to Qonversion are invalid.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#invalid_store_credentials",
+  },
+  "receipt_validation_error": {
+    type: "logical" as ErrorType,
+    status: "422" as HttpStatus,
+    message: "Receipt validation error",
+    description: "The store receipt could not be validated.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://qonversion.github.io/api-errors/#receipt_validation_error",
+  },
+  "backend_error": {
+    type: "internal" as ErrorType,
+    status: "5xx" as HttpStatus,
+    message: "Internal error",
+    description: "An error on Qonversion's side (the SDKs' BackendError).",
+    retryable: true,
+    fault: "server",
+    docsUrl: "https://qonversion.github.io/api-errors/#backend_error",
+  },
 };
 
 /** Titles of the HTTP statuses, keyed by status. */
@@ -296,6 +406,12 @@ export class QonversionError extends Error {
   readonly errors: readonly ErrorItem[];
   /** Every member the catalogue declares that the server sent, by its catalogue name. */
   readonly extras: Readonly<Record<string, unknown>>;
+  /** The HTTP status the body reports (legacy bodies only; often absent). */
+  readonly reportedStatus: number | undefined;
+  /** The reason phrase the body reports, such as Bad Request (legacy bodies only). */
+  readonly reason: string | undefined;
+  /** Further data of a legacy body (seen empty). */
+  readonly extra: unknown;
 
   constructor(message?: string, init: ErrorInit = {}) {
     const cls = new.target as typeof QonversionError;
@@ -310,6 +426,9 @@ export class QonversionError extends Error {
     this.body = init.body;
     this.errors = init.errors ?? [];
     this.extras = init.extras ?? {};
+    this.reportedStatus = this.extras["reported_status"] as number | undefined;
+    this.reason = this.extras["reason"] as string | undefined;
+    this.extra = this.extras["extra"] as unknown;
     Object.defineProperty(this, BRAND, { value: true });
   }
 
@@ -472,6 +591,116 @@ export class UnknownError extends InternalError {
   static override readonly errorName: string = "UnknownError";
 }
 
+/** The access token is invalid or not set. */
+export class InvalidCredentialsError extends RequestError {
+  static override readonly code: ErrorCode | undefined = "invalid_credentials" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "401" as HttpStatus;
+  static override readonly defaultMessage: string = "Invalid access token received";
+  static override readonly description: string = "The access token is invalid or not set.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_credentials";
+  static override readonly errorName: string = "InvalidCredentialsError";
+}
+
+/** The client UID is invalid or not set. */
+export class InvalidClientUidError extends RequestError {
+  static override readonly code: ErrorCode | undefined = "invalid_client_uid" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
+  static override readonly defaultMessage: string = "Client Uid is invalid or not set";
+  static override readonly description: string = "The client UID is invalid or not set.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_client_uid";
+  static override readonly errorName: string = "InvalidClientUidError";
+}
+
+/** The client's platform is not supported. */
+export class UnknownClientPlatformError extends RequestError {
+  static override readonly code: ErrorCode | undefined = "unknown_client_platform" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
+  static override readonly defaultMessage: string = "The current platform is not supported";
+  static override readonly description: string = "The client's platform is not supported.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#unknown_client_platform";
+  static override readonly errorName: string = "UnknownClientPlatformError";
+}
+
+/** The requested feature is not supported. */
+export class FeatureNotSupportedError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = "feature_not_supported" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
+  static override readonly defaultMessage: string = "The requested feature is not supported";
+  static override readonly description: string = "The requested feature is not supported.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#feature_not_supported";
+  static override readonly errorName: string = "FeatureNotSupportedError";
+}
+
+/** The app store (Google Play or the App Store) returned an error. */
+export class StoreError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = "store_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
+  static override readonly defaultMessage: string = "The store returned an error";
+  static override readonly description: string = "The app store (Google Play or the App Store) returned an error.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#store_error";
+  static override readonly errorName: string = "StoreError";
+}
+
+/** The purchase is invalid. */
+export class PurchaseInvalidError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = "purchase_invalid" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
+  static override readonly defaultMessage: string = "Failure of purchase";
+  static override readonly description: string = "The purchase is invalid.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#purchase_invalid";
+  static override readonly errorName: string = "PurchaseInvalidError";
+}
+
+/** The project is not configured, or configured incorrectly, in the Qonversion dashboard. */
+export class ProjectConfigError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = "project_config_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
+  static override readonly defaultMessage: string = "The project is not configured or configured incorrectly";
+  static override readonly description: string = "The project is not configured, or configured incorrectly, in the Qonversion dashboard.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#project_config_error";
+  static override readonly errorName: string = "ProjectConfigError";
+}
+
+/** The store credentials given to Qonversion are invalid. */
+export class InvalidStoreCredentialsError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = "invalid_store_credentials" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
+  static override readonly defaultMessage: string = "Please check provided Store keys in the Qonversion dashboard";
+  static override readonly description: string = "The store credentials given to Qonversion are invalid.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_store_credentials";
+  static override readonly errorName: string = "InvalidStoreCredentialsError";
+}
+
+/** The store receipt could not be validated. */
+export class ReceiptValidationError extends LogicalError {
+  static override readonly code: ErrorCode | undefined = "receipt_validation_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
+  static override readonly defaultMessage: string = "Receipt validation error";
+  static override readonly description: string = "The store receipt could not be validated.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#receipt_validation_error";
+  static override readonly errorName: string = "ReceiptValidationError";
+}
+
+/** An error on Qonversion's side (the SDKs' BackendError). */
+export class BackendError extends InternalError {
+  static override readonly code: ErrorCode | undefined = "backend_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
+  static override readonly defaultMessage: string = "Internal error";
+  static override readonly description: string = "An error on Qonversion's side (the SDKs' BackendError).";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#backend_error";
+  static override readonly errorName: string = "BackendError";
+}
+
 type ErrorClass = typeof QonversionError;
 
 const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
@@ -486,6 +715,16 @@ const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, 
   ["storage_error", StorageError],
   ["network_error", NetworkError],
   ["unknown_error", UnknownError],
+  ["invalid_credentials", InvalidCredentialsError],
+  ["invalid_client_uid", InvalidClientUidError],
+  ["unknown_client_platform", UnknownClientPlatformError],
+  ["feature_not_supported", FeatureNotSupportedError],
+  ["store_error", StoreError],
+  ["purchase_invalid", PurchaseInvalidError],
+  ["project_config_error", ProjectConfigError],
+  ["invalid_store_credentials", InvalidStoreCredentialsError],
+  ["receipt_validation_error", ReceiptValidationError],
+  ["backend_error", BackendError],
 ]);
 
 const byType: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
@@ -520,8 +759,60 @@ const codeAliases: ReadonlyMap<Wire, ErrorCode> = /* @__PURE__ */ new Map<
   Wire,
   ErrorCode
 >([
+  [10008, "purchase_fraud" as ErrorCode],
+  [10002, "invalid_credentials" as ErrorCode],
+  [10003, "invalid_credentials" as ErrorCode],
+  [10004, "invalid_client_uid" as ErrorCode],
+  [10005, "invalid_client_uid" as ErrorCode],
+  [20014, "invalid_client_uid" as ErrorCode],
+  [10006, "unknown_client_platform" as ErrorCode],
+  [20005, "feature_not_supported" as ErrorCode],
+  [20006, "store_error" as ErrorCode],
+  [20007, "store_error" as ErrorCode],
+  [20109, "store_error" as ErrorCode],
+  [20199, "store_error" as ErrorCode],
+  [20300, "store_error" as ErrorCode],
+  [20303, "store_error" as ErrorCode],
+  [20399, "store_error" as ErrorCode],
+  [20008, "purchase_invalid" as ErrorCode],
+  [20010, "purchase_invalid" as ErrorCode],
+  [20203, "purchase_invalid" as ErrorCode],
+  [20210, "purchase_invalid" as ErrorCode],
+  [20011, "project_config_error" as ErrorCode],
+  [20012, "project_config_error" as ErrorCode],
+  [20013, "project_config_error" as ErrorCode],
+  [20104, "invalid_store_credentials" as ErrorCode],
+  [20201, "invalid_store_credentials" as ErrorCode],
+  [20100, "receipt_validation_error" as ErrorCode],
+  [20102, "receipt_validation_error" as ErrorCode],
+  [20103, "receipt_validation_error" as ErrorCode],
+  [20105, "receipt_validation_error" as ErrorCode],
+  [20107, "receipt_validation_error" as ErrorCode],
+  [20108, "receipt_validation_error" as ErrorCode],
+  [20110, "receipt_validation_error" as ErrorCode],
+  [21099, "receipt_validation_error" as ErrorCode],
+  [0, "backend_error" as ErrorCode],
+  [10000, "backend_error" as ErrorCode],
+  [10001, "backend_error" as ErrorCode],
+  [10007, "backend_error" as ErrorCode],
+  [10009, "backend_error" as ErrorCode],
+  [20000, "backend_error" as ErrorCode],
+  [20009, "backend_error" as ErrorCode],
+  [20015, "backend_error" as ErrorCode],
+  [20099, "backend_error" as ErrorCode],
+  [20200, "backend_error" as ErrorCode],
 ]);
 const codeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
+  "invalid_credentials",
+  "invalid_client_uid",
+  "unknown_client_platform",
+  "feature_not_supported",
+  "store_error",
+  "purchase_invalid",
+  "project_config_error",
+  "invalid_store_credentials",
+  "receipt_validation_error",
+  "backend_error",
 ]);
 const typeAliases: ReadonlyMap<Wire, ErrorType> = /* @__PURE__ */ new Map<
   Wire,
@@ -571,6 +862,24 @@ const envelopes: readonly Envelope[] = [
         messages: undefined,
         message: "$.message",
       },
+    ],
+  },
+  {
+    type: undefined,
+    code: "$.data.code",
+    message: "$.data.message",
+    reference: undefined,
+    fields: [
+    ],
+    when: {
+      present: [
+        "$.data",
+      ],
+    },
+    extras: [
+      { name: "reported_status", path: "$.data.status", kind: "integer" },
+      { name: "reason", path: "$.data.name", kind: "string" },
+      { name: "extra", path: "$.data.extra", kind: "object" },
     ],
   },
 ];
