@@ -25,9 +25,7 @@ from conftest import PYTHON, node, run, tool, write_tree
 import generator
 
 APIS = Path(__file__).parent / "apis"
-FOLDERS = sorted(
-    path.name for path in APIS.iterdir() if (path / "responses.yaml").is_file()
-)
+FOLDERS = sorted(path.name for path in APIS.iterdir() if (path / "responses.yaml").is_file())
 
 
 def catalogue(api: str) -> Path:
@@ -37,9 +35,7 @@ def catalogue(api: str) -> Path:
 
 
 def responses(api: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = yaml.safe_load(
-        (APIS / api / "responses.yaml").read_text()
-    )
+    found: list[dict[str, Any]] = yaml.safe_load((APIS / api / "responses.yaml").read_text())
     return found
 
 
@@ -197,9 +193,7 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         files = generator.generate(catalogue(api), ["python", "typescript", "fixtures"])
         write_tree(root / api, files)
         jobs[api] = responses(api) + fixture_cases(root, api)
-        tsconfig_text = re.sub(
-            r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M
-        )
+        tsconfig_text = re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M)
         tsconfig = json.loads(tsconfig_text)
         options = tsconfig["compilerOptions"]
         sources["erasable" if options.get("erasableSyntaxOnly") else "enum"].append(
@@ -226,9 +220,7 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             [
                 {
                     "api": api,
-                    "module": str(
-                        root / "dist" / api / "typescript" / "src" / "index.js"
-                    ),
+                    "module": str(root / "dist" / api / "typescript" / "src" / "index.js"),
                     "responses": cases,
                 }
                 for api, cases in jobs.items()
@@ -245,18 +237,11 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             module: ModuleType = importlib.import_module(package)
             python = []
             for case in cases:
-                headers = (
-                    {"Content-Type": case["content_type"]}
-                    if case["content_type"]
-                    else None
-                )
-                error = module.from_response(
-                    case["status"], case["body"], headers=headers
-                )
+                headers = {"Content-Type": case["content_type"]} if case["content_type"] else None
+                error = module.from_response(case["status"], case["body"], headers=headers)
                 result = python_result(error)
                 result["is_error"] = (
-                    module.error_for(case["status"], case["body"], headers=headers)
-                    is not None
+                    module.error_for(case["status"], case["body"], headers=headers) is not None
                 )
                 python.append(result)
         finally:
@@ -272,18 +257,14 @@ def ids() -> list[Any]:
     for api in FOLDERS:
         for index, response in enumerate(responses(api)):
             found.append(
-                pytest.param(
-                    api, index, id=f"{api}-{index}-{response['expect'].get('raw_code')}"
-                )
+                pytest.param(api, index, id=f"{api}-{index}-{response['expect'].get('raw_code')}")
             )
     return found
 
 
 @pytest.mark.parametrize(("api", "index"), ids())
 @pytest.mark.parametrize("language", ["python", "typescript"])
-def test_a_real_body_reads_right(
-    api: str, index: int, language: str, read: dict[str, Any]
-) -> None:
+def test_a_real_body_reads_right(api: str, index: int, language: str, read: dict[str, Any]) -> None:
     response = read[api]["cases"][index]
     got = dict(read[api][language][index])
     got.pop("is_error")
@@ -291,9 +272,7 @@ def test_a_real_body_reads_right(
 
 
 @pytest.mark.parametrize("api", FOLDERS)
-def test_each_api_passes_its_own_conformance_fixtures(
-    api: str, read: dict[str, Any]
-) -> None:
+def test_each_api_passes_its_own_conformance_fixtures(api: str, read: dict[str, Any]) -> None:
     cases = read[api]["cases"]
     for language in ("python", "typescript"):
         for case, got in zip(cases, read[api][language], strict=True):
@@ -330,11 +309,7 @@ def test_the_python_packages_pass_mypy_strict(tmp_path: Path) -> None:
         files = generator.generate(catalogue(api), ["python"])
         write_tree(tmp_path / api, files)
     packages = [
-        path.parent
-        for api in FOLDERS
-        for path in (tmp_path / api / "python").glob("*/__init__.py")
+        path.parent for api in FOLDERS for path in (tmp_path / api / "python").glob("*/__init__.py")
     ]
-    assert len({package.name for package in packages}) == len(
-        packages
-    ), "package names differ"
+    assert len({package.name for package in packages}) == len(packages), "package names differ"
     run(PYTHON, "-m", "mypy", "--strict", "--cache-dir", tmp_path / ".mypy", *packages)
