@@ -119,7 +119,9 @@ def _unquote(text: str) -> str:
     return (
         re.sub(
             r"\\(u[0-9a-fA-F]{4}|.)",
-            lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "u" else m.group(1),
+            lambda m: (
+                chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "u" else m.group(1)
+            ),
             text,
         )
         .encode("utf-16", "surrogatepass")
@@ -142,7 +144,11 @@ def _steps(text: str) -> tuple[Any, ...]:
         elif quoted is not None:
             steps.append(_unquote(quoted))
         else:
-            value = _unquote(literal[1:-1]) if literal.startswith("'") else json.loads(literal)
+            value = (
+                _unquote(literal[1:-1])
+                if literal.startswith("'")
+                else json.loads(literal)
+            )
             steps.append((_steps(relative), value))
         at = match.end()
     return tuple(steps)
@@ -184,7 +190,9 @@ def _step(node: Any, step: Any) -> Any:
         return as_dict(node).get(step, MISSING) if isinstance(node, dict) else MISSING
     items = as_list(node)
     index = step + len(items) if step < 0 else step
-    return items[index] if isinstance(node, list) and 0 <= index < len(items) else MISSING
+    return (
+        items[index] if isinstance(node, list) and 0 <= index < len(items) else MISSING
+    )
 
 
 def select(node: Any, text: str | None) -> Any:
@@ -194,7 +202,11 @@ def select(node: Any, text: str | None) -> Any:
     for step in path(text):
         if isinstance(step, tuple):
             relative, literal = cast("tuple[tuple[Any, ...], Any]", step)
-            children = list(as_dict(node).values()) if isinstance(node, dict) else as_list(node)
+            children = (
+                list(as_dict(node).values())
+                if isinstance(node, dict)
+                else as_list(node)
+            )
             node = MISSING
             for child in children:
                 value = child
@@ -254,7 +266,11 @@ def media_type(headers: Any) -> str | None:
         return None
     items: Any = headers.items() if hasattr(headers, "items") else headers
     for name, value in items:
-        if isinstance(name, str) and name.lower() == "content-type" and isinstance(value, str):
+        if (
+            isinstance(name, str)
+            and name.lower() == "content-type"
+            and isinstance(value, str)
+        ):
             return value.split(";", 1)[0].strip().lower() or None
     return None
 
@@ -281,7 +297,9 @@ def applies(
     if when is None or not when.statuses:
         if status is not None and not 400 <= status <= 599:
             return False
-    elif status is None or not any(_status_matches(entry, status) for entry in when.statuses):
+    elif status is None or not any(
+        _status_matches(entry, status) for entry in when.statuses
+    ):
         return False
     if when is None:
         return True
@@ -378,10 +396,14 @@ def _fields(node: Any, source: FieldSource) -> tuple[Field, ...]:
     )
 
 
-def _item(node: Any, envelope: Envelope, code_extras: Mapping[Wire, tuple[Extra, ...]]) -> Item:
+def _item(
+    node: Any, envelope: Envelope, code_extras: Mapping[Wire, tuple[Extra, ...]]
+) -> Item:
     raw_code = wire(select(node, envelope.code))
     extras: dict[str, Any] = {}
-    own = code_extras.get(code_key(raw_code, envelope)) if raw_code is not None else None
+    own = (
+        code_extras.get(code_key(raw_code, envelope)) if raw_code is not None else None
+    )
     for extra in (*envelope.extras, *(own or ())):
         value = _kind(select(node, extra.path), extra.kind)
         if value is not MISSING:
@@ -404,7 +426,11 @@ def _item(node: Any, envelope: Envelope, code_extras: Mapping[Wire, tuple[Extra,
 
 def code_key(raw: Wire, envelope: Envelope | None) -> Wire:
     """What a raw code is matched as: itself, or the last segment of a URI."""
-    if envelope is not None and envelope.code_from == "last_segment" and isinstance(raw, str):
+    if (
+        envelope is not None
+        and envelope.code_from == "last_segment"
+        and isinstance(raw, str)
+    ):
         return raw.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
     return raw
 
@@ -435,9 +461,15 @@ def read(
             item = _item(parsed, envelope, code_extras)
         else:
             found = select(parsed, envelope.errors)
-            nodes = as_list(found) if found is MISSING or isinstance(found, list) else [found]
+            nodes = (
+                as_list(found)
+                if found is MISSING or isinstance(found, list)
+                else [found]
+            )
             items = tuple(
-                _item(node, envelope, code_extras) for node in nodes if isinstance(node, dict)
+                _item(node, envelope, code_extras)
+                for node in nodes
+                if isinstance(node, dict)
             )
             if items and not errors:
                 errors = items
