@@ -29,10 +29,11 @@ def _field(field: wire.Field) -> dict[str, Any]:
 
 def _item(item: wire.Item, reader: wire.Reader, envelope: Envelope | None) -> dict[str, Any]:
     code = reader.code_for(item.raw_code, envelope) if envelope is not None else None
+    error_type = reader.type_for(item.raw_type)
     return {
         "code": code.key if code is not None else item.raw_code,
         "raw_code": item.raw_code,
-        "type": item.raw_type,
+        "type": error_type.key if error_type is not None else item.raw_type,
         "message": item.message,
         "fields": [_field(field) for field in item.fields],
         "extras": dict(item.extras),

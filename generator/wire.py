@@ -252,6 +252,9 @@ class Reader:
             return self.codes.get((str, segment))
         return self.codes.get((type(raw), raw))
 
+    def type_for(self, raw: Wire | None) -> ErrorType | None:
+        return self.types.get((type(raw), raw)) if raw is not None else None
+
     def _item(self, node: Any, envelope: Envelope) -> Item:
         extras = {}
         for extra in envelope.extras:
@@ -323,7 +326,7 @@ class Reader:
         raw_code = members.get("raw_code")
         code = self.code_for(raw_code, code_envelope) if code_envelope is not None else None
         raw_type = members.get("raw_type")
-        error_type = self.types.get((type(raw_type), raw_type)) if raw_type is not None else None
+        error_type = self.type_for(raw_type)
         entry = self.choose(code, error_type, status)
         # What the body leaves out, the class says.
         if error_type is not None:

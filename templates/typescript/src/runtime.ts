@@ -111,6 +111,8 @@ function steps(text: string): Step[] {
       throw new Error(`not a path: ${text}`);
     }
     const [, name, index, quoted, relative, literal] = match;
+    // Read before a filter's relative path is parsed: that shares the sticky token's lastIndex.
+    at = token.lastIndex;
     if (name !== undefined) {
       found.push(name);
     } else if (index !== undefined) {
@@ -123,7 +125,6 @@ function steps(text: string): Step[] {
         : (JSON.parse(literal ?? "null") as unknown);
       found.push({ relative: steps(relative ?? ""), literal: value });
     }
-    at = token.lastIndex;
   }
   return found;
 }

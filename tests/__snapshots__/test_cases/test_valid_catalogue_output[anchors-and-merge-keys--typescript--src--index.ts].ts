@@ -355,11 +355,11 @@ export function httpStatusOf(status: number): HttpStatus | undefined {
 function codeOf(raw: Wire | undefined, envelope: Envelope | undefined): ErrorCode | undefined {
   return raw === undefined
     ? undefined
-    : find(codeKey(raw, envelope), knownCodes, codeAliases, codeOther);
+    : find<ErrorCode>(codeKey(raw, envelope), knownCodes, codeAliases, codeOther);
 }
 
 function typeOf(raw: Wire | undefined): ErrorType | undefined {
-  return find(raw, knownTypes, typeAliases, typeOther);
+  return find<ErrorType>(raw, knownTypes, typeAliases, typeOther);
 }
 
 function build(
