@@ -57,6 +57,8 @@ _NAME_CHARS = re.compile(r"[A-Za-z0-9_\u0080-\ud7ff\ue000-\U0010ffff]*")
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _BLANK = " \t\n\r"
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
+_LAST_INDEX = 2**32 - 1
 _ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "/": "/", "\\": "\\"}
 
 
@@ -267,9 +269,21 @@ def _equal(left: Any, right: Any) -> bool:
     return type(left) is type(right) and left == right
 
 
+def members(node: dict[str, Any]) -> list[tuple[str, Any]]:
+    """An object's members in the order JavaScript keeps them (keys that are array indices
+    first, ascending, then the rest as sent): the order every binding walks an object in."""
+    indices = sorted(
+        (int(key), key) for key in node if _ARRAY_INDEX.fullmatch(key) and int(key) < _LAST_INDEX
+    )
+    first = {key for _, key in indices}
+    return [(key, node[key]) for _, key in indices] + [
+        (key, value) for key, value in node.items() if key not in first
+    ]
+
+
 def _children(node: Any) -> list[Any]:
     if isinstance(node, dict):
-        return list(node.values())
+        return [value for _, value in members(node)]
     if isinstance(node, list):
         return list(node)
     return []
@@ -305,37 +319,45 @@ def select(document: Any, segments: tuple[Segment, ...]) -> Any:
     return nodes[0] if nodes else _MISSING
 
 
-def put(document: dict[str, Any], segments: tuple[Segment, ...], value: Any) -> None:
+def put(document: Any, segments: tuple[Segment, ...], value: Any) -> bool:
     """Make document hold value at the path, building what is missing: the body of an
-    example. A filter makes (or finds) a child that passes it."""
-    node: Any = document
-    for position, segment in enumerate(segments):
-        last = position == len(segments) - 1
-        following = segments[position + 1] if not last else None
-        empty: Any = [] if isinstance(following, Index | Filter) else {}
-        if isinstance(segment, Name):
-            if last:
-                node[segment.name] = value
-                return
-            node = node.setdefault(segment.name, empty)
-        elif isinstance(segment, Index):
-            while len(node) <= (segment.index if segment.index >= 0 else 0):
-                node.append({} if not last else None)
-            if last:
-                node[segment.index] = value
-                return
-            if not isinstance(node[segment.index], dict | list):
-                node[segment.index] = empty
-            node = node[segment.index]
-        else:
-            child = next(
-                (c for c in _children(node) if _equal(select(c, segment.path), segment.literal)),
-                None,
-            )
-            if child is None:
-                child = {}
-                put(child, segment.path, segment.literal)
-                node.append(child)
-            if last:
-                return
-            node = child
+    example. A filter finds (or makes) a child that passes it. False, and value left out,
+    when the document holds something else on the way."""
+    if not segments:
+        return False
+    segment, rest = segments[0], segments[1:]
+    if isinstance(segment, Name):
+        if not isinstance(document, dict):
+            return False
+        if not rest:
+            document[segment.name] = value
+            return True
+        if document.get(segment.name) is None:
+            document[segment.name] = _empty(rest[0])
+        return put(document[segment.name], rest, value)
+    if isinstance(segment, Index):
+        if not isinstance(document, list):
+            return False
+        needed = segment.index + 1 if segment.index >= 0 else -segment.index
+        document.extend([None] * (needed - len(document)))
+        if not rest:
+            document[segment.index] = value
+            return True
+        if document[segment.index] is None:
+            document[segment.index] = _empty(rest[0])
+        return put(document[segment.index], rest, value)
+    if not isinstance(document, list):
+        return False
+    child = next(
+        (c for c in document if _equal(select(c, segment.path), segment.literal)), _MISSING
+    )
+    if child is _MISSING:
+        child = _empty(segment.path[0]) if segment.path else segment.literal
+        if segment.path and not put(child, segment.path, segment.literal):
+            return False
+        document.append(child)
+    return put(child, rest, value)
+
+
+def _empty(segment: Segment) -> Any:
+    return {} if isinstance(segment, Name) else []

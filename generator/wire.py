@@ -217,7 +217,7 @@ def _map_fields(node: Any, prefix: str) -> list[Field]:
     if not isinstance(node, dict):
         return []
     found: list[Field] = []
-    for key, value in node.items():
+    for key, value in jsonpath.members(node):
         name = f"{prefix}.{key}" if prefix else str(key)
         if isinstance(value, str):
             found.append(Field(name, (value,)))

@@ -113,6 +113,8 @@ _TOKEN = re.compile(
     r"==('(?:[^'\\]|\\.)*'|[^\]]+)\]"  # [?@path==literal]
 )
 _PATHS: dict[str, tuple[Any, ...]] = {}
+# JavaScript's objects list keys below this that read as array indices first.
+_LAST_INDEX = 2**32 - 1
 
 
 def _unquote(text: str) -> str:
@@ -195,31 +197,53 @@ def _step(node: Any, step: Any) -> Any:
     )
 
 
+def members(node: dict[str, Any]) -> list[tuple[str, Any]]:
+    """An object's members in the order JavaScript keeps them (array-index keys first,
+    ascending, then the rest as sent), so that every language finds the same first."""
+    indices = sorted(
+        (int(key), key)
+        for key in node
+        if key.isdecimal()
+        and key.isascii()
+        and (key == "0" or key[0] != "0")
+        and int(key) < _LAST_INDEX
+    )
+    first = {key for _, key in indices}
+    return [(key, node[key]) for _, key in indices] + [
+        (key, value) for key, value in node.items() if key not in first
+    ]
+
+
+def _children(node: Any) -> list[Any]:
+    if isinstance(node, dict):
+        return [value for _, value in members(as_dict(node))]
+    return as_list(node)
+
+
 def select(node: Any, text: str | None) -> Any:
     """The node a path selects (the first, in document order), or MISSING."""
     if text is None:
         return MISSING
+    nodes = [node]
     for step in path(text):
-        if isinstance(step, tuple):
-            relative, literal = cast("tuple[tuple[Any, ...], Any]", step)
-            children = (
-                list(as_dict(node).values())
-                if isinstance(node, dict)
-                else as_list(node)
-            )
-            node = MISSING
-            for child in children:
-                value = child
-                for part in relative:
-                    value = _step(value, part)
-                if value is not MISSING and equal(value, literal):
-                    node = child
-                    break
-        else:
-            node = _step(node, step)
-        if node is MISSING:
+        found: list[Any] = []
+        for current in nodes:
+            if isinstance(step, tuple):
+                relative, literal = cast("tuple[tuple[Any, ...], Any]", step)
+                for child in _children(current):
+                    value = child
+                    for part in relative:
+                        value = _step(value, part)
+                    if value is not MISSING and equal(value, literal):
+                        found.append(child)
+            else:
+                child = _step(current, step)
+                if child is not MISSING:
+                    found.append(child)
+        if not found:
             return MISSING
-    return node
+        nodes = found
+    return nodes[0]
 
 
 # Bodies ----------------------------------------------------------------------------------
@@ -350,7 +374,7 @@ def _kind(value: Any, kind: str) -> Any:
 
 def _map_fields(node: Any, prefix: str) -> list[Field]:
     found: list[Field] = []
-    for key, value in as_dict(node).items():
+    for key, value in members(as_dict(node)):
         name = f"{prefix}.{key}" if prefix else str(key)
         items = as_list(value)
         if isinstance(value, str):

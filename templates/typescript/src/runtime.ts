@@ -170,33 +170,38 @@ export function select(node: unknown, text: string | undefined): Selected {
   if (text === undefined) {
     return MISSING;
   }
-  let current: Selected = node;
+  let nodes: readonly unknown[] = [node];
   for (const part of path(text)) {
-    if (typeof part === "object") {
-      const children: readonly unknown[] = isObject(current)
-        ? Object.values(current)
-        : Array.isArray(current)
-          ? (current as readonly unknown[])
-          : [];
-      current = MISSING;
-      for (const child of children) {
-        let value: Selected = child;
-        for (const inner of part.relative) {
-          value = value === MISSING ? MISSING : step(value, inner as string | number);
+    const found: unknown[] = [];
+    for (const current of nodes) {
+      if (typeof part === "object") {
+        const children: readonly unknown[] = isObject(current)
+          ? Object.values(current)
+          : Array.isArray(current)
+            ? (current as readonly unknown[])
+            : [];
+        for (const child of children) {
+          let value: Selected = child;
+          for (const inner of part.relative) {
+            value = value === MISSING ? MISSING : step(value, inner as string | number);
+          }
+          if (value !== MISSING && equal(value, part.literal)) {
+            found.push(child);
+          }
         }
-        if (value !== MISSING && equal(value, part.literal)) {
-          current = child;
-          break;
+      } else {
+        const child = step(current, part);
+        if (child !== MISSING) {
+          found.push(child);
         }
       }
-    } else {
-      current = step(current, part);
     }
-    if (current === MISSING) {
+    if (found.length === 0) {
       return MISSING;
     }
+    nodes = found;
   }
-  return current;
+  return nodes[0];
 }
 
 // Bodies --------------------------------------------------------------------------------
