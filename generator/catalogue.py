@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import jsonpath, naming, source
+from . import naming, source
 from .model import (
     Api,
     Catalogue,
@@ -81,6 +81,17 @@ def _format_of(tree: source.Node) -> int:
 def _where(tree: source.Node, *keys: str | int) -> Location:
     """The location of the value at keys (names, or indices of lists), or of the nearest
     enclosing one that exists."""
+    return _node(tree, *keys).location
+
+
+def _key_at(tree: source.Node, *keys: str | int) -> Location:
+    """The location of the last key of keys (where a mapping names it), else _where's."""
+    node = _node(tree, *keys)
+    return (node.key_location if _node(tree, *keys[:-1]) is not node else None) or node.location
+
+
+def _node(tree: source.Node, *keys: str | int) -> source.Node:
+    """The node at keys, or the nearest enclosing one that exists."""
     node = tree
     for key in keys:
         child = None
@@ -91,7 +102,7 @@ def _where(tree: source.Node, *keys: str | int) -> Location:
         if child is None:
             break
         node = child
-    return node.location
+    return node
 
 
 def _valid(value: Any) -> bool:
@@ -121,7 +132,7 @@ def _build(
             entry["title"],
             entry["description"],
             entry["since"],
-            _key_where(tree, "statuses", key),
+            _key_at(tree, "statuses", key),
             entry["name"],
         )
         for key, entry in _entries(checked["statuses"])
@@ -132,7 +143,7 @@ def _build(
             entry["description"],
             entry["fault"],
             entry["since"],
-            _key_where(tree, "types", key),
+            _key_at(tree, "types", key),
             wire=tuple(entry["wire"] or ()),
         )
         for key, entry in _entries(checked["types"])
@@ -141,6 +152,7 @@ def _build(
     envelopes = [
         _envelope(tree, key, entry, problems) for key, entry in _entries(checked["envelopes"])
     ]
+    _check_extras_agree(envelopes, problems)
     references = _References(
         statuses,
         types,
@@ -156,7 +168,7 @@ def _build(
         _status_class(tree, key, entry, references, problems)
         for key, entry in _entries(checked["status_classes"])
     ]
-    _check_status_classes(status_classes, problems)
+    _check_status_classes(tree, status_classes, problems)
     if not (clean or _valid(checked)):
         return None
     return Catalogue(
@@ -189,9 +201,15 @@ class _References:
     def read_at(self, status: Status) -> bool:
         """Whether some envelope reads bodies of this (non-error) status as errors."""
         return any(
-            envelope.when is not None and status.key in envelope.when.statuses
+            envelope.when is not None
+            and any(_status_covers(entry, status.key) for entry in envelope.when.statuses)
             for envelope in self.envelopes
         )
+
+
+def _status_covers(entry: str, key: str) -> bool:
+    """Whether a status or range (200, 2xx) covers a status or range of `statuses`."""
+    return entry == key or (entry.endswith("xx") and entry[0] == key[0])
 
 
 def _keys(table: Any) -> tuple[str, ...] | None:
@@ -276,13 +294,16 @@ def _code(
             f"{error_type.fault} fault",
         )
     names = tuple((target, name) for target, name in (entry["names"] or {}).items() if name)
-    extras = _extras(entry["extras"])
+    extras = _extras(tree, entry["extras"], "codes", key)
     envelope_extras = {extra.name for envelope in references.envelopes for extra in envelope.extras}
     for extra in extras:
         if extra.name in envelope_extras:
-            problem(
-                "extras",
-                f"the extra {extra.name!r} is an envelope's already, on every error",
+            problems.append(
+                Problem(
+                    extra.location,
+                    f"code {key!r}: the extra {extra.name!r} is an envelope's already, "
+                    "on every error",
+                )
             )
     known_extras = {extra.name: extra for extra in extras} | {
         extra.name: extra for envelope in references.envelopes for extra in envelope.extras
@@ -291,15 +312,20 @@ def _code(
     for name, value in example_extras:
         extra_declared = known_extras.get(name)
         if extra_declared is None:
-            problem(
-                "example_extras",
-                f"example_extras names {name!r}, which is no extra of the code or of an "
-                f"envelope (extras: {_listing(known_extras)})",
+            problems.append(
+                Problem(
+                    _key_at(tree, "codes", key, "example_extras", name),
+                    f"code {key!r}: example_extras names {name!r}, which is no extra of the "
+                    f"code or of an envelope (extras: {_listing(known_extras)})",
+                )
             )
         elif not _of_kind(value, extra_declared.kind):
-            problem(
-                "example_extras",
-                f"example_extras.{name} is not of its type, {extra_declared.kind}",
+            problems.append(
+                Problem(
+                    _where(tree, "codes", key, "example_extras", name),
+                    f"code {key!r}: example_extras.{name} is not of its type, "
+                    f"{extra_declared.kind}",
+                )
             )
     return ErrorCode(
         key=key,
@@ -315,7 +341,7 @@ def _code(
             FieldError(item["name"], tuple(item["messages"]))
             for item in entry["example_fields"] or ()
         ),
-        location=_key_where(tree, "codes", key),
+        location=_key_at(tree, "codes", key),
         wire=tuple(entry["wire"] or ()),
         statuses=tuple(keys),
         reference_url=entry["reference_url"],
@@ -338,11 +364,34 @@ def _of_kind(value: Any, kind: str) -> bool:
     return True
 
 
-def _extras(table: dict[str, Any] | None) -> tuple[Extra, ...]:
+def _extras(tree: source.Node, table: dict[str, Any] | None, *at: str) -> tuple[Extra, ...]:
     return tuple(
-        Extra(name, entry["path"], entry["type"], entry["description"])
+        Extra(
+            name,
+            entry["path"],
+            entry["type"],
+            entry["description"],
+            _key_at(tree, *at, "extras", name),
+        )
         for name, entry in (table or {}).items()
     )
+
+
+def _check_extras_agree(envelopes: list[Envelope], problems: list[Problem]) -> None:
+    """An extra several envelopes read is one attribute, so it has one type."""
+    first: dict[str, tuple[Envelope, Extra]] = {}
+    for envelope in envelopes:
+        for extra in envelope.extras:
+            owner, declared = first.setdefault(extra.name, (envelope, extra))
+            if declared.kind != extra.kind:
+                problems.append(
+                    Problem(
+                        extra.location,
+                        f"envelope {envelope.key!r}: the extra {extra.name!r} is of type "
+                        f"{extra.kind}, but envelope {owner.key!r} reads it as {declared.kind}; "
+                        "it is one attribute, of one type",
+                    )
+                )
 
 
 def _check_wire(
@@ -353,18 +402,21 @@ def _check_wire(
     problems: list[Problem],
 ) -> None:
     """Every value a server sends names one entry: matched exactly, 10003 is not "10003"."""
-    owners: dict[tuple[type, Wire], str] = {}
+    owners: dict[tuple[type, Wire], ErrorCode | ErrorType] = {}
     for entry in entries:
-        for value in entry.wire or (entry.key,):
-            owner = owners.setdefault((type(value), value), entry.key)
-            if owner != entry.key:
-                problems.append(
-                    Problem(
-                        _where(tree, table, entry.key, "wire"),
-                        f"{what} {entry.key!r}: the value {value!r} the server sends is "
-                        f"{what} {owner!r}'s already",
-                    )
+        for index, value in enumerate(entry.wire or (entry.key,)):
+            owner = owners.setdefault((type(value), value), entry)
+            if owner is entry:
+                continue
+            why = "" if owner.wire else "; that is its key, sent because it has no `wire:`"
+            where = _where(tree, table, entry.key, "wire", index) if entry.wire else entry.location
+            problems.append(
+                Problem(
+                    where,
+                    f"{what} {entry.key!r}: the server sends {value!r} for {what} "
+                    f"{owner.key!r} already{why}",
                 )
+            )
 
 
 def _status_class(
@@ -375,42 +427,49 @@ def _status_class(
     problems: list[Problem],
 ) -> StatusClass:
     declared = references.declared_statuses
-    for status in entry["statuses"]:
-        if declared is not None and status not in declared:
-            problems.append(
-                Problem(
-                    _where(tree, "status_classes", key, "statuses"),
-                    f"status class {key!r}: unknown status {status}; add it under `statuses`",
-                )
+    for index, status in enumerate(entry["statuses"]):
+        where = _where(tree, "status_classes", key, "statuses", index)
+        message = None
+        if status in entry["statuses"][:index]:
+            message = f"status {status} is listed twice"
+        elif declared is not None and status not in declared:
+            message = f"unknown status {status}; add it under `statuses`"
+        elif (
+            status in references.statuses
+            and _fault_of_status(references.statuses[status]) is None
+            and not references.read_at(references.statuses[status])
+        ):
+            message = (
+                f"status {status} is not an error status, and no envelope's `when: statuses` "
+                "reads it, so this class would never be chosen"
             )
+        if message is not None:
+            problems.append(Problem(where, f"status class {key!r}: {message}"))
     return StatusClass(
         key=key,
         statuses=tuple(entry["statuses"]),
         description=entry["description"],
         wins_over_type=entry["wins_over_type"],
         names=tuple((target, name) for target, name in (entry["names"] or {}).items() if name),
-        location=_key_where(tree, "status_classes", key),
+        location=_key_at(tree, "status_classes", key),
     )
 
 
-def _check_status_classes(classes: list[StatusClass], problems: list[Problem]) -> None:
+def _check_status_classes(
+    tree: source.Node, classes: list[StatusClass], problems: list[Problem]
+) -> None:
     owners: dict[str, StatusClass] = {}
     for status_class in classes:
-        for status in status_class.statuses:
+        for index, status in enumerate(status_class.statuses):
             owner = owners.setdefault(status, status_class)
             if owner is not status_class:
                 problems.append(
                     Problem(
-                        status_class.location,
-                        f"status class {status_class.key!r}: status {status} is status class "
-                        f"{owner.key!r}'s already",
+                        _where(tree, "status_classes", status_class.key, "statuses", index),
+                        f"status class {status_class.key!r}: status {status} belongs to status "
+                        f"class {owner.key!r} already",
                     )
                 )
-
-
-def _key_where(tree: source.Node, table: str, key: str) -> Location:
-    node: source.Node = tree.value[table].value[key]
-    return node.key_location or node.location
 
 
 def _envelope(
@@ -443,6 +502,10 @@ def _envelope(
         problem("it must say where the code, the type or the message is")
     if entry["body"] == "text" and any(entry[k] for k in ("code", "type", "errors", "fields")):
         problem("a text body has no code, type, errors or fields: its text is the message")
+    if entry["decides"] != "first" and not entry["errors"]:
+        problem("`decides` chooses among `errors`, which it does not give", "decides")
+    if entry["code_from"] != "whole" and not entry["code"]:
+        problem("`code_from` says how to read the code, which it does not give", "code_from")
     # A path to a single value cannot lead further; a path to field errors or to an object
     # extra may (Stripe's field source is the error object itself).
     values = [entry[name] for name in ("type", "code", "message", "reference") if entry[name]]
@@ -460,17 +523,11 @@ def _envelope(
     when = entry["when"]
     condition = None
     if when is not None:
-        equals = []
-        for path, literal in (when["equals"] or {}).items():
-            try:
-                equals.append((jsonpath.normalize(path, legacy=not path.startswith("$")), literal))
-            except jsonpath.PathError as error:
-                problem(f"when.equals: {error} (in {path!r})", "when", "equals")
         condition = Condition(
             media_types=tuple(when["media_type"] or ()),
             statuses=tuple(when["statuses"] or ()),
             present=tuple(when["present"] or ()),
-            equals=tuple(equals),
+            equals=tuple((when["equals"] or {}).items()),
         )
     return Envelope(
         key=key,
@@ -486,5 +543,5 @@ def _envelope(
         errors=entry["errors"],
         decides=entry["decides"],
         code_from=entry["code_from"],
-        extras=_extras(entry["extras"]),
+        extras=_extras(tree, entry["extras"], "envelopes", key),
     )

@@ -183,6 +183,8 @@ def _unicode(text: str, at: int) -> tuple[int, int]:
 
 
 def _filter(text: str, at: int) -> tuple[Filter, int]:
+    if re.match(r"[A-Za-z_][A-Za-z0-9_]*\s*\(", text[at:]):
+        raise PathError("function calls are not supported: compare a member, ?@.x=='y'", at)
     if text[at : at + 1] != "@":
         raise PathError("a filter compares a member of @ (the child) with a literal: ?@.x=='y'", at)
     path, at = _segments(text, at + 1, relative=True)

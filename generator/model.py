@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import jsonpath
-from .problems import Location
+from .problems import START, Location
 
 _NOWHERE = Location(0, 0)
 # Where an entry is in the catalogue, for error messages; not part of its value.
@@ -92,6 +92,7 @@ class Extra:
     kind: str
     """string, integer, number, boolean, strings or object."""
     description: str | None = None
+    location: Location = field(default=START, compare=False)
 
 
 @dataclass(frozen=True)
@@ -312,6 +313,15 @@ class Catalogue:
         found: dict[str, Extra] = {}
         for envelope in self.envelopes:
             for extra in envelope.extras:
+                found.setdefault(extra.name, extra)
+        return tuple(found.values())
+
+    @property
+    def all_extras(self) -> tuple[Extra, ...]:
+        """Every extra, each name once: the envelopes', then the codes'."""
+        found = {extra.name: extra for extra in self.envelope_extras}
+        for code in self.codes:
+            for extra in code.extras:
                 found.setdefault(extra.name, extra)
         return tuple(found.values())
 

@@ -71,16 +71,47 @@ def check(catalogue: Catalogue, targets: Sequence[Target]) -> list[Problem]:
 
 
 def shadowing(
-    names: Iterable[tuple[str, Location, str]], reserved: frozenset[str], what: str
+    names: Iterable[tuple[str, Location, str]],
+    reserved: frozenset[str],
+    what: str,
+    fix: str = "choose another under `names:`",
 ) -> list[Problem]:
     return [
-        Problem(
-            location,
-            f"{owner} is named {name}, which would shadow {what}; choose another under `names:`",
-        )
+        Problem(location, f"{owner} is named {name}, which would shadow {what}; {fix}")
         for name, location, owner in names
         if name in reserved
     ]
+
+
+def attribute_problems(target: Target, catalogue: Catalogue, language: str) -> list[Problem]:
+    """Extras whose attribute shadows one every error has, or is another extra's on the
+    same class. An extra's key is only its attribute's name, so the fix is renaming it."""
+    problems = shadowing(
+        target.attributes(catalogue),
+        target.attribute_names,
+        f"an attribute every {language} error has",
+        "rename the extra (its `path:` says what it reads)",
+    )
+    shared = [
+        (target.attribute(extra), extra.location, f"the extra {extra.name!r}")
+        for extra in catalogue.envelope_extras
+    ]
+    problems += collisions(f"{language} attribute", shared)
+    envelope_names = {extra.name for extra in catalogue.envelope_extras}
+    for code in catalogue.codes:
+        # One named like an envelope's is reported by the catalogue check.
+        own = [
+            (target.attribute(extra), extra.location, f"the extra {extra.name!r} of {code.key!r}")
+            for extra in code.extras
+            if extra.name not in envelope_names
+        ]
+        places = {location for _, location, _ in own}
+        problems += [
+            problem
+            for problem in collisions(f"{language} attribute", shared + own)
+            if problem.location in places
+        ]
+    return problems
 
 
 def collisions(role: str, names: Iterable[tuple[str, Location, str]]) -> list[Problem]:

@@ -206,6 +206,31 @@ class Status(Spec):
         }
 
 
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+def _json_number(node: Node, at: str, problems: list[Problem]) -> Any:
+    """A number a body can hold as written: finite, an integer JavaScript keeps exactly, and
+    an integer written in decimal (YAML 1.1 reads 012 as 10 and 1:30 as 90)."""
+    value = node.value
+    if isinstance(value, float) and not math.isfinite(value):
+        message = f"{at} must be a finite number, not {node.text}"
+    elif type(value) is int and node.text is not None and not _DECIMAL.fullmatch(node.text):
+        message = (
+            f"{at} is written {node.text}, which YAML reads as the integer {value}; write "
+            f'{value}, or quote it ("{node.text}") for the text'
+        )
+    elif type(value) is int and abs(value) > jsonpath.MAX_INTEGER:
+        message = (
+            f"{at} is beyond ±{jsonpath.MAX_INTEGER:,}, where JavaScript loses integers; "
+            "quote it to keep it as text"
+        )
+    else:
+        return value
+    problems.append(Problem(node.location, message))
+    return INVALID
+
+
 @dataclass(frozen=True)
 class WireValue(Spec):
     """A value a server sends: a string, or an integer JSON can carry exactly."""
@@ -215,16 +240,10 @@ class WireValue(Spec):
         if isinstance(value, str):
             return Text(self.doc, max_length=1_000).check(node, at, problems)
         if type(value) is int:
-            if abs(value) > jsonpath.MAX_INTEGER:
-                problems.append(
-                    Problem(
-                        node.location,
-                        f"{at} is beyond ±{jsonpath.MAX_INTEGER:,}, where JavaScript loses "
-                        "integers; quote it to match it as text",
-                    )
-                )
-                return INVALID
-            return value
+            return _json_number(node, at, problems)
+        if node.kind == "scalar" and value is None and not node.text:
+            problems.append(Problem(node.location, f"{at} is empty: write a value or remove it"))
+            return INVALID
         if node.kind == "scalar":
             problems.append(
                 Problem(
@@ -263,8 +282,15 @@ class JsonPath(Spec):
         if checked is INVALID:
             return INVALID
         text: str = checked
+        if legacy and text.split(".")[0] == "$":
+            message = (
+                f"{at} is a JSONPath ({text}), which needs `format: 2` (format 1 has only "
+                "dotted paths such as error.code)"
+            )
+            problems.append(Problem(node.location, message))
+            return INVALID
         if not legacy and not text.startswith("$") and not re.fullmatch(PATH, text):
-            problems.append(Problem(node.location, f"{at} must be {PATH_HINT}, not {text!r}"))
+            problems.append(Problem(node.location, f"{at} must be {JSONPATH_HINT}, not {text!r}"))
             return INVALID
         try:
             return jsonpath.normalize(text, legacy=legacy or not text.startswith("$"))
@@ -311,7 +337,7 @@ class Literal(Spec):
             return self.reject(node, at, "a string, a number, true, false or null", problems)
         if isinstance(node.value, str):
             return Text(self.doc, min_length=0, max_length=1_000).check(node, at, problems)
-        return node.value
+        return _json_number(node, at, problems)
 
     def schema(self) -> dict[str, Any]:
         return {"type": ["string", "number", "boolean", "null"], "description": self.doc}
@@ -331,9 +357,7 @@ class Anything(Spec):
             return [self.check(c, f"{at}[{i}]", problems) for i, c in enumerate(node.value)]
         if isinstance(node.value, str):
             return Text(self.doc, min_length=0).check(node, at, problems)
-        if isinstance(node.value, float) and not math.isfinite(node.value):
-            return self.reject(node, at, "a finite number", problems)
-        return node.value
+        return _json_number(node, at, problems)
 
     def schema(self) -> dict[str, Any]:
         return {"description": self.doc}
@@ -371,7 +395,7 @@ class Items(Spec):
 class Table(Spec):
     """A mapping from names the user chooses (codes, statuses) to entries of one shape."""
 
-    key: Text | Status
+    key: Text | Status | JsonPath
     value: Spec
     min_items: int = 0
 
@@ -393,10 +417,14 @@ class Table(Spec):
 
     def schema(self) -> dict[str, Any]:
         key_schema = self.key.schema()
-        pattern = key_schema.get("pattern") or f"^{STATUS_PATTERN}$"
+        names = (
+            {"pattern": f"^{STATUS_PATTERN}$"}
+            if isinstance(self.key, Status)
+            else {k: v for k, v in key_schema.items() if k in ("pattern", "minLength", "maxLength")}
+        )
         result: dict[str, Any] = {
             "type": "object",
-            "propertyNames": {"pattern": pattern},
+            "propertyNames": names,
             "additionalProperties": self.value.schema(),
             "description": self.doc,
         }
@@ -498,6 +526,9 @@ PASCAL = r"[A-Z][A-Za-z0-9]*"
 PASCAL_HINT = "a PascalCase identifier (A-Z first, then letters and digits)"
 PATH = r"[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*"
 PATH_HINT = "a dotted path of JSON keys such as error.code"
+JSONPATH_HINT = (
+    "a JSONPath such as $.error.code or $.errors[0].code (or a dotted path such as error.code)"
+)
 VERSION = r"v[0-9]+"
 URL = r"https://[!#-&(-;=?-\[\]-_a-{}~]+"
 URL_HINT = "an https:// URL of printable ASCII without quotes, <>, backslashes, backticks or pipes"
@@ -581,7 +612,7 @@ WHEN = Record(
         "equals": Key(
             Table(
                 "Paths whose value must equal a literal (Slack: `$.ok: false`).",
-                Text("A path.", max_length=500),
+                _path("A path."),
                 Literal("The value it must equal."),
             )
         ),
@@ -646,7 +677,13 @@ EXAMPLE_FIELD = Record(
     },
 )
 
-REFERENCE_PATTERN = r"https://[!#-&(-;=?-\[\]-_a-z|~{}]+"
+_PAGE_CHARS = r"[!#-&(-;=?-\[\]-_a-z~]"  # a URL's characters but braces
+_PLACEHOLDER = r"\{code(?::kebab)?\}"
+PAGE = rf"https://{_PAGE_CHARS}+"
+PAGE_HINT = "an https:// URL (its own page: {code} belongs in api.reference_url)"
+REFERENCE_PATTERN = (
+    rf"https://(?:{_PAGE_CHARS}|{_PLACEHOLDER})*{_PLACEHOLDER}(?:{_PAGE_CHARS}|{_PLACEHOLDER})*"
+)
 
 STATUS_CLASS_DOC = (
     "A class for responses of some statuses whatever their body says (Stripe's SDKs raise "
@@ -700,8 +737,9 @@ def _code(targets: Sequence[Target]) -> Record:
             "reference_url": Key(
                 Text(
                     "Its page in the API's own reference, instead of api.reference_url's.",
-                    URL,
-                    URL_HINT,
+                    PAGE,
+                    PAGE_HINT,
+                    max_length=2_000,
                 ),
                 since_format=2,
             ),
@@ -774,7 +812,9 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                                 "{code} stands for the code's first wire value and "
                                 "{code:kebab} for it in kebab-case, percent-encoded.",
                                 REFERENCE_PATTERN,
-                                "an https:// URL holding {code} or {code:kebab}",
+                                "an https:// URL holding {code} or {code:kebab} (and no "
+                                "other braces)",
+                                max_length=2_000,
                             ),
                             since_format=2,
                         ),

@@ -99,6 +99,8 @@ def test_conformance_fixture(case: dict[str, Any], errors: ModuleType) -> None:
 def test_every_code_class_carries_its_catalogue_entry(code: Any, errors: ModuleType) -> None:
     cls = errors.lookup(code.key)
     assert cls is errors.lookup(errors.ErrorCode(code.key))
+    for number in [value for value in code.wire if isinstance(value, int)]:
+        assert errors.lookup(number) is cls
     type_class = errors.lookup(code.key).__mro__[1]
     assert type_class.type == errors.ErrorType(code.type)
     assert cls.code == errors.ErrorCode(code.key)
@@ -146,6 +148,8 @@ def test_enums_and_statuses(errors: ModuleType) -> None:
     assert errors.HttpStatus.NOT_FOUND.title == "Not Found"
     with pytest.raises(KeyError):
         errors.lookup("no_such_code")
+    with pytest.raises(KeyError):
+        errors.lookup(2**53 - 1)
 
 
 def all_classes(errors: ModuleType) -> list[type]:

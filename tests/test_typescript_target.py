@@ -68,6 +68,7 @@ def catalogue_for_node() -> dict[str, object]:
                 "retryable": code.retryable,
                 "fault": code.fault,
                 "docs_url": naming.docs_url(MODEL, code),
+                "wire": list(code.wire),
             }
             for code in MODEL.codes
         ],

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..problems import Location, Problem
 
 if TYPE_CHECKING:
-    from ..model import Catalogue, ErrorCode, ErrorType, StatusClass
+    from ..model import Catalogue, ErrorCode, ErrorType, Extra, StatusClass
     from ..schema import Spec
 
 BUILTIN = ("docs", "fixtures", "python", "typescript")
@@ -76,10 +76,24 @@ class Target:
         gives something at the top level of one of its modules."""
         return []
 
+    def attribute(self, extra: Extra) -> str:
+        """The attribute an extra becomes on an error, in this target's language."""
+        return extra.name
+
     def attributes(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
         """(attribute, where the catalogue says so, what it is) for every attribute the
         catalogue gives error objects (its extras)."""
-        return []
+        return [
+            *(
+                (self.attribute(extra), extra.location, f"the extra {extra.name!r}")
+                for extra in catalogue.envelope_extras
+            ),
+            *(
+                (self.attribute(extra), extra.location, f"the extra {extra.name!r} of {code.key!r}")
+                for code in catalogue.codes
+                for extra in code.extras
+            ),
+        ]
 
     def check(self, catalogue: Catalogue) -> list[Problem]:
         """Problems with the names the catalogue gives in this target (reported, never

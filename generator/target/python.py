@@ -85,10 +85,15 @@ def extra_type(extra: Extra) -> str:
     return _EXTRA_TYPES[extra.kind]
 
 
+def attribute(extra: Extra) -> str:
+    """An extra's attribute: its name, or after a keyword an underscore (from gives from_)."""
+    return f"{extra.name}_" if keyword.iskeyword(extra.name) else extra.name
+
+
 def identifier(entry: Extra | str) -> str:
     """An extra's attribute, or a name the templates give: refused unless an identifier, so
     a template cannot write anything else where an identifier goes."""
-    name = entry.name if isinstance(entry, Extra) else entry
+    name = attribute(entry) if isinstance(entry, Extra) else entry
     if not name.isidentifier() or keyword.iskeyword(name):
         raise ValueError(f"not a Python identifier: {name!r}")
     return name
@@ -292,28 +297,15 @@ class Python(Target):
             *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
         ]
 
-    def attributes(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
-        """The attribute each extra becomes on an error."""
-        return [
-            *(
-                (extra.name, catalogue.api.location, f"the extra {extra.name!r}")
-                for extra in catalogue.envelope_extras
-            ),
-            *(
-                (extra.name, code.location, f"code {code.key!r}'s extra {extra.name!r}")
-                for code in catalogue.codes
-                for extra in code.extras
-            ),
-        ]
+    def attribute(self, extra: Extra) -> str:
+        return attribute(extra)
 
     def check(self, catalogue: Catalogue) -> list[Problem]:
         names = self.top_level_names(catalogue)
         problems = naming.shadowing(names, self.globals, "a Python builtin")
         problems += naming.shadowing(names, self.module_names, "a name the Python module defines")
         problems += naming.collisions("Python class", names)
-        problems += naming.shadowing(
-            self.attributes(catalogue), self.attribute_names, "an attribute every error has"
-        )
+        problems += naming.attribute_problems(self, catalogue, "Python")
         problems += naming.collisions(
             "Python HttpStatus member",
             [(status_member(s), s.location, f"status {s.key}") for s in catalogue.statuses],

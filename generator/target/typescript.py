@@ -63,9 +63,9 @@ def entry_class(entry: ErrorCode | ErrorType | StatusClass) -> str:
     return type_class(entry)
 
 
-def attribute(name: str) -> str:
-    """The camelCase attribute of a snake_case name: decline_code gives declineCode."""
-    head, *rest = name.split("_")
+def attribute(extra: Extra) -> str:
+    """An extra's camelCase attribute: decline_code gives declineCode."""
+    head, *rest = extra.name.split("_")
     return head + "".join(word[:1].upper() + word[1:] for word in rest)
 
 
@@ -74,7 +74,7 @@ _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 def identifier(entry: Extra | str) -> str:
     """An extra's attribute, or a name the templates give: refused unless an identifier."""
-    name = attribute(entry.name) if isinstance(entry, Extra) else entry
+    name = attribute(entry) if isinstance(entry, Extra) else entry
     if not _IDENTIFIER.fullmatch(name):
         raise ValueError(f"not a TypeScript identifier: {name!r}")
     return name
@@ -224,19 +224,8 @@ class TypeScript(Target):
             *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
         ]
 
-    def attributes(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
-        """The attribute each extra becomes on an error."""
-        return [
-            *(
-                (attribute(extra.name), catalogue.api.location, f"the extra {extra.name!r}")
-                for extra in catalogue.envelope_extras
-            ),
-            *(
-                (attribute(extra.name), code.location, f"code {code.key!r}'s extra {extra.name!r}")
-                for code in catalogue.codes
-                for extra in code.extras
-            ),
-        ]
+    def attribute(self, extra: Extra) -> str:
+        return attribute(extra)
 
     def check(self, catalogue: Catalogue) -> list[Problem]:
         names = self.top_level_names(catalogue)
@@ -245,9 +234,7 @@ class TypeScript(Target):
             names, self.module_names, "a name the TypeScript module defines"
         )
         problems += naming.collisions("TypeScript class", names)
-        problems += naming.shadowing(
-            self.attributes(catalogue), self.attribute_names, "an attribute every error has"
-        )
+        problems += naming.attribute_problems(self, catalogue, "TypeScript")
         for enum, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
             problems += naming.collisions(
                 f"TypeScript {enum} member",

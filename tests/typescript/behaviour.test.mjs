@@ -76,6 +76,9 @@ test("every code carries its catalogue entry", () => {
   for (const code of catalogue.codes) {
     const cls = errors.lookup(code.key);
     assert.equal(cls, errors[code.class_name]);
+    for (const number of code.wire.filter((value) => typeof value === "number")) {
+      assert.equal(errors.lookup(number), cls);
+    }
     assert.equal(cls.code, code.key);
     assert.equal(cls.type, code.type);
     assert.equal(cls.httpStatus, code.status);
@@ -112,6 +115,7 @@ test("enums hold the catalogue's values, in catalogue order", () => {
   assert.deepEqual(Object.values(errors.ErrorType), catalogue.types.map((t) => t.key));
   assert.deepEqual(Object.values(errors.HttpStatus), catalogue.statuses);
   assert.equal(errors.lookup("no_such_code"), undefined);
+  assert.equal(errors.lookup(2 ** 53 - 1), undefined);
   assert.equal(errors.lookup("constructor"), undefined);
   assert.equal(errors.lookup("__proto__"), undefined);
 });

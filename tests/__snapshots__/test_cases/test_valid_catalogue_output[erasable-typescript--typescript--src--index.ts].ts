@@ -325,8 +325,15 @@ export function isAcmeError(value: unknown): value is AcmeError {
   );
 }
 
-/** The class of an error code, or undefined for a code this module does not know. */
-export function lookup(code: string): ErrorClass | undefined {
+/**
+ * The class of an error code: its key, or a number the server sends for it (what
+ * `error.code` holds); undefined for a code this module does not know.
+ */
+export function lookup(code: string | number): ErrorClass | undefined {
+  if (typeof code === "number") {
+    const found = codeAliases.get(code);
+    return found === undefined ? undefined : byCode.get(found);
+  }
   return byCode.get(code);
 }
 

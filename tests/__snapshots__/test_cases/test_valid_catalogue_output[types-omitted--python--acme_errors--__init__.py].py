@@ -172,7 +172,8 @@ class AcmeError(Exception):
         self.extras: dict[str, Any] = dict(extras or {})
         """Every member the catalogue declares that the server sent, by name."""
         for name, value in self.extras.items():
-            setattr(self, name, value)
+            if name in _EXTRA_ATTRIBUTES:
+                setattr(self, _EXTRA_ATTRIBUTES[name], value)
         super().__init__(self.message)
 
     def __init_subclass__(
@@ -258,6 +259,9 @@ class StorageError(
     """Saving failed."""
 
 
+# The attribute of each extra, by its name in the body's terms.
+_EXTRA_ATTRIBUTES: Mapping[str, str] = {}
+
 _BY_CODE: Mapping[str, type[AcmeError]] = {
     "not_found": NotFoundError,
     "storage_error": StorageError,
@@ -298,8 +302,14 @@ _ENVELOPES = (
 )
 
 
-def lookup(code: ErrorCode | str) -> type[AcmeError]:
-    """The class of an error code; KeyError for a code the catalogue does not list."""
+def lookup(code: ErrorCode | str | int) -> type[AcmeError]:
+    """The class of an error code: a member, its key, or a number the server sends for it
+    (what ``error.code`` holds); KeyError for a code the catalogue does not list."""
+    if isinstance(code, int):
+        found = None if isinstance(code, bool) else _CODE_ALIASES.get(code)
+        if found is None:
+            raise KeyError(code)
+        return _BY_CODE[found.value]
     return _BY_CODE[code.value if isinstance(code, ErrorCode) else code]
 
 

@@ -1,0 +1,473 @@
+# Generated from catalogue.yaml by error-bindings. Do not edit.
+"""Acme API errors, as exceptions.
+
+Catch them by type (``except RequestError``) or by code (``except InvalidDataError``), and
+build one from any HTTP response with ``from_response(status, body)`` or
+``raise_for_response(response)``. Codes a newer server sends that this package does not know
+yet still give an error object, with the raw code, type, message and body kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, ClassVar
+
+from . import _runtime
+
+__all__ = [
+    "ErrorCode",
+    "ErrorItem",
+    "ErrorType",
+    "FieldError",
+    "HttpStatus",
+    "AcmeError",
+    "ResourceError",
+    "InternalError",
+    "NotFoundError",
+    "StorageError",
+    "error_for",
+    "from_response",
+    "lookup",
+    "raise_for_response",
+]
+
+REFERENCE = "https://acme.example/errors"
+
+
+class ErrorType(str, Enum):
+    """The broad families error codes belong to."""
+
+    RESOURCE = "resource"
+    """The resource is wrong."""
+    INTERNAL = "internal"
+    """The server is wrong."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class ErrorCode(str, Enum):
+    """Every error code the API documents."""
+
+    NOT_FOUND = "not_found"
+    """The thing is not there."""
+    STORAGE_ERROR = "storage_error"
+    """Saving failed."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class HttpStatus(Enum):
+    """The HTTP statuses the API documents; a value is a status or a range such as 5xx."""
+
+    OK = "200"
+    """OK: It worked, or says it did not."""
+    NOT_FOUND = "404"
+    """Not Found: Nothing is there."""
+    SERVER_ERRORS = "5xx"
+    """Server Errors: Something broke."""
+
+    @property
+    def title(self) -> str:
+        return _STATUS_TITLES[self.value]
+
+    @property
+    def statuses(self) -> range:
+        """The numeric statuses this entry stands for: one, or a hundred for a range."""
+        ranged = self.value.endswith("xx")
+        first = int(self.value[0]) * 100 if ranged else int(self.value)
+        return range(first, first + (100 if ranged else 1))
+
+    @classmethod
+    def of(cls, status: int) -> HttpStatus | None:
+        """The entry for a numeric status: the exact one, else the range holding it."""
+        for member in sorted(cls, key=lambda entry: len(entry.statuses)):
+            if status in member.statuses:
+                return member
+        return None
+
+
+_STATUS_TITLES: Mapping[str, str] = {
+    "200": "OK",
+    "404": "Not Found",
+    "5xx": "Server Errors",
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """What the server said about one field of the request."""
+
+    name: str
+    """The field as the server names it (a JSON Pointer or a dotted path, as sent)."""
+    messages: tuple[str, ...]
+    code: str | int | None = None
+    """The field error's own code, if the server sends one."""
+    type: str | int | None = None
+    """Its own type (or the resource it is about), if the server sends one."""
+    pointer: str | None = None
+    """A JSON Pointer to the field, as sent, if the server sends one."""
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One of several errors a response carries (the first, or the first known, decides
+    the class of the error raised)."""
+
+    code: ErrorCode | str | int | None
+    """An ErrorCode when known, else the value the server sent."""
+    raw_code: str | int | None
+    """Exactly what the server sent as the code."""
+    type: ErrorType | str | int | None
+    message: str | None
+    fields: tuple[FieldError, ...] = ()
+    extras: Mapping[str, Any] = field(default_factory=dict[str, Any])
+
+
+class AcmeError(Exception):
+    """An error response from Acme API.
+
+    Class attributes describe what the catalogue says of an error; instance attributes hold
+    what the server actually sent.
+    """
+
+    code: ErrorCode | str | int | None = None
+    """The error code: an ErrorCode when known, else the value the server sent."""
+    raw_code: str | int | None = None
+    """Exactly what the server sent as the code (None when it sent none)."""
+    type: ErrorType | str | int | None = None
+    """The error type: an ErrorType when known, else the value the server sent."""
+    status: int | None = None
+    """The HTTP status of the response (on a class: the status the code comes with)."""
+    http_status: ClassVar[HttpStatus | None] = None
+    default_message: ClassVar[str] = "Unknown error"
+    description: ClassVar[str] = ""
+    retryable: ClassVar[bool | None] = None
+    fault: ClassVar[str | None] = None
+    docs_url: ClassVar[str | None] = None
+    reference_url: ClassVar[str | None] = None
+    """The code's page in the API's own reference."""
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = None,
+        type: ErrorType | str | int | None = None,
+        code: ErrorCode | str | int | None = None,
+        fields: tuple[FieldError, ...] = (),
+        reference: str | None = None,
+        body: Any = None,
+        raw_code: str | int | None = None,
+        errors: tuple[ErrorItem, ...] = (),
+        extras: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.message: str = self.default_message if message is None else message
+        if status is not None:
+            self.status = status
+        if type is not None:
+            self.type = type
+        if code is not None:
+            self.code = code
+        if raw_code is not None:
+            self.raw_code = raw_code
+        self.fields: tuple[FieldError, ...] = tuple(fields)
+        self.reference: str | None = reference
+        self.body: Any = body
+        self.errors: tuple[ErrorItem, ...] = tuple(errors)
+        """Every error the response carries, when it carries several."""
+        self.extras: dict[str, Any] = dict(extras or {})
+        """Every member the catalogue declares that the server sent, by name."""
+        for name, value in self.extras.items():
+            if name in _EXTRA_ATTRIBUTES:
+                setattr(self, _EXTRA_ATTRIBUTES[name], value)
+        super().__init__(self.message)
+
+    def __init_subclass__(
+        cls,
+        *,
+        code: ErrorCode | None = None,
+        type: ErrorType | None = None,
+        status: int | None = None,
+        http_status: HttpStatus | None = None,
+        default_message: str | None = None,
+        description: str | None = None,
+        retryable: bool | None = None,
+        fault: str | None = None,
+        docs_url: str | None = None,
+        reference_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Each subclass states what the catalogue says of its code or type in its class
+        # statement; one call per class keeps importing thousands of them cheap.
+        super().__init_subclass__(**kwargs)
+        given = {
+            "code": code,
+            "type": type,
+            "status": status,
+            "http_status": http_status,
+            "default_message": default_message,
+            "description": description,
+            "retryable": retryable,
+            "fault": fault,
+            "docs_url": docs_url,
+            "reference_url": reference_url,
+        }
+        for name, value in given.items():
+            if value is not None:
+                setattr(cls, name, value)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle as cls(*args): keep every attribute, not just the message.
+        return (_rebuild, (self.__class__, self.__dict__.copy()))
+
+    def __str__(self) -> str:
+        text = f"{self.code}: {self.message}" if self.code is not None else self.message
+        return f"{text} (HTTP {self.status})" if self.status is not None else text
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__name__}(message={self.message!r}, status={self.status!r}, "
+            f"type={self.type!r}, code={self.code!r}, fields={self.fields!r})"
+        )
+
+
+def _rebuild(cls: type[AcmeError], state: dict[str, Any]) -> AcmeError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
+
+
+class ResourceError(
+    AcmeError,
+    type=ErrorType.RESOURCE,
+    description="The resource is wrong.",
+    fault="client",
+):
+    """The resource is wrong."""
+
+
+class InternalError(
+    AcmeError,
+    type=ErrorType.INTERNAL,
+    description="The server is wrong.",
+    fault="server",
+):
+    """The server is wrong."""
+
+
+class NotFoundError(
+    ResourceError,
+    code=ErrorCode.NOT_FOUND,
+    status=404,
+    http_status=HttpStatus.NOT_FOUND,
+    default_message="Not found",
+    description="The thing is not there.",
+    retryable=False,
+    fault="client",
+    docs_url="https://acme.example/docs/#not_found",
+):
+    """The thing is not there."""
+
+
+class StorageError(
+    InternalError,
+    code=ErrorCode.STORAGE_ERROR,
+    http_status=HttpStatus.SERVER_ERRORS,
+    default_message="Not saved",
+    description="Saving failed.",
+    retryable=True,
+    fault="server",
+    docs_url="https://acme.example/docs/#storage_error",
+):
+    """Saving failed."""
+
+
+# The attribute of each extra, by its name in the body's terms.
+_EXTRA_ATTRIBUTES: Mapping[str, str] = {}
+
+_BY_CODE: Mapping[str, type[AcmeError]] = {
+    "not_found": NotFoundError,
+    "storage_error": StorageError,
+}
+
+_BY_TYPE: Mapping[str, type[AcmeError]] = {
+    "resource": ResourceError,
+    "internal": InternalError,
+}
+
+# For a status whose documented codes all share one type.
+_BY_STATUS: Mapping[str, type[AcmeError]] = {
+    "200": ResourceError,
+    "404": ResourceError,
+    "5xx": InternalError,
+}
+_STATUS_CLASSES_FIRST: Mapping[str, type[AcmeError]] = {}
+_STATUS_CLASSES_LAST: Mapping[str, type[AcmeError]] = {}
+
+# The values a server sends for a code or a type, where they are not its key; and the
+# keys a server never sends as themselves.
+_CODE_ALIASES: Mapping[str | int, ErrorCode] = {}
+_CODE_OTHER: frozenset[str] = frozenset()
+_TYPE_ALIASES: Mapping[str | int, ErrorType] = {}
+_TYPE_OTHER: frozenset[str] = frozenset()
+
+_CODE_EXTRAS: Mapping[str | int, tuple[_runtime.Extra, ...]] = {}
+
+_ENVELOPES = (
+    _runtime.Envelope(
+        type="$.error.type",
+        code="$.error.code",
+        message="$.error.message",
+        reference=None,
+        fields=(),
+        when=_runtime.Condition(
+            statuses=(
+                "2xx",
+                "4xx",
+                "5xx",
+            ),
+            equals=(("$.ok", False),),
+        ),
+    ),
+)
+
+
+def lookup(code: ErrorCode | str | int) -> type[AcmeError]:
+    """The class of an error code: a member, its key, or a number the server sends for it
+    (what ``error.code`` holds); KeyError for a code the catalogue does not list."""
+    if isinstance(code, int):
+        found = None if isinstance(code, bool) else _CODE_ALIASES.get(code)
+        if found is None:
+            raise KeyError(code)
+        return _BY_CODE[found.value]
+    return _BY_CODE[code.value if isinstance(code, ErrorCode) else code]
+
+
+def _code(
+    raw: _runtime.Wire | None, envelope: _runtime.Envelope | None
+) -> ErrorCode | None:
+    if raw is None:
+        return None
+    key = _runtime.code_key(raw, envelope)
+    found: ErrorCode | None
+    found = _runtime.lookup(key, ErrorCode, _CODE_ALIASES, _CODE_OTHER)
+    return found
+
+
+def _is_known(raw: _runtime.Wire | None, envelope: _runtime.Envelope) -> bool:
+    return _code(raw, envelope) is not None
+
+
+def _type(raw: _runtime.Wire | None) -> ErrorType | None:
+    found: ErrorType | None
+    found = _runtime.lookup(raw, ErrorType, _TYPE_ALIASES, _TYPE_OTHER)
+    return found
+
+
+def _fields(found: tuple[_runtime.Field, ...]) -> tuple[FieldError, ...]:
+    return tuple(FieldError(*field) for field in found)
+
+
+def _build(
+    status: int | None, body: Any, headers: Any
+) -> tuple[AcmeError, _runtime.Parsed]:
+    known = status if type(status) is int else None
+    parsed = _runtime.read(
+        known,
+        body,
+        headers,
+        _ENVELOPES,
+        _is_known,
+        _CODE_EXTRAS,
+    )
+    code = _code(parsed.raw_code, parsed.code_envelope)
+    error_type = _type(parsed.raw_type)
+    cls: type[AcmeError] = _runtime.choose(
+        _BY_CODE[code.value] if code is not None else None,
+        _BY_TYPE[error_type.value] if error_type is not None else None,
+        known,
+        _STATUS_CLASSES_FIRST,
+        _STATUS_CLASSES_LAST,
+        _BY_STATUS,
+        AcmeError,
+    )
+    errors = tuple(
+        ErrorItem(
+            code=_code(item.raw_code, item.envelope) or item.raw_code,
+            raw_code=item.raw_code,
+            type=_type(item.raw_type) or item.raw_type,
+            message=item.message,
+            fields=_fields(item.fields),
+            extras=item.extras,
+        )
+        for item in parsed.errors
+    )
+    error = cls(
+        parsed.message,
+        status=known,
+        type=error_type or parsed.raw_type,
+        code=code or parsed.raw_code,
+        fields=_fields(parsed.fields),
+        reference=parsed.reference,
+        body=parsed.body,
+        raw_code=parsed.raw_code,
+        errors=errors,
+        extras=parsed.extras,
+    )
+    return error, parsed
+
+
+def from_response(
+    status: int | None, body: Any = None, *, headers: Any = None
+) -> AcmeError:
+    """The error for a response: its status, its body (bytes, text, parsed JSON or None)
+    and, if you have them, its headers (any mapping, or a list of pairs).
+
+    Never raises: whatever the body holds, the result is an error object keeping the raw
+    code, type, message and body. The class is the code's, else a status class that wins
+    over the type, else the type's, else any other status class, else the one for the HTTP
+    status, else AcmeError.
+    """
+    try:
+        return _build(status, body, headers)[0]
+    except Exception:  # a body shaped in a way nobody foresaw must still give an error
+        known = status if type(status) is int else None
+        return AcmeError(status=known, body=body)
+
+
+def error_for(
+    status: int | None, body: Any = None, *, headers: Any = None
+) -> AcmeError | None:
+    """The error a response is, or None when it is a success: any 4xx or 5xx response is an
+    error; a response of another status is one only when an envelope that reads that
+    status finds a code or a type in its body (an API that answers errors with 200)."""
+    if isinstance(status, int) and not 400 <= status <= 599:
+        try:
+            error, parsed = _build(status, body, headers)
+        except Exception:
+            return None
+        found = parsed.raw_code is not None or parsed.raw_type is not None
+        return error if found else None
+    return from_response(status, body, headers=headers)
+
+
+def raise_for_response(response: Any) -> None:
+    """Raise the error for a response that is one (see error_for); return for any other.
+
+    Takes a requests or httpx response, or a urllib response or HTTPError: anything with a
+    status (status_code, status or getcode()), a body (content or read()) and headers. The
+    body of a success is read only when an envelope reads errors from successes.
+    """
+    status = _runtime.status_of(response)
+    if status is None:
+        return
+    if 400 <= status <= 599 or _runtime.reads_status(_ENVELOPES, status):
+        headers = _runtime.headers_of(response)
+        error = error_for(status, _runtime.body_of(response), headers=headers)
+        if error is not None:
+            raise error

@@ -1,0 +1,457 @@
+// Generated from catalogue.yaml by error-bindings. Do not edit.
+/**
+ * Acme API errors, as classes.
+ *
+ * Catch them by type (`instanceof RequestError`) or by code, and build one from any HTTP
+ * response with `fromResponse(status, body)`. Codes a newer server sends that this module
+ * does not know yet still give an error object, with the raw code, type, message and body.
+ */
+import {
+  choose,
+  codeKey,
+  lookup as find,
+  read,
+  readsStatus,
+  statusOf,
+  type Envelope,
+  type Extra,
+  type HeadersLike,
+  type Wire,
+} from "./runtime.ts";
+
+/** The broad families error codes belong to. */
+export enum ErrorType {
+  /** The resource is wrong. */
+  Resource = "resource",
+  /** The server is wrong. */
+  Internal = "internal",
+}
+
+/** Every error code the API documents. */
+export enum ErrorCode {
+  /** The thing is not there. */
+  NotFound = "not_found",
+  /** Saving failed. */
+  StorageError = "storage_error",
+}
+
+/** The HTTP statuses the API documents: a status, or a range such as 5xx. */
+export enum HttpStatus {
+  /** OK: It worked, or says it did not. */
+  OK = "200",
+  /** Not Found: Nothing is there. */
+  NotFound = "404",
+  /** Server Errors: Something broke. */
+  ServerErrors = "5xx",
+}
+
+/** An error code, including ones from servers newer than this module. */
+export type AnyErrorCode = ErrorCode | (string & {});
+/** An error type, including ones from servers newer than this module. */
+export type AnyErrorType = ErrorType | (string & {});
+/** Whose fault an error is. */
+export type Fault = "client" | "server";
+
+/** What the catalogue says of an error code. */
+export interface ErrorCodeInfo {
+  readonly type: ErrorType;
+  readonly status: HttpStatus;
+  readonly message: string;
+  readonly description: string;
+  readonly retryable: boolean;
+  readonly fault: Fault;
+  readonly docsUrl: string;
+}
+
+/** Metadata of every error code, keyed by code. */
+export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
+  "not_found": {
+    type: "resource" as ErrorType,
+    status: "404" as HttpStatus,
+    message: "Not found",
+    description: "The thing is not there.",
+    retryable: false,
+    fault: "client",
+    docsUrl: "https://acme.example/docs/#not_found",
+  },
+  "storage_error": {
+    type: "internal" as ErrorType,
+    status: "5xx" as HttpStatus,
+    message: "Not saved",
+    description: "Saving failed.",
+    retryable: true,
+    fault: "server",
+    docsUrl: "https://acme.example/docs/#storage_error",
+  },
+};
+
+/** Titles of the HTTP statuses, keyed by status. */
+export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
+  "200": "OK",
+  "404": "Not Found",
+  "5xx": "Server Errors",
+};
+
+/** What the server said about one field of the request. */
+export interface FieldError {
+  /** The field as the server names it (a JSON Pointer or a dotted path, as sent). */
+  readonly name: string;
+  readonly messages: readonly string[];
+  /** The field error's own code, if the server sends one. */
+  readonly code?: string | number | undefined;
+  /** Its own type (or the resource it is about), if the server sends one. */
+  readonly type?: string | number | undefined;
+  /** A JSON Pointer to the field, as sent, if the server sends one. */
+  readonly pointer?: string | undefined;
+}
+
+/** One of several errors a response carries. */
+export interface ErrorItem {
+  /** An ErrorCode when known, else the value the server sent. */
+  readonly code: AnyErrorCode | number | undefined;
+  /** Exactly what the server sent as the code. */
+  readonly rawCode: string | number | undefined;
+  readonly type: AnyErrorType | number | undefined;
+  readonly message: string | undefined;
+  readonly fields: readonly FieldError[];
+  readonly extras: Readonly<Record<string, unknown>>;
+}
+
+/** What an error holds besides its message; every part is optional. */
+export interface ErrorInit {
+  readonly status?: number | undefined;
+  readonly type?: AnyErrorType | number | undefined;
+  readonly code?: AnyErrorCode | number | undefined;
+  readonly rawCode?: string | number | undefined;
+  readonly fields?: readonly FieldError[] | undefined;
+  readonly reference?: string | undefined;
+  readonly body?: unknown;
+  readonly errors?: readonly ErrorItem[] | undefined;
+  readonly extras?: Readonly<Record<string, unknown>> | undefined;
+}
+
+// Shared through the global symbol registry, so two copies of this module recognise each
+// other's errors where instanceof cannot.
+const BRAND = Symbol.for("@acme/errors/AcmeError");
+
+/** An error response from Acme API. */
+export class AcmeError extends Error {
+  /** The code this class stands for, if it stands for one. */
+  static readonly code: ErrorCode | undefined = undefined;
+  /** The type this class stands for, if it stands for one. */
+  static readonly type: ErrorType | undefined = undefined;
+  /** The status the code comes with (a status or a range such as 5xx). */
+  static readonly httpStatus: HttpStatus | undefined = undefined;
+  static readonly defaultMessage: string = "Unknown error";
+  static readonly description: string = "";
+  static readonly retryable: boolean | undefined = undefined;
+  static readonly fault: Fault | undefined = undefined;
+  static readonly docsUrl: string | undefined = undefined;
+  /** The code's page in the API's own reference. */
+  static readonly referenceUrl: string | undefined = undefined;
+  static readonly errorName: string = "AcmeError";
+
+  /** The HTTP status of the response. */
+  readonly status: number | undefined;
+  /** The error type: an ErrorType when known, else the value the server sent. */
+  readonly type: AnyErrorType | number | undefined;
+  /** The error code: an ErrorCode when known, else the value the server sent. */
+  readonly code: AnyErrorCode | number | undefined;
+  /** Exactly what the server sent as the code (undefined when it sent none). */
+  readonly rawCode: string | number | undefined;
+  /** Field errors. */
+  readonly fields: readonly FieldError[];
+  /** The documentation link the server sent. */
+  readonly reference: string | undefined;
+  /** The body the server sent: parsed JSON when it parsed, raw otherwise. */
+  readonly body: unknown;
+  /** Every error the response carries, when it carries several. */
+  readonly errors: readonly ErrorItem[];
+  /** Every member the catalogue declares that the server sent, by its catalogue name. */
+  readonly extras: Readonly<Record<string, unknown>>;
+
+  constructor(message?: string, init: ErrorInit = {}) {
+    const cls = new.target as typeof AcmeError;
+    super(message ?? cls.defaultMessage);
+    this.name = cls.errorName;
+    this.status = init.status;
+    this.type = init.type ?? cls.type;
+    this.code = init.code ?? cls.code;
+    this.rawCode = init.rawCode;
+    this.fields = init.fields ?? [];
+    this.reference = init.reference;
+    this.body = init.body;
+    this.errors = init.errors ?? [];
+    this.extras = init.extras ?? {};
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  override toString(): string {
+    const text = this.code === undefined ? this.message : `${this.code}: ${this.message}`;
+    return this.status === undefined ? text : `${text} (HTTP ${this.status})`;
+  }
+}
+
+/** The resource is wrong. */
+export class ResourceError extends AcmeError {
+  static override readonly type: ErrorType | undefined = "resource" as ErrorType;
+  static override readonly description: string = "The resource is wrong.";
+  static override readonly fault: Fault | undefined = "client";
+  static override readonly errorName: string = "ResourceError";
+}
+
+/** The server is wrong. */
+export class InternalError extends AcmeError {
+  static override readonly type: ErrorType | undefined = "internal" as ErrorType;
+  static override readonly description: string = "The server is wrong.";
+  static override readonly fault: Fault | undefined = "server";
+  static override readonly errorName: string = "InternalError";
+}
+
+/** The thing is not there. */
+export class NotFoundError extends ResourceError {
+  static override readonly code: ErrorCode | undefined = "not_found" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
+  static override readonly defaultMessage: string = "Not found";
+  static override readonly description: string = "The thing is not there.";
+  static override readonly retryable: boolean | undefined = false;
+  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#not_found";
+  static override readonly errorName: string = "NotFoundError";
+}
+
+/** Saving failed. */
+export class StorageError extends InternalError {
+  static override readonly code: ErrorCode | undefined = "storage_error" as ErrorCode;
+  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
+  static override readonly defaultMessage: string = "Not saved";
+  static override readonly description: string = "Saving failed.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#storage_error";
+  static override readonly errorName: string = "StorageError";
+}
+
+type ErrorClass = typeof AcmeError;
+
+const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
+  ["not_found", NotFoundError],
+  ["storage_error", StorageError],
+]);
+
+const byType: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
+  ["resource", ResourceError],
+  ["internal", InternalError],
+]);
+
+// For a status whose documented codes all share one type; ranges are keyed like "5xx".
+const byStatus: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
+  ["200", ResourceError],
+  ["404", ResourceError],
+  ["5xx", InternalError],
+]);
+
+// Status classes, by status: those chosen before the type, and those after it.
+const statusClassesFirst: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<
+  string,
+  ErrorClass
+>([
+]);
+const statusClassesLast: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<
+  string,
+  ErrorClass
+>([
+]);
+
+// The values a server sends for a code or a type, where they are not its key; and the
+// keys a server never sends as themselves.
+const codeAliases: ReadonlyMap<Wire, ErrorCode> = /* @__PURE__ */ new Map<
+  Wire,
+  ErrorCode
+>([
+]);
+const codeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
+]);
+const typeAliases: ReadonlyMap<Wire, ErrorType> = /* @__PURE__ */ new Map<
+  Wire,
+  ErrorType
+>([
+]);
+const typeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
+]);
+
+// The extras only some codes' bodies carry, by the values a server sends for the code.
+const codeExtras: ReadonlyMap<Wire, readonly Extra[]> = /* @__PURE__ */ new Map<
+  Wire,
+  readonly Extra[]
+>([
+]);
+
+const envelopes: readonly Envelope[] = [
+  {
+    type: "$.error.type",
+    code: "$.error.code",
+    message: "$.error.message",
+    reference: undefined,
+    fields: [
+    ],
+    when: {
+      statuses: [
+        "2xx",
+        "4xx",
+        "5xx",
+      ],
+      equals: [
+        ["$.ok", false],
+      ],
+    },
+  },
+];
+
+const knownCodes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorCode),
+);
+const knownTypes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  /* @__PURE__ */ Object.values(ErrorType),
+);
+
+/** Whether value is an error code this module knows. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && knownCodes.has(value);
+}
+
+/** Whether value is an error type this module knows. */
+export function isErrorType(value: unknown): value is ErrorType {
+  return typeof value === "string" && knownTypes.has(value);
+}
+
+/** Whether value is an error of this API, also one made by another copy of this module. */
+export function isAcmeError(value: unknown): value is AcmeError {
+  return (
+    value instanceof AcmeError ||
+    (typeof value === "object" &&
+      value !== null &&
+      (value as { readonly [BRAND]?: unknown })[BRAND] === true)
+  );
+}
+
+/**
+ * The class of an error code: its key, or a number the server sends for it (what
+ * `error.code` holds); undefined for a code this module does not know.
+ */
+export function lookup(code: string | number): ErrorClass | undefined {
+  if (typeof code === "number") {
+    const found = codeAliases.get(code);
+    return found === undefined ? undefined : byCode.get(found);
+  }
+  return byCode.get(code);
+}
+
+/** The entry for a numeric status: the exact one, else the range holding it. */
+export function httpStatusOf(status: number): HttpStatus | undefined {
+  return statusOf(status, Object.values(HttpStatus) as HttpStatus[]);
+}
+
+function codeOf(raw: Wire | undefined, envelope: Envelope | undefined): ErrorCode | undefined {
+  return raw === undefined
+    ? undefined
+    : find<ErrorCode>(codeKey(raw, envelope), knownCodes, codeAliases, codeOther);
+}
+
+function typeOf(raw: Wire | undefined): ErrorType | undefined {
+  return find<ErrorType>(raw, knownTypes, typeAliases, typeOther);
+}
+
+function build(
+  status: number | undefined,
+  body: unknown,
+  headers: HeadersLike | undefined,
+): [AcmeError, boolean] {
+  const parsed = read(
+    status,
+    body,
+    headers,
+    envelopes,
+    (raw, envelope) => codeOf(raw, envelope) !== undefined,
+    codeExtras,
+  );
+  const code = codeOf(parsed.rawCode, parsed.codeEnvelope);
+  const type = typeOf(parsed.rawType);
+  const cls = choose(
+    code === undefined ? undefined : byCode.get(code),
+    type === undefined ? undefined : byType.get(type),
+    status,
+    statusClassesFirst,
+    statusClassesLast,
+    byStatus,
+    AcmeError,
+  );
+  const error = new cls(parsed.message, {
+    status,
+    type: type ?? parsed.rawType,
+    code: code ?? parsed.rawCode,
+    rawCode: parsed.rawCode,
+    fields: parsed.fields,
+    reference: parsed.reference,
+    body: parsed.body,
+    errors: parsed.errors.map((item) => ({
+      code: codeOf(item.rawCode, item.envelope) ?? item.rawCode,
+      rawCode: item.rawCode,
+      type: typeOf(item.rawType) ?? item.rawType,
+      message: item.message,
+      fields: item.fields,
+      extras: item.extras,
+    })),
+    extras: parsed.extras,
+  });
+  return [error, parsed.rawCode !== undefined || parsed.rawType !== undefined];
+}
+
+function integer(status: number | undefined): number | undefined {
+  return typeof status === "number" && Number.isInteger(status) ? status : undefined;
+}
+
+/**
+ * The error for a response: its status, its body (text, bytes, parsed JSON or nothing) and,
+ * if you have them, its headers (a plain object, a Headers object or a list of pairs).
+ *
+ * Never throws: whatever the body holds, the result is an error object keeping the raw code,
+ * type, message and body. The class is the code's, else a status class that wins over the
+ * type, else the type's, else any other status class, else the one for the HTTP status,
+ * else AcmeError.
+ */
+export function fromResponse(
+  status: number | undefined,
+  body?: unknown,
+  headers?: HeadersLike,
+): AcmeError {
+  const known = integer(status);
+  try {
+    return build(known, body, headers)[0];
+  } catch {
+    return new AcmeError(undefined, { status: known, body });
+  }
+}
+
+/**
+ * The error a response is, or undefined when it is a success: any 4xx or 5xx response is an
+ * error; a response of another status is one only when an envelope that reads that status
+ * finds a code or a type in its body (an API that answers errors with 200).
+ */
+export function errorFor(
+  status: number | undefined,
+  body?: unknown,
+  headers?: HeadersLike,
+): AcmeError | undefined {
+  const known = integer(status);
+  if (known !== undefined && (known < 400 || known > 599)) {
+    if (!readsStatus(envelopes, known)) {
+      return undefined;
+    }
+    try {
+      const [error, found] = build(known, body, headers);
+      return found ? error : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return fromResponse(status, body, headers);
+}
