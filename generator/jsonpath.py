@@ -259,7 +259,7 @@ def normalize(text: str, legacy: bool = False) -> str:
 # Selecting and building (for the generator's own examples and tests) ---------------------
 
 
-_MISSING: Any = object()
+MISSING: Any = object()
 
 
 def _equal(left: Any, right: Any) -> bool:
@@ -293,15 +293,15 @@ def _children(node: Any) -> list[Any]:
 
 def _step(node: Any, segment: Name | Index) -> Any:
     if isinstance(segment, Name):
-        return node.get(segment.name, _MISSING) if isinstance(node, dict) else _MISSING
+        return node.get(segment.name, MISSING) if isinstance(node, dict) else MISSING
     if isinstance(node, list):
         index = segment.index + len(node) if segment.index < 0 else segment.index
-        return node[index] if 0 <= index < len(node) else _MISSING
-    return _MISSING
+        return node[index] if 0 <= index < len(node) else MISSING
+    return MISSING
 
 
 def select(document: Any, segments: tuple[Segment, ...]) -> Any:
-    """The node a path selects (the first, in document order), or _MISSING."""
+    """The node a path selects (the first, in document order), or MISSING."""
     nodes = [document]
     for segment in segments:
         found: list[Any] = []
@@ -310,15 +310,15 @@ def select(document: Any, segments: tuple[Segment, ...]) -> Any:
                 for child in _children(node):
                     value = child
                     for part in segment.path:
-                        value = _step(value, part) if value is not _MISSING else _MISSING
-                    if value is not _MISSING and _equal(value, segment.literal):
+                        value = _step(value, part) if value is not MISSING else MISSING
+                    if value is not MISSING and _equal(value, segment.literal):
                         found.append(child)
             else:
                 child = _step(node, segment)
-                if child is not _MISSING:
+                if child is not MISSING:
                     found.append(child)
         nodes = found
-    return nodes[0] if nodes else _MISSING
+    return nodes[0] if nodes else MISSING
 
 
 def put(document: Any, segments: tuple[Segment, ...], value: Any) -> bool:
@@ -351,9 +351,9 @@ def put(document: Any, segments: tuple[Segment, ...], value: Any) -> bool:
     if not isinstance(document, list):
         return False
     child = next(
-        (c for c in document if _equal(select(c, segment.path), segment.literal)), _MISSING
+        (c for c in document if _equal(select(c, segment.path), segment.literal)), MISSING
     )
-    if child is _MISSING:
+    if child is MISSING:
         child = _empty(segment.path[0]) if segment.path else segment.literal
         if segment.path and not put(child, segment.path, segment.literal):
             return False

@@ -235,7 +235,19 @@ class Envelope:
             _put(body, self.errors, [item])
         else:
             _merge(body, item)
+        # A member the envelope needs present, which nothing above gave: a stand-in.
+        for path in self.when.present if self.when else ():
+            segments = jsonpath.parse(path)
+            if jsonpath.select(body, segments) is jsonpath.MISSING:
+                jsonpath.put(body, segments, self._stand_in(path))
         return body
+
+    def _stand_in(self, path: str) -> Any:
+        kind = next((extra.kind for extra in self.extras if extra.path == path), "string")
+        if kind == "string":
+            last = jsonpath.parse(path)[-1]
+            return f"<{last.name}>" if isinstance(last, jsonpath.Name) else "<value>"
+        return {"integer": 0, "number": 0, "boolean": True, "strings": []}.get(kind, {})
 
 
 def _put(target: dict[str, Any], path: str, value: Any) -> None:
@@ -373,7 +385,7 @@ class Catalogue:
             code=self.wire_of(code),
             type=self.type_wire(error_type) if error_type is not None else None,
             message=code.message,
-            reference=self.api.reference,
+            reference=self.reference_url(code) or self.api.reference,
             fields=code.example_fields,
             extras=code.example_extras,
         )

@@ -36,7 +36,7 @@ from .model import (
     Wire,
 )
 
-_MISSING = jsonpath._MISSING
+_MISSING = jsonpath.MISSING
 
 
 @dataclass(frozen=True)
