@@ -215,8 +215,20 @@ def markdown_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def markdown_value(text: str) -> str:
+    """A value as sent (a wire value, a path, a literal) shown as code, in running text or a
+    table cell: an HTML code element whose markup characters are character references, as
+    in markdown_text (a code span cannot hold a pipe in a table the same way everywhere)."""
+    return f"<code>{markdown_text(text)}</code>"
+
+
+_FENCE_UNSHOWABLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def markdown_fence(text: str, language: str = "") -> str:
-    """A fenced code block holding text, fenced longer than any backtick run inside it."""
+    """A fenced code block holding text, fenced longer than any backtick run inside it;
+    control characters (a tab too), which a page cannot show, named as U+XXXX."""
     longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=2)
     fence = "`" * (longest + 1)
-    return f"{fence}{language}\n{text.rstrip(chr(10))}\n{fence}"
+    shown = _FENCE_UNSHOWABLE.sub(lambda match: f"U+{ord(match.group()):04X}", text)
+    return f"{fence}{language}\n{shown.rstrip(chr(10))}\n{fence}"

@@ -350,9 +350,7 @@ def put(document: Any, segments: tuple[Segment, ...], value: Any) -> bool:
         return put(document[segment.index], rest, value)
     if not isinstance(document, list):
         return False
-    child = next(
-        (c for c in document if _equal(select(c, segment.path), segment.literal)), MISSING
-    )
+    child = next((c for c in document if _equal(select(c, segment.path), segment.literal)), MISSING)
     if child is MISSING:
         child = _empty(segment.path[0]) if segment.path else segment.literal
         if segment.path and not put(child, segment.path, segment.literal):

@@ -342,6 +342,15 @@ class Catalogue:
         """The code whose example best shows a body: one with field errors, if any."""
         return next((code for code in self.codes if code.example_fields), self.codes[0])
 
+    def carries_errors(self, status: Status) -> bool:
+        """Whether errors come with a status: an error status, or another one a code is sent
+        with or a status class is for (an API that answers errors with 200)."""
+        return (
+            status.is_error
+            or bool(self.codes_with(status))
+            or any(status.key in status_class.statuses for status_class in self.status_classes)
+        )
+
     def codes_with(self, status: Status) -> tuple[ErrorCode, ...]:
         return tuple(code for code in self.codes if status.key in code.statuses)
 

@@ -94,6 +94,7 @@ SHARED_FILTERS: dict[str, Callable[..., str]] = {
     "yaml_str": escape.yaml_string,
     "md_text": escape.markdown_text,
     "md_code": escape.markdown_code,
+    "md_value": escape.markdown_value,
     "md_fence": escape.markdown_fence,
     "md_url": escape.markdown_autolink,
 }

@@ -192,3 +192,196 @@ def catalogues(draw: st.DrawFn, style: str | None = None) -> Drawn:
         data, default_style='"', allow_unicode=draw(st.booleans()), sort_keys=False, width=10**9
     )
     return Drawn(data, text, draw(file_names))
+
+
+# Format 2 ----------------------------------------------------------------------------------
+
+# What a server sends as a code: hostile text, or integers up to JavaScript's exact limit.
+wire_values = st.one_of(
+    texts.filter(lambda text: len(text) <= 1_000),
+    st.integers(-(2**53) + 1, 2**53 - 1),
+    st.sampled_from([0, -1, 2**53 - 1, "0", "10003", "NOT_FOUND"]),
+)
+# Names of body members: hostile, so paths reach them only through the bracket form.
+member_names = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=8), words)
+EXTRA_KINDS = ["string", "integer", "number", "boolean", "strings", "object"]
+
+
+def quoted_path(*names: str) -> str:
+    """$['a']['b']: a JSONPath naming each member in brackets, whatever its characters."""
+
+    def quote(name: str) -> str:
+        escaped = "".join(
+            "\\" + char if char in "\\'" else f"\\u{ord(char):04x}" if ord(char) < 0x20 else char
+            for char in name
+        )
+        return f"['{escaped}']"
+
+    return "$" + "".join(quote(name) for name in names)
+
+
+@st.composite
+def extra_values(draw: st.DrawFn, kind: str) -> Any:
+    return draw(
+        {
+            "string": texts,
+            "integer": st.integers(-(2**53) + 1, 2**53 - 1),
+            "number": st.floats(allow_nan=False, allow_infinity=False, width=32),
+            "boolean": st.booleans(),
+            "strings": st.lists(texts, max_size=2),
+            "object": st.dictionaries(member_names, texts, max_size=2),
+        }[kind]
+    )
+
+
+@st.composite
+def extras(draw: st.DrawFn, prefix: str, taken: set[str]) -> dict[str, Any]:
+    """Extras named apart (also once camelCased), each at a hostile path."""
+    found: dict[str, Any] = {}
+    # Each under a member of its own, beside (never inside) what the envelope reads.
+    members = draw(st.lists(member_names, min_size=2, max_size=2, unique=True))
+    for name in draw(st.lists(st.one_of(words, st.sampled_from(["from", "class"])), max_size=2)):
+        name = f"{prefix}{name}" if name not in ("from", "class") else name
+        camel = name.replace("_", "").lower()
+        if camel in taken:
+            continue
+        taken.add(camel)
+        found[name] = {
+            "path": quoted_path(prefix, members.pop()),
+            "type": draw(st.sampled_from(EXTRA_KINDS)),
+            "description": draw(texts),
+        }
+    return found
+
+
+@st.composite
+def wire_catalogues(draw: st.DrawFn) -> Drawn:
+    """A format 2 catalogue using every key the format grew, hostile wherever a string goes:
+    wire values, paths, literals, extras and their examples, status classes."""
+    typed = draw(st.booleans())
+    type_keys = draw(st.lists(words, min_size=1, max_size=2, unique_by=_pascal)) if typed else []
+    code_keys = draw(st.lists(words, min_size=1, max_size=4, unique_by=_pascal))
+    sent = draw(
+        st.lists(
+            wire_values,
+            min_size=len(code_keys) + len(type_keys),
+            max_size=len(code_keys) + len(type_keys),
+            unique_by=lambda value: (type(value), value),
+        )
+    )
+    types = {
+        f"q{key}": {
+            "wire": [sent.pop()],
+            "fault": "client" if i % 2 == 0 else "server",
+            "description": draw(texts),
+        }
+        for i, key in enumerate(type_keys)
+    }
+    reads_success = draw(st.booleans())
+    statuses = {
+        "400": {"title": draw(texts), "description": draw(texts), "name": "bad"},
+        "404": {"title": draw(texts), "description": draw(texts), "name": "missing"},
+        "5xx": {"title": draw(texts), "description": draw(texts), "name": "broken"},
+    }
+    if reads_success:
+        statuses["200"] = {"title": draw(texts), "description": draw(texts), "name": "fine"}
+    taken: set[str] = set()
+    envelope_extras = draw(extras("e_", taken))
+    codes = {}
+    for key in code_keys:
+        code: dict[str, Any] = {"wire": [sent.pop()]}
+        if typed:
+            type_key = draw(st.sampled_from(sorted(types)))
+            code["type"] = type_key
+            fault = types[type_key]["fault"]
+        else:
+            fault = draw(st.sampled_from(["client", "server"]))
+        status = draw(st.sampled_from(["400", "404"])) if fault == "client" else "5xx"
+        code["status"] = [status, "200"] if reads_success and draw(st.booleans()) else status
+        if not typed and reads_success:
+            code["fault"] = fault
+        code |= {
+            "message": draw(texts),
+            "description": draw(texts),
+            "retryable": draw(st.booleans()),
+        }
+        own = draw(extras(f"c{len(codes)}_", set(taken)))
+        if own:
+            code["extras"] = own
+        examples = {**envelope_extras, **own}
+        chosen = draw(st.lists(st.sampled_from(sorted(examples)), unique=True)) if examples else []
+        if chosen:
+            code["example_extras"] = {
+                name: draw(extra_values(examples[name]["type"])) for name in chosen
+            }
+        if draw(st.booleans()):
+            code["example_fields"] = [
+                {"name": draw(texts), "messages": draw(st.lists(texts, min_size=1, max_size=2))}
+            ]
+        codes[f"x{key}"] = code
+    error = draw(member_names.filter(lambda name: name not in ("ok", "flag", "e_", "errors")))
+    error = error if not error.startswith("c") else f"_{error}"  # apart from codes' extras
+    literal = draw(texts)
+    envelopes: dict[str, Any] = {
+        # Slack-like: errors sent with 200 too, told apart by members equal to literals.
+        "flagged": {
+            "description": draw(texts),
+            "when": {
+                "statuses": ["200", "4xx", "5xx"] if reads_success else ["4xx", "5xx"],
+                "equals": {"$.ok": False, quoted_path("flag", error): literal},
+            },
+            "code": quoted_path(error, "code"),
+            "message": quoted_path(error, "message"),
+            "extras": envelope_extras,
+            "fields": [{"path": quoted_path(error, "fields"), "shape": "map"}],
+        },
+        # GitHub-like: a list of errors, each with its own code and field.
+        "listed": {
+            "description": draw(texts),
+            "errors": "$.errors",
+            "decides": draw(st.sampled_from(["first", "first_known"])),
+            "code": "$.code",
+            "type": "$.kind",
+            "message": "$.message",
+            "fields": [{"path": "$", "pointer": "$.pointer", "message": "$.message"}],
+        },
+        "text": {
+            "description": draw(texts),
+            "when": {"media_type": ["text/plain"]},
+            "body": "text",
+        },
+    }
+    order = draw(st.permutations(sorted(envelopes)))
+    data: dict[str, Any] = {
+        "format": 2,
+        "api": {
+            "name": draw(texts),
+            "prefix": "Acme",
+            "reference": "https://acme.example/errors",
+            "docs_url": "https://acme.example/docs/",
+            "version": "1.0.0",
+            "reference_url": "https://acme.example/errors/{code}#{code:kebab}",
+        },
+        "python": {"package": "acme_errors"},
+        "typescript": {
+            "package": "@acme/errors",
+            "style": draw(st.sampled_from(["enum", "erasable"])),
+        },
+        "statuses": statuses,
+        "codes": codes,
+        "envelopes": {key: envelopes[key] for key in order},
+    }
+    if typed:
+        data["types"] = types
+    if draw(st.booleans()):
+        data["status_classes"] = {
+            "missing": {
+                "statuses": ["404"],
+                "description": draw(texts),
+                "wins_over_type": draw(st.booleans()),
+            }
+        }
+    text = yaml.safe_dump(
+        data, default_style='"', allow_unicode=draw(st.booleans()), sort_keys=False, width=10**9
+    )
+    return Drawn(data, text, draw(file_names))

@@ -13,14 +13,16 @@ import types
 from pathlib import Path
 from typing import Any
 
+import bindings
 import black
 import jsonschema
+import pytest
 import yaml
 from conftest import node, run, tool, write_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_page import as_built, cells_and_paragraphs, parse
-from strategies import Drawn, catalogues, examples
+from strategies import Drawn, catalogues, examples, wire_catalogues
 
 import generator
 from generator import catalogue as catalogue_module
@@ -156,11 +158,11 @@ def test_every_data_file_parses_and_carries_every_string_back(
             assert listed == {p for p in files if p.startswith(f"{target}/")} - {path}
 
 
-def collect(count: int, style: str | None = None) -> list[Drawn]:
+def collect(count: int, strategy: st.SearchStrategy[Drawn] | None = None) -> list[Drawn]:
     drawn: list[Drawn] = []
 
     @settings(max_examples=count)
-    @given(catalogues(style))
+    @given(catalogues() if strategy is None else strategy)
     def gather(catalogue: Drawn) -> None:
         drawn.append(catalogue)
 
@@ -326,3 +328,69 @@ def test_any_typo_in_a_catalogue_gives_located_problems(
         for problem in error.problems:
             assert 1 <= problem.location.line <= lines, (problem, text)
             assert problem.location.column >= 1, (problem, text)
+
+
+# Format 2 ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def wire_drawn() -> list[Drawn]:
+    return collect(examples(40), wire_catalogues())
+
+
+def test_format_2_both_languages_read_every_fixture_as_it_says(
+    wire_drawn: list[Drawn], tmp_path: Path
+) -> None:
+    """Every key format 2 added, hostile wherever a string goes: each catalogue's fixtures
+    (the reference reader's verdicts on its example bodies, which hold its wire values, its
+    literals and its hostile member names) are read so by the generated Python and
+    TypeScript (one tsc and one node run for all)."""
+    catalogues = {}
+    for index, drawn in enumerate(wire_drawn):
+        files = generated(
+            drawn, tmp_path / "in" / f"c{index}", ["python", "typescript", "fixtures"]
+        )
+        catalogues[f"c{index}"] = (files, bindings.fixture_cases(files))
+    results = bindings.read(tmp_path / "out", catalogues)
+    for name, (_, cases) in catalogues.items():
+        for language in ("python", "typescript"):
+            for case, got in zip(cases, results[name][language], strict=True):
+                assert got == bindings.expected(case, language), (name, language, case["fixture"])
+
+
+def test_format_2_every_other_file_holds_every_string(
+    wire_drawn: list[Drawn], tmp_path: Path
+) -> None:
+    """The same catalogues' Python is in black's layout, their data files parse (the fixtures
+    against their schema), and their docs lint and show every description and message."""
+    pages = {}
+    for index, drawn in enumerate(wire_drawn):
+        files = generated(drawn, tmp_path / f"c{index}", list(generator.targets()))
+        for path, text in files.items():
+            if path.endswith(".py") and not path.endswith("/_runtime.py"):
+                assert black.format_str(text, mode=python.black_mode()) == text, path
+        fixtures = json.loads(files["fixtures/conformance.json"])
+        schema = json.loads(files["fixtures/conformance.schema.json"])
+        jsonschema.Draft202012Validator(schema).validate(fixtures)
+        tomllib.loads(files["python/pyproject.toml"])
+        yaml.safe_load(files["docs/mkdocs.yml"])
+        page = files["docs/pages/index.md"]
+        pages[f"docs/pages/p{index}.md"] = page
+        cells, paragraphs = as_built(page)
+        data = drawn.data
+        described = [
+            *(code["description"] for code in data["codes"].values()),
+            *(entry["description"] for entry in data.get("status_classes", {}).values()),
+        ]
+        for text in described:
+            assert as_read(text) in paragraphs, text
+        for owner in [*data["envelopes"].values(), *data["codes"].values()]:
+            for extra in owner.get("extras", {}).values():  # in its table's last cell
+                assert any(cell.endswith(": " + as_read(extra["description"])) for cell in cells)
+        for code in data["codes"].values():
+            assert as_read(code["message"]) in cells
+    write_tree(tmp_path / "lint", {**files, **pages})
+    result = run(
+        tool("markdownlint-cli2"), "pages/**/*.md", cwd=tmp_path / "lint" / "docs", check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

@@ -6,11 +6,14 @@ literals, black's layout, and the `python:` section of the catalogue."""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import importlib.util
 import keyword
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from .. import escape, naming
@@ -83,6 +86,11 @@ _EXTRA_TYPES = {
 
 def extra_type(extra: Extra) -> str:
     return _EXTRA_TYPES[extra.kind]
+
+
+def extra_arguments(extra: Extra) -> list[str]:
+    """What the runtime's Extra is made of, as Python literals."""
+    return [string(extra.name), string(extra.path), string(extra.kind)]
 
 
 def attribute(extra: Extra) -> str:
@@ -179,13 +187,40 @@ def docstring(text: str) -> str:
 # it goes through black itself, with a fixed mode that never reads the caller's settings.
 
 
+@functools.cache
+def _width_table() -> tuple[list[int], list[tuple[int, int, int]]]:
+    """Black's own table of the characters not one column wide (East Asian wide ones count
+    two, combining ones none), read from its file: importing black is what layout avoids."""
+    spec = importlib.util.find_spec("black")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(spec.submodule_search_locations[0]) / "_width_table.py"
+    namespace: dict[str, Any] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    table: list[tuple[int, int, int]] = namespace["WIDTH_TABLE"]
+    return [start for start, _, _ in table], table
+
+
+def width(text: str) -> int:
+    """How many columns black counts text as."""
+    if text.isascii():
+        return len(text)
+    starts, table = _width_table()
+    total = 0
+    for char in text:
+        index = bisect.bisect_right(starts, ord(char)) - 1
+        if index >= 0 and ord(char) <= table[index][1]:
+            total += max(table[index][2], 0)
+        else:
+            total += 1
+    return total
+
+
 def assignment(target: str, value: str, indent: int = 0) -> str:
     """`target = value` as black lays it out: on one line, or, when that is too long and the
-    value fits on a line of its own, with the value in parentheses. Values here are ASCII,
-    so their width is their length."""
+    value fits on a line of its own, with the value in parentheses."""
     pad = " " * indent
     line = f"{pad}{target} = {value}"
-    if len(line) <= LINE_LENGTH or indent + 4 + len(value) > LINE_LENGTH:
+    if width(line) <= LINE_LENGTH or indent + 4 + width(value) > LINE_LENGTH:
         return line
     return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
 
@@ -194,10 +229,35 @@ def keyword_tuple(items: list[str], name: str, indent: int) -> str:
     """`name=(item, ...),` as black lays it out: one item on the line when it fits, more
     exploded one a line (their trailing comma keeps them so)."""
     pad = " " * indent
-    if len(items) == 1 and len(line := f"{pad}{name}=({items[0]},),") <= LINE_LENGTH:
+    if len(items) == 1 and width(line := f"{pad}{name}=({items[0]},),") <= LINE_LENGTH:
         return line
     inner = "".join(f"{pad}    {item},\n" for item in items)
     return f"{pad}{name}=(\n{inner}{pad}),"
+
+
+def _call(arguments: list[str], function: str, indent: int) -> str:
+    """`function(argument, ...),` as black lays it out: on one line; else the arguments on a
+    line of their own; else one a line, with a trailing comma."""
+    pad = " " * indent
+    joined = ", ".join(arguments)
+    if width(line := f"{pad}{function}({joined}),") <= LINE_LENGTH:
+        return line
+    if width(f"{pad}    {joined}") <= LINE_LENGTH:
+        return f"{pad}{function}(\n{pad}    {joined}\n{pad}),"
+    inner = "".join(f"{pad}    {argument},\n" for argument in arguments)
+    return f"{pad}{function}(\n{inner}{pad}),"
+
+
+def calls(arguments: list[list[str]], function: str, head: str, indent: int) -> str:
+    """`head(function(...), ...),`, a tuple of calls, as black lays it out: one call on the
+    line when it fits (a lone item's comma is not magic), else one call a line."""
+    pad = " " * indent
+    if len(arguments) == 1:
+        line = f"{pad}{head}({function}({', '.join(arguments[0])}),),"
+        if width(line) <= LINE_LENGTH:
+            return line
+    inner = "".join(_call(each, function, indent + 4) + "\n" for each in arguments)
+    return f"{pad}{head}(\n{inner}{pad}),"
 
 
 def black_mode() -> object:
@@ -277,6 +337,8 @@ class Python(Target):
             "py_value": value,
             "py_extra_type": extra_type,
             "py_tuple": keyword_tuple,
+            "py_calls": calls,
+            "py_extra_arguments": extra_arguments,
             "py_status": status_member,
         }
 

@@ -570,7 +570,7 @@ def lookup(
     if found is None and isinstance(raw, str) and raw not in other:
         try:
             found = values(raw)
-        except ValueError:
+        except (ValueError, TypeError):  # TypeError: an enum without members
             found = None
     return found
 

@@ -1,0 +1,233 @@
+"""Reading responses with generated bindings, many catalogues at once: one tsc run and one
+node run for all their TypeScript, each Python package imported in turn. What a binding
+makes of a response is put in the terms of an expectation (see `expected`), so that Python,
+TypeScript, the fixtures and hand-written expectations compare as data.
+
+A response is {status, content_type, body, expect}; `expect` holds `class` (a class name,
+or {python: ..., typescript: ...}), `code`, `raw_code`, `type`, `message`, and where they
+differ from nothing, `fields`, `extras`, `errors`, `reference`, `status` (the response's
+unless given) and `is_error` (true unless given: whether `error_for` gives an error)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from conftest import node, run, tool, write_tree
+
+
+def python_result(error: Any) -> dict[str, Any]:
+    """What a Python error holds, in the terms of an expectation."""
+
+    def fields(found: Any) -> list[dict[str, Any]]:
+        return [
+            {k: v for k, v in vars(f).items() if v is not None and k != "messages"}
+            | {"messages": list(f.messages)}
+            for f in found
+        ]
+
+    def plain(value: Any) -> Any:
+        return value.value if hasattr(value, "value") else value
+
+    return {
+        "class": type(error).__name__,
+        "status": error.status,
+        "code": plain(error.code),
+        "raw_code": error.raw_code,
+        "type": plain(error.type),
+        "message": error.message,
+        "reference": error.reference,
+        "fields": fields(error.fields),
+        "extras": dict(error.extras),
+        "errors": [
+            {
+                "code": plain(item.code),
+                "raw_code": item.raw_code,
+                "type": plain(item.type),
+                "message": item.message,
+                "fields": fields(item.fields),
+                "extras": dict(item.extras),
+            }
+            for item in error.errors
+        ],
+    }
+
+
+NODE_RUNNER = r"""
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const clean = (value) => (value === undefined ? null : value);
+const fields = (found) => found.map((field) => {
+  const result = { name: field.name, messages: [...field.messages] };
+  for (const key of ["code", "type", "pointer"]) {
+    if (field[key] !== undefined && field[key] !== null) result[key] = field[key];
+  }
+  return result;
+});
+const results = {};
+for (const job of jobs) {
+  const errors = await import(pathToFileURL(job.module).href);
+  results[job.api] = job.responses.map((response) => {
+    const headers = response.content_type ? { "content-type": response.content_type } : undefined;
+    const error = errors.fromResponse(response.status, response.body, headers);
+    return {
+      class: error.constructor.name,
+      status: clean(error.status),
+      code: clean(error.code),
+      raw_code: clean(error.rawCode),
+      type: clean(error.type),
+      message: error.message,
+      reference: clean(error.reference),
+      fields: fields(error.fields),
+      extras: { ...error.extras },
+      errors: error.errors.map((item) => ({
+        code: clean(item.code),
+        raw_code: clean(item.rawCode),
+        type: clean(item.type),
+        message: clean(item.message),
+        fields: fields(item.fields),
+        extras: { ...item.extras },
+      })),
+      is_error: errors.errorFor(response.status, response.body, headers) !== undefined,
+    };
+  });
+}
+console.log(JSON.stringify(results));
+"""
+
+
+def expected(response: dict[str, Any], language: str) -> dict[str, Any]:
+    expect = dict(response["expect"])
+    cls = expect.pop("class")
+    return {
+        "class": cls[language] if isinstance(cls, dict) else cls,
+        "status": expect.pop("status", response["status"]),
+        "code": expect.pop("code"),
+        "raw_code": expect.pop("raw_code"),
+        "type": expect.pop("type"),
+        "message": expect.pop("message"),
+        "reference": expect.pop("reference", None),
+        "fields": expect.pop("fields", []),
+        "extras": expect.pop("extras", {}),
+        "errors": expect.pop("errors", []),
+        "is_error": expect.pop("is_error", True),
+        **expect,
+    }
+
+
+def fixture_cases(files: dict[str, str]) -> list[dict[str, Any]]:
+    """The generated conformance fixtures, as responses with expectations."""
+    fixtures = json.loads(files["fixtures/conformance.json"])
+    return [
+        {
+            "status": case["status"],
+            "content_type": case["content_type"],
+            "body": case["body"],
+            "expect": {
+                "class": case["expect"]["classes"],
+                **{
+                    key: case["expect"][key]
+                    for key in (
+                        "code",
+                        "raw_code",
+                        "type",
+                        "message",
+                        "reference",
+                        "extras",
+                    )
+                },
+                "status": case["expect"]["status"],
+                "is_error": case["is_error"],
+                "fields": [
+                    {k: v for k, v in field.items() if v is not None}
+                    for field in case["expect"]["fields"]
+                ],
+                "errors": [
+                    item
+                    | {
+                        "fields": [
+                            {k: v for k, v in field.items() if v is not None}
+                            for field in item["fields"]
+                        ]
+                    }
+                    for item in case["expect"]["errors"]
+                ],
+            },
+            "fixture": case["name"],
+        }
+        for case in fixtures["cases"]
+    ]
+
+
+def read(
+    root: Path, catalogues: dict[str, tuple[dict[str, str], list[dict[str, Any]]]]
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """{name: (generated files, responses)} read by both languages:
+    {name: {"python": [...], "typescript": [...]}}, results in the order of the responses."""
+    sources: dict[str, list[str]] = {"enum": [], "erasable": []}
+    options: dict[str, Any] = {}
+    packages: dict[str, tuple[Path, str]] = {}
+    for name, (files, _) in catalogues.items():
+        write_tree(root / name, files)
+        tsconfig_text = re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M)
+        options = json.loads(tsconfig_text)["compilerOptions"]
+        sources["erasable" if options.get("erasableSyntaxOnly") else "enum"].append(
+            f"{name}/typescript/src/index.ts"
+        )
+        (package,) = {
+            path.split("/")[1]
+            for path in files
+            if path.startswith("python/") and path.endswith(".py")
+        }
+        packages[name] = (root / name / "python", package)
+    for style, names in sources.items():
+        if names:
+            settings = {**options, "rootDir": ".", "outDir": "dist"}
+            settings["erasableSyntaxOnly"] = style == "erasable"
+            config = root / f"tsconfig.{style}.json"
+            config.write_text(json.dumps({"compilerOptions": settings, "files": names}))
+            run(tool("tsc"), "-p", config, timeout=600)
+    (root / "dist" / "package.json").write_text('{"type": "module"}\n')
+    (root / "package.json").write_text('{"type": "module"}\n')
+    job_file = root / "jobs.json"
+    job_file.write_text(
+        json.dumps(
+            [
+                {
+                    "api": name,
+                    "module": str(root / "dist" / name / "typescript" / "src" / "index.js"),
+                    "responses": cases,
+                }
+                for name, (_, cases) in catalogues.items()
+            ]
+        )
+    )
+    (root / "run.mjs").write_text(NODE_RUNNER)
+    typescript = json.loads(run(node(), root / "run.mjs", job_file, timeout=600).stdout)
+    results: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for name, (_, cases) in catalogues.items():
+        folder, package = packages[name]
+        sys.path.insert(0, str(folder))
+        try:
+            module: ModuleType = importlib.import_module(package)
+            python = []
+            for case in cases:
+                headers = {"Content-Type": case["content_type"]} if case["content_type"] else None
+                error = module.from_response(case["status"], case["body"], headers=headers)
+                result = python_result(error)
+                result["is_error"] = (
+                    module.error_for(case["status"], case["body"], headers=headers) is not None
+                )
+                python.append(result)
+        finally:
+            sys.path.remove(str(folder))
+            for loaded in [m for m in sys.modules if m.split(".")[0] == package]:
+                del sys.modules[loaded]
+        results[name] = {"python": python, "typescript": typescript[name]}
+    return results
