@@ -350,6 +350,20 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             "when": {"media_type": ["text/plain"]},
             "body": "text",
         },
+        # Problem details: the code is the type URI's last segment; a filter picks a detail.
+        "problem": {
+            "description": draw(texts),
+            "when": {"media_type": ["application/problem+json"], "present": ["$.type"]},
+            "code": "$.type",
+            "code_from": "last_segment",
+            "message": "$.detail",
+            "extras": {
+                "p_reason": {
+                    "path": f"$.details[?@['@type']=={quoted_path(draw(texts))[2:-1]}].reason",
+                    "description": draw(texts),
+                }
+            },
+        },
     }
     order = draw(st.permutations(sorted(envelopes)))
     data: dict[str, Any] = {
