@@ -4,6 +4,11 @@ datamodel-code-generator making enums of the same codes. Figures are ratios meas
 one run, because the machines are shared and noisy.
 
     python bench/run.py [--sizes 10,1000,10000,100000] [--update-readme]
+    python bench/run.py --against COMMIT [--size 10000] [--pairs 9]
+
+--against compares this tree with another commit on one catalogue both can read (the
+other's own catalogue.yaml, grown to --size codes): rendering every target, and importing
+the generated Python package, as alternating pairs of runs (old, new, old, new, ...).
 
 `make bench` installs what it compares with and runs this.
 """
@@ -21,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -179,6 +185,69 @@ def machine() -> str:
     )
 
 
+def against(commit: str, size: int, pairs: int) -> None:
+    """Alternating pairs: this tree and commit, generating and importing the same catalogue."""
+    work = Path(tempfile.mkdtemp(prefix="error-bindings-against-"))
+    other = work / "other"
+    subprocess.run(
+        ["git", "-C", ROOT, "worktree", "add", "-q", "--detach", other, commit], check=True
+    )
+    try:
+        data = yaml.safe_load((other / "catalogue.yaml").read_text(encoding="utf-8"))
+        data["codes"] = {
+            f"synthetic_error_{index}": {
+                "type": KINDS[index % len(KINDS)][0],
+                "status": KINDS[index % len(KINDS)][1],
+                "message": f"Synthetic failure number {index}",
+                "description": f"The request failed for synthetic reason {index}; try another.",
+                "retryable": KINDS[index % len(KINDS)][0] == "internal",
+                "fault": "server" if KINDS[index % len(KINDS)][0] == "internal" else "client",
+            }
+            for index in range(size)
+        }
+        catalogue = work / "catalogue.yaml"
+        catalogue.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        sides = {"old": other, "new": ROOT}
+        times: dict[str, dict[str, list[float]]] = {
+            side: {"generate": [], "import": []} for side in sides
+        }
+        for _ in range(pairs):
+            for side, tree in sides.items():
+                out = work / f"out-{side}"
+                shutil.rmtree(out, ignore_errors=True)
+                env = {**os.environ, "XDG_CACHE_HOME": str(work / f"cache-{side}")}
+                start = time.perf_counter()
+                subprocess.run(
+                    [PYTHON, "-m", "generator", "--catalogue", catalogue, "--out", out, "-q"],
+                    cwd=tree,
+                    env=env,
+                    check=True,
+                )
+                times[side]["generate"].append(time.perf_counter() - start)
+                package = out / "python"
+                subprocess.run([PYTHON, "-m", "compileall", "-q", package], check=True)
+                start = time.perf_counter()
+                subprocess.run(
+                    [
+                        PYTHON,
+                        "-c",
+                        "import sys; sys.path.insert(0, sys.argv[1]); import qonversion_errors",
+                        package,
+                    ],
+                    check=True,
+                )
+                times[side]["import"].append(time.perf_counter() - start)
+        print(f"Machine: {machine()}; {size:,} codes; {pairs} alternating pairs against {commit}.")
+        print("| what | before | now | ratio |")
+        print("| --- | ---: | ---: | ---: |")
+        for what in ("generate", "import"):
+            old, new = (statistics.median(times[side][what]) for side in sides)
+            print(f"| {what} | {old:.3f} s | {new:.3f} s | {new / old:.3f}x |")
+    finally:
+        subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", other], check=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -188,7 +257,13 @@ def main() -> None:
     parser.add_argument(
         "--runs", type=int, help="runs per measurement (default: 9 to 1, by catalogue size)"
     )
+    parser.add_argument("--against", metavar="COMMIT", help="compare with COMMIT in pairs")
+    parser.add_argument("--size", type=int, default=10_000, help="codes, with --against")
+    parser.add_argument("--pairs", type=int, default=9, help="pairs of runs, with --against")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.size, args.pairs)
+        return
     sizes = [int(size) for size in args.sizes.split(",")]
     global RUNS
     RUNS = args.runs

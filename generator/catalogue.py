@@ -3,6 +3,7 @@ model. Every problem found on the way is reported at once, each with its locatio
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,8 +87,13 @@ def _where(tree: source.Node, *keys: str | int) -> Location:
 
 def _key_at(tree: source.Node, *keys: str | int) -> Location:
     """The location of the last key of keys (where a mapping names it), else _where's."""
-    node = _node(tree, *keys)
-    return (node.key_location if _node(tree, *keys[:-1]) is not node else None) or node.location
+    parent = _node(tree, *keys[:-1])
+    child: source.Node | None = (
+        parent.value.get(keys[-1]) if isinstance(parent.value, dict) else None
+    )
+    if child is None:
+        return parent.location
+    return child.key_location or child.location
 
 
 def _node(tree: source.Node, *keys: str | int) -> source.Node:
@@ -198,6 +204,10 @@ class _References:
     declared_types: tuple[str, ...] | None
     envelopes: tuple[Envelope, ...]
 
+    @functools.cached_property
+    def envelope_extras(self) -> dict[str, Extra]:
+        return {extra.name: extra for envelope in self.envelopes for extra in envelope.extras}
+
     def read_at(self, status: Status) -> bool:
         """Whether some envelope reads bodies of this (non-error) status as errors."""
         return any(
@@ -295,9 +305,8 @@ def _code(
         )
     names = tuple((target, name) for target, name in (entry["names"] or {}).items() if name)
     extras = _extras(tree, entry["extras"], "codes", key)
-    envelope_extras = {extra.name for envelope in references.envelopes for extra in envelope.extras}
     for extra in extras:
-        if extra.name in envelope_extras:
+        if extra.name in references.envelope_extras:
             problems.append(
                 Problem(
                     extra.location,
@@ -305,10 +314,12 @@ def _code(
                     "on every error",
                 )
             )
-    known_extras = {extra.name: extra for extra in extras} | {
-        extra.name: extra for envelope in references.envelopes for extra in envelope.extras
-    }
     example_extras = tuple((entry["example_extras"] or {}).items())
+    known_extras = (
+        {extra.name: extra for extra in extras} | references.envelope_extras
+        if example_extras
+        else {}
+    )
     for name, value in example_extras:
         extra_declared = known_extras.get(name)
         if extra_declared is None:
@@ -365,6 +376,8 @@ def _of_kind(value: Any, kind: str) -> bool:
 
 
 def _extras(tree: source.Node, table: dict[str, Any] | None, *at: str) -> tuple[Extra, ...]:
+    if not table:
+        return ()
     return tuple(
         Extra(
             name,

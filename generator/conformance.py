@@ -75,8 +75,11 @@ class _Cases:
         media_type: str | None = None,
         envelope: Envelope | None = None,
     ) -> dict[str, Any]:
-        text = body if isinstance(body, str) else escape.compact_json(body)
-        reading = self.reader.read(status, text, media_type)
+        if isinstance(body, str):
+            text, reading = body, self.reader.read(status, body, media_type)
+        else:  # what the text would parse back to: the body itself
+            text = escape.compact_json(body)
+            reading = self.reader.read_parsed(status, body, True, media_type)
         error = (
             status is None
             or 400 <= status <= 599

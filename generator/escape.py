@@ -121,28 +121,32 @@ _json_string = json.encoder.encode_basestring  # json.dumps's own, without its p
 compact_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
+_SCALARS = {None: "null", True: "true", False: "false"}
+
+
 def _indented(value: Any, step: str, newline: str) -> str:
     """What json.dumps(value, indent=...) gives, without its slow pure-Python encoder."""
-    if isinstance(value, dict) and value:
-        inner = newline + step
-        items = (
-            f"{_json_string(str(key))}: {_indented(item, step, inner)}"
-            for key, item in value.items()
-        )
-        return "{" + inner + ("," + inner).join(items) + newline + "}"
-    if isinstance(value, list) and value:
-        inner = newline + step
-        return (
-            "["
-            + inner
-            + ("," + inner).join(_indented(i, step, inner) for i in value)
-            + (newline + "]")
-        )
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return _json_string(value)
-    if value is None or isinstance(value, bool):
-        return {None: "null", True: "true", False: "false"}[value]
-    if isinstance(value, int):
+    if kind is dict and value:
+        inner = newline + step
+        items = [
+            f"{_json_string(key if type(key) is str else str(key))}: "
+            + (_json_string(item) if type(item) is str else _indented(item, step, inner))
+            for key, item in value.items()
+        ]
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if kind is list and value:
+        inner = newline + step
+        items = [
+            _json_string(item) if type(item) is str else _indented(item, step, inner)
+            for item in value
+        ]
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    if value is None or kind is bool:
+        return _SCALARS[value]
+    if kind is int:
         return str(value)
     return json.dumps(value)
 
@@ -192,11 +196,23 @@ def _markdown_inline(text: str) -> str:
     return result
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# Text that needs no escaping at all (most prose): no markup character, no leading digit
+# or space (a list marker, dropped space), no trailing space, no www. (an autolink).
+_PLAIN = re.compile(r"(?![0-9 ])(?!.*[wW]{3}\.)[A-Za-z0-9 .,;'()?]*(?<! )")
+
+
 def markdown_text(text: str) -> str:
     """Inline Markdown on one line, fit for a paragraph, a heading or a table cell: markup
     characters escaped, line breaks as <br> (a trailing backslash break would be lost at the
     end of a paragraph, and a cell cannot hold a newline at all)."""
-    return "<br>".join(_markdown_inline(line) for line in re.split(r"\r\n|\r|\n", text))
+    if _PLAIN.fullmatch(text):
+        return text
+    if "\n" not in text and "\r" not in text:
+        return _markdown_inline(text)
+    return "<br>".join(_markdown_inline(line) for line in _LINE_BREAK.split(text))
 
 
 def markdown_autolink(url: str) -> str:
@@ -209,6 +225,8 @@ _URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
 
 def markdown_code(text: str) -> str:
     """An inline code span holding text (for names and values that are identifiers)."""
+    if "`" not in text:
+        return f"`{text}`"
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""

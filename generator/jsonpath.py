@@ -14,6 +14,7 @@ document order. The dotted form of format 1 (`error.code`) means `$.error.code`.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -62,6 +63,7 @@ _LAST_INDEX = 2**32 - 1
 _ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "/": "/", "\\": "\\"}
 
 
+@functools.cache  # a catalogue has a few paths, which every code's example and reading walk
 def parse(text: str, legacy: bool = False) -> tuple[Segment, ...]:
     """The segments of a path; legacy: a format 1 dotted path (`error.code`)."""
     if legacy:  # format 1 had no JSONPath: `$.x` was a member named `$`, then `x`
@@ -319,6 +321,46 @@ def select(document: Any, segments: tuple[Segment, ...]) -> Any:
                     found.append(child)
         nodes = found
     return nodes[0] if nodes else MISSING
+
+
+@functools.cache
+def _names(text: str) -> tuple[str, ...] | None:
+    """A canonical path's member names, when it is nothing else (most are)."""
+    segments = parse(text)
+    names = tuple(segment.name for segment in segments if isinstance(segment, Name))
+    return names if len(names) == len(segments) else None
+
+
+def select_text(document: Any, text: str) -> Any:
+    """select(document, parse(text)), quicker for the paths that only name members."""
+    names = _names(text)
+    if names is None:
+        return select(document, parse(text))
+    node = document
+    for name in names:
+        if type(node) is not dict:
+            return MISSING
+        node = node.get(name, MISSING)
+    return node
+
+
+def put_text(document: Any, text: str, value: Any) -> bool:
+    """put(document, parse(text), value), quicker for the paths that only name members."""
+    names = _names(text)
+    if names is None:
+        return put(document, parse(text), value)
+    node = document
+    for name in names[:-1]:
+        if type(node) is not dict:
+            return False
+        child = node.get(name)
+        if child is None:
+            child = node[name] = {}
+        node = child
+    if type(node) is not dict or not names:
+        return False
+    node[names[-1]] = value
+    return True
 
 
 def put(document: Any, segments: tuple[Segment, ...], value: Any) -> bool:

@@ -49,9 +49,9 @@ class Status:
     def code(self) -> int | None:
         return None if self.is_range else int(self.key)
 
-    @property
+    @functools.cached_property
     def first(self) -> int:
-        return int(self.key[0]) * 100 if self.is_range else int(self.key)
+        return int(self.key[0]) * 100 if self.key.endswith("xx") else int(self.key)
 
     @property
     def last(self) -> int:
@@ -251,7 +251,7 @@ class Envelope:
 
 
 def _put(target: dict[str, Any], path: str, value: Any) -> None:
-    jsonpath.put(target, jsonpath.parse(path), value)
+    jsonpath.put_text(target, path, value)
 
 
 def _merge(target: dict[str, Any], values: dict[str, Any]) -> None:

@@ -107,7 +107,7 @@ def _wire(value: Any) -> Wire | None:
 
 
 def _select(node: Any, path: str | None) -> Any:
-    return _MISSING if path is None else jsonpath.select(node, jsonpath.parse(path))
+    return _MISSING if path is None else jsonpath.select_text(node, path)
 
 
 def _status_matches(entry: str, status: int) -> bool:
@@ -261,7 +261,8 @@ class Reader:
             value = _extra_value(node, extra)
             if value is not _MISSING:
                 extras[extra.name] = value
-        code = self.code_for(_wire(_select(node, envelope.code)), envelope)
+        raw_code = _wire(_select(node, envelope.code))
+        code = self.code_for(raw_code, envelope)
         for extra in code.extras if code is not None else ():
             value = _extra_value(node, extra)
             if value is not _MISSING:
@@ -272,7 +273,7 @@ class Reader:
             if fields:
                 break
         return Item(
-            raw_code=_wire(_select(node, envelope.code)),
+            raw_code=raw_code,
             raw_type=_wire(_select(node, envelope.type)),
             message=_text(_select(node, envelope.message)),
             reference=_text(_select(node, envelope.reference)),
@@ -298,6 +299,12 @@ class Reader:
 
     def read(self, status: int | None, body: bytes | str, media_type: str | None = None) -> Reading:
         parsed, is_json = parse(body)
+        return self.read_parsed(status, parsed, is_json, media_type)
+
+    def read_parsed(
+        self, status: int | None, parsed: Any, is_json: bool, media_type: str | None = None
+    ) -> Reading:
+        """read, for a body already parsed (is_json) or text that is not JSON."""
         envelopes = [
             envelope
             for envelope in self.catalogue.envelopes

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import CATALOGUE, GENERATED, run, tool, write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_page import cells_and_paragraphs, heading_ids, parse
 
 import generator
 from generator import catalogue as catalogue_module
-from generator import naming
+from generator import escape, naming
 from generator.target import docs, python, typescript
 
 MODEL = catalogue_module.load(CATALOGUE)
@@ -137,3 +140,11 @@ def test_hostile_text_passes_markdownlint(tmp_path: Path) -> None:
         tool("markdownlint-cli2"), "pages/**/*.md", cwd=tmp_path / "out" / "docs", check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@settings(max_examples=3000)
+@given(st.text(st.sampled_from(list("aZ09 .,;'()?wW:/-+=*_#<&|`\\\n\r\t\u00e9")), max_size=10))
+def test_plain_text_takes_a_shortcut_to_the_same_markdown(text: str) -> None:
+    """Prose that needs no escaping skips it: the result is what escaping gives."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    assert escape.markdown_text(text) == "<br>".join(map(escape._markdown_inline, lines))
