@@ -305,6 +305,8 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             "description": draw(texts),
             "retryable": draw(st.booleans()),
         }
+        if draw(st.booleans()):  # its own page, instead of api.reference_url's
+            code["reference_url"] = f"https://acme.example/pages/{len(codes)}?a=1&b=~"
         own = draw(extras(f"c{len(codes)}_", set(taken)))
         if own:
             code["extras"] = own

@@ -10,6 +10,7 @@ import re
 import sys
 import tomllib
 import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,9 @@ from strategies import Drawn, catalogues, examples, wire_catalogues
 
 import generator
 from generator import catalogue as catalogue_module
+from generator import schema
 from generator.problems import CatalogueError
+from generator.target import builtin as builtin_targets
 from generator.target import python
 
 
@@ -394,3 +397,44 @@ def test_format_2_every_other_file_holds_every_string(
         tool("markdownlint-cli2"), "pages/**/*.md", cwd=tmp_path / "lint" / "docs", check=False
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def spec_keys(spec: Any, prefix: str = "") -> Iterator[tuple[str, int]]:
+    """(dotted path, the format that added it) for every key of the format."""
+    if isinstance(spec, schema.Record):
+        for name, key in spec.keys.items():
+            yield f"{prefix}.{name}", key.since_format
+            yield from spec_keys(key.spec, f"{prefix}.{name}")
+    elif isinstance(spec, schema.Table):
+        yield from spec_keys(spec.value, f"{prefix}.*")
+    elif isinstance(spec, schema.Items | schema.OneOrMore):
+        yield from spec_keys(spec.item, f"{prefix}[]")
+
+
+def used_keys(spec: Any, data: Any, prefix: str = "") -> Iterator[str]:
+    """The dotted paths of the format's keys that data uses."""
+    if isinstance(spec, schema.Record) and isinstance(data, dict):
+        for name, value in data.items():
+            if name in spec.keys:
+                yield f"{prefix}.{name}"
+                yield from used_keys(spec.keys[name].spec, value, f"{prefix}.{name}")
+    elif isinstance(spec, schema.Table) and isinstance(data, dict):
+        for value in data.values():
+            yield from used_keys(spec.value, value, f"{prefix}.*")
+    elif isinstance(spec, schema.Items | schema.OneOrMore):
+        for item in data if isinstance(data, list) else [data]:
+            yield from used_keys(spec.item, item, f"{prefix}[]")
+
+
+def test_format_2_every_key_is_read_by_both_languages(wire_drawn: list[Drawn]) -> None:
+    """Every key format 2 added is used by a catalogue whose fixtures, and real bodies, both
+    languages are tested on: the random ones above, or a real API's (tests/apis)."""
+    spec = schema.spec(list(builtin_targets().values()))
+    added = {path for path, since in spec_keys(spec) if since >= 2}
+    catalogues = [drawn.data for drawn in wire_drawn]
+    catalogues += [
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in (Path(__file__).parent / "apis").glob("*/catalogue.yaml")
+    ]
+    used = {path for data in catalogues for path in used_keys(spec, data)}
+    assert added - used == set()
