@@ -10,12 +10,12 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 # Generating needs only the generator and its dependencies; the tests need much more.
-$(VENV)/.generator: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+$(VENV)/.generator: pyproject.toml constraints.txt | $(PY)
+	$(PY) -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.test: pyproject.toml $(VENV)/.generator
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.test: pyproject.toml constraints.txt $(VENV)/.generator
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -43,5 +43,5 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	touch $@
 
 bench: $(VENV)/.test bench/node_modules/.installed
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(PY) bench/run.py --update-readme
