@@ -20,6 +20,7 @@ from .model import (
     Extra,
     FieldError,
     FieldSource,
+    Http,
     Status,
     StatusClass,
     Wire,
@@ -190,6 +191,20 @@ def _build(
             if target.options is not None and checked.get(target.name) is not None
         },
         status_classes=tuple(status_classes),
+        http=_http(checked["http"]),
+    )
+
+
+def _http(entry: dict[str, Any] | None) -> Http:
+    if entry is None:
+        return Http()
+    default = Http()
+    return Http(
+        request_id_headers=tuple(entry["request_id_headers"] or default.request_id_headers),
+        retry_statuses=tuple(
+            default.retry_statuses if entry["retry_statuses"] is None else entry["retry_statuses"]
+        ),
+        secret_headers=tuple(entry["secret_headers"] or ()),
     )
 
 
@@ -358,6 +373,7 @@ def _code(
         reference_url=entry["reference_url"],
         extras=extras,
         example_extras=example_extras,
+        throttling=entry["throttling"],
     )
 
 
@@ -513,7 +529,9 @@ def _envelope(
         fields.append(FieldSource(**item))
     if entry["body"] == "json" and not any(entry[k] for k in ("code", "type", "message")):
         problem("it must say where the code, the type or the message is")
-    if entry["body"] == "text" and any(entry[k] for k in ("code", "type", "errors", "fields")):
+    if entry["body"] == "text" and any(
+        entry[k] for k in ("code", "type", "errors", "fields", "request_id")
+    ):
         problem("a text body has no code, type, errors or fields: its text is the message")
     if entry["decides"] != "first" and not entry["errors"]:
         problem("`decides` chooses among `errors`, which it does not give", "decides")
@@ -521,7 +539,11 @@ def _envelope(
         problem("`code_from` says how to read the code, which it does not give", "code_from")
     # A path to a single value cannot lead further; a path to field errors or to an object
     # extra may (Stripe's field source is the error object itself).
-    values = [entry[name] for name in ("type", "code", "message", "reference") if entry[name]]
+    values = [
+        entry[name]
+        for name in ("type", "code", "message", "reference", "request_id")
+        if entry[name]
+    ]
     values += [
         extra["path"]
         for extra in (entry["extras"] or {}).values()
@@ -557,4 +579,5 @@ def _envelope(
         decides=entry["decides"],
         code_from=entry["code_from"],
         extras=_extras(tree, entry["extras"], "envelopes", key),
+        request_id=entry["request_id"],
     )

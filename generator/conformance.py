@@ -58,6 +58,10 @@ def _expect(
         "extras": dict(reading.extras),
         "errors": [_item(item, reader, envelope) for item in reading.errors],
         "body_is_json": reading.body_is_json,
+        "request_id": reading.request_id,
+        "retry_after": reading.retry_after,
+        "retryable": reading.retryable,
+        "throttled": reading.throttled,
     }
 
 
@@ -74,12 +78,14 @@ class _Cases:
         body: Any,
         media_type: str | None = None,
         envelope: Envelope | None = None,
+        headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
+        headers = headers or {}
         if isinstance(body, str):
-            text, reading = body, self.reader.read(status, body, media_type)
+            text, reading = body, self.reader.read(status, body, media_type, headers)
         else:  # what the text would parse back to: the body itself
             text = escape.compact_json(body)
-            reading = self.reader.read_parsed(status, body, True, media_type)
+            reading = self.reader.read_parsed(status, body, True, media_type, headers)
         error = (
             status is None
             or 400 <= status <= 599
@@ -89,6 +95,7 @@ class _Cases:
             "name": name,
             "status": status,
             "content_type": media_type,
+            "headers": headers,
             "body": text,
             "is_error": error,
             "expect": _expect(reading, self.languages, self.reader, envelope),
@@ -162,6 +169,7 @@ def cases(catalogue: Catalogue, languages: Sequence[Language]) -> Iterator[dict[
         if envelope.errors is not None and envelope.code is not None:
             yield from _several(maker, envelope, showcase)
     yield from _fallbacks(maker)
+    yield from _beside_the_body(maker)
 
 
 FUTURE: Wire = "code_from_the_future"
@@ -251,3 +259,47 @@ def _fallbacks(maker: _Cases) -> Iterator[dict[str, Any]]:
             )
     yield maker.case("a JSON body of the wrong shape", 599, ["error", {"code": 42}])
     yield maker.case("a success body", 200, {"data": {"id": 1}}, "application/json")
+
+
+# A Date, and moments 30 seconds after it in each form of HTTP date.
+_DATE = "Wed, 21 Oct 2015 07:28:00 GMT"
+_LATER = (
+    ("as an HTTP date", "Wed, 21 Oct 2015 07:28:30 GMT"),
+    ("as an RFC 850 date", "Wednesday, 21-Oct-15 07:28:30 GMT"),
+    ("as an asctime date", "Wed Oct 21 07:28:30 2015"),
+)
+
+
+def _beside_the_body(maker: _Cases) -> Iterator[dict[str, Any]]:
+    """What a response says in its headers: request ids, how long to wait, and the retry
+    advice of statuses no code speaks for."""
+    catalogue = maker.catalogue
+    json_envelopes = [e for e in catalogue.envelopes if e.body == "json"]
+    code = catalogue.codes[0]
+    envelope = next((e for e in json_envelopes if e.when is None), None)
+    if envelope is not None:
+        body = envelope.example(catalogue.example_values(code))
+        status = maker.status_for(code, envelope)
+        for name in catalogue.http.request_id_headers:
+            yield maker.case(
+                f"a request id in {name}",
+                status,
+                body,
+                "application/json",
+                envelope,
+                {name: " req_7Hf3kQ "},
+            )
+    waits: list[tuple[str, dict[str, str]]] = [
+        ("Retry-After in seconds", {"retry-after": "30"}),
+        ("retry-after-ms before Retry-After", {"retry-after-ms": "1500", "retry-after": "30"}),
+        ("Retry-After that is no delay", {"retry-after": "soon"}),
+        (
+            "Retry-After in the past",
+            {"retry-after": "Wed, 21 Oct 2015 07:27:00 GMT", "date": _DATE},
+        ),
+        *((f"Retry-After {how}", {"retry-after": when, "date": _DATE}) for how, when in _LATER),
+    ]
+    for what, headers in waits:
+        yield maker.case(f"{what}, status 429", 429, "", None, None, headers)
+    for status in (408, 500, 502, 503, 504):
+        yield maker.case(f"status {status} with an empty body", status, "", None, None, {})

@@ -119,6 +119,8 @@ class ErrorCode:
     extras: tuple[Extra, ...] = ()
     """Members only its bodies carry."""
     example_extras: tuple[tuple[str, Any], ...] = ()
+    throttling: bool = False
+    """Whether it says the client is sending too much."""
 
     def name_in(self, target: str) -> str | None:
         """The class name the catalogue sets for this code in a target, if it sets one."""
@@ -198,6 +200,8 @@ class Envelope:
     decides: str = "first"
     code_from: str = "whole"
     extras: tuple[Extra, ...] = ()
+    request_id: str | None = None
+    """Path of the request id, for a body that carries it."""
 
     def example(self, values: Example, source: FieldSource | None = None) -> Any:
         """The body a server using this envelope sends, built as data (never as text): the
@@ -285,6 +289,15 @@ def _field_errors(fields: tuple[FieldError, ...], source: FieldSource) -> Any:
 
 
 @dataclass(frozen=True)
+class Http:
+    """What the catalogue says of responses besides their bodies."""
+
+    request_id_headers: tuple[str, ...] = ("x-request-id", "request-id")
+    retry_statuses: tuple[int, ...] = (408, 429, 502, 503, 504)
+    secret_headers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalogue:
     format: int
     api: Api
@@ -295,6 +308,7 @@ class Catalogue:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Each target's section of the catalogue (`python:`), as its module checked it."""
     status_classes: tuple[StatusClass, ...] = ()
+    http: Http = field(default_factory=Http)
 
     def status(self, key: str) -> Status:
         return self._statuses[key]

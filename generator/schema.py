@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import jsonpath
+from .model import Http
 from .problems import Location, Problem
 from .source import Node
 
@@ -662,6 +663,10 @@ ENVELOPE = Record(
         ),
         "message": Key(_path("Path of the message."), required=2),
         "reference": Key(_path("Path of the documentation link.")),
+        "request_id": Key(
+            _path("Path of the request id, for a body that carries it (a header's wins)."),
+            since_format=2,
+        ),
         "fields": Key(
             Items("Where field errors may be; the first that has some wins.", FIELD_SOURCE)
         ),
@@ -681,6 +686,41 @@ _PAGE_CHARS = r"[!#-&(-;=?-\[\]-_a-z~]"  # a URL's characters but braces
 _PLACEHOLDER = r"\{code(?::kebab)?\}"
 PAGE = rf"https://{_PAGE_CHARS}+"
 PAGE_HINT = "an https:// URL (its own page: {code} belongs in api.reference_url)"
+HEADER = r"[a-z0-9!#$%&'*+.^_`|~-]+"
+HEADER_HINT = "a header name in lowercase, such as x-request-id"
+REQUEST_ID_HEADERS = Http().request_id_headers
+RETRY_STATUSES = Http().retry_statuses
+
+HTTP = Record(
+    "What the API's responses say besides the body, and how to retry.",
+    {
+        "request_id_headers": Key(
+            Items(
+                "Headers holding the request id, the first present one taken (by default "
+                + ", ".join(REQUEST_ID_HEADERS)
+                + ").",
+                Text("A header name.", HEADER, HEADER_HINT),
+                min_items=1,
+            )
+        ),
+        "retry_statuses": Key(
+            Items(
+                "Statuses worth retrying when the code does not say (by default "
+                + ", ".join(map(str, RETRY_STATUSES))
+                + ").",
+                Integer("An HTTP status.", 100, 599),
+            )
+        ),
+        "secret_headers": Key(
+            Items(
+                "Headers shown as [redacted] besides authorization, proxy-authorization, "
+                "cookie, set-cookie, x-api-key and any *-token.",
+                Text("A header name.", HEADER, HEADER_HINT),
+            )
+        ),
+    },
+)
+
 REFERENCE_PATTERN = (
     rf"https://(?:{_PAGE_CHARS}|{_PLACEHOLDER})*{_PLACEHOLDER}(?:{_PAGE_CHARS}|{_PLACEHOLDER})*"
 )
@@ -725,6 +765,11 @@ def _code(targets: Sequence[Target]) -> Record:
             "message": Key(Text("Short message the server sends.", max_length=1_000), True),
             "description": _doc,
             "retryable": Key(Flag("Whether repeating the same request may succeed."), True),
+            "throttling": Key(
+                Flag("Whether it says the client is sending too much (a rate limit)."),
+                default=False,
+                since_format=2,
+            ),
             "fault": Key(
                 Choice(
                     "Whose fault: optional, as its type (else its status) says; if given, it "
@@ -896,6 +941,7 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                 ),
                 since_format=2,
             ),
+            "http": Key(HTTP, since_format=2),
             "codes": Key(
                 Table(
                     "Error codes, in the order the docs list them.",

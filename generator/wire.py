@@ -12,12 +12,20 @@ conformance fixtures are computed with, and that every language's runtime must a
        from the deciding error of its list, and keeps every error.
     4. The class: the code's, else a status class that wins over the type, else the type's,
        else any other status class, else the one type of the status's codes, else the base.
+    5. Besides the body: the request id (the first of the catalogue's request id headers),
+       how long to wait (retry-after-ms, else Retry-After in seconds or as an HTTP date
+       counted from the response's Date), whether to retry (the code's word when the code
+       is known, else whether the status is one of the catalogue's retry statuses) and
+       whether the client is throttled (a 429, or a code that says so).
 """
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
+import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +66,7 @@ class Item:
     reference: str | None = None
     fields: tuple[Field, ...] = ()
     extras: Mapping[str, Any] = field(default_factory=dict)
+    request_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,10 @@ class Reading:
     errors: tuple[Item, ...]
     body: Any
     body_is_json: bool
+    request_id: str | None = None
+    retry_after: float | None = None
+    retryable: bool = False
+    throttled: bool = False
 
 
 def parse(body: bytes | str) -> tuple[Any, bool]:
@@ -279,6 +292,7 @@ class Reader:
             reference=_text(_select(node, envelope.reference)),
             fields=fields,
             extras=extras,
+            request_id=_text(_select(node, envelope.request_id)),
         )
 
     def _items(self, body: Any, envelope: Envelope) -> tuple[Item | None, tuple[Item, ...]]:
@@ -297,14 +311,28 @@ class Reader:
             )
         return deciding, items
 
-    def read(self, status: int | None, body: bytes | str, media_type: str | None = None) -> Reading:
+    def read(
+        self,
+        status: int | None,
+        body: bytes | str,
+        media_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Reading:
+        """What a binding must make of a response; headers other than Content-Type are by
+        lowercase name."""
         parsed, is_json = parse(body)
-        return self.read_parsed(status, parsed, is_json, media_type)
+        return self.read_parsed(status, parsed, is_json, media_type, headers)
 
     def read_parsed(
-        self, status: int | None, parsed: Any, is_json: bool, media_type: str | None = None
+        self,
+        status: int | None,
+        parsed: Any,
+        is_json: bool,
+        media_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Reading:
         """read, for a body already parsed (is_json) or text that is not JSON."""
+        headers = headers or {}
         envelopes = [
             envelope
             for envelope in self.catalogue.envelopes
@@ -322,7 +350,7 @@ class Reader:
                 continue
             if "raw_code" not in members and item.raw_code is not None:
                 members["raw_code"], code_envelope = item.raw_code, envelope
-            for name in ("raw_type", "message", "reference"):
+            for name in ("raw_type", "message", "reference", "request_id"):
                 value = getattr(item, name)
                 if name not in members and value is not None:
                     members[name] = value
@@ -361,6 +389,21 @@ class Reader:
             errors=errors,
             body=parsed,
             body_is_json=is_json,
+            request_id=next(
+                (
+                    headers[name].strip(" \t")
+                    for name in self.catalogue.http.request_id_headers
+                    if headers.get(name, "").strip(" \t")
+                ),
+                members.get("request_id"),
+            ),
+            retry_after=retry_after(headers),
+            retryable=(
+                entry.retryable
+                if isinstance(entry, ErrorCode)
+                else status in self.catalogue.http.retry_statuses
+            ),
+            throttled=status == 429 or (isinstance(entry, ErrorCode) and entry.throttling),
         )
 
     def choose(
@@ -400,3 +443,54 @@ class Reader:
 
 def as_field_error(field: Field) -> FieldError:
     return FieldError(field.name, field.messages)
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_TIME = r"(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})"
+_HTTP_DATES = [  # the three forms RFC 9110 reads
+    re.compile(
+        rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?P<day>[0-9]{{2}}) (?P<month>[A-Za-z]{{3}}) "
+        rf"(?P<year>[0-9]{{4}}) {_TIME} GMT"
+    ),
+    re.compile(
+        rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?P<day>[0-9]{{2}})-"
+        rf"(?P<month>[A-Za-z]{{3}})-(?P<year>[0-9]{{2}}) {_TIME} GMT"
+    ),
+    re.compile(
+        rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<month>[A-Za-z]{{3}}) (?P<day>[ 0-9][0-9]) "
+        rf"{_TIME} (?P<year>[0-9]{{4}})"
+    ),
+]
+
+
+def http_date(text: str) -> float | None:
+    """Seconds since the epoch of an HTTP date, or None."""
+    for pattern in _HTTP_DATES:
+        match = pattern.fullmatch(text.strip(" \t"))
+        if match is None or match["month"] not in _MONTHS:
+            continue
+        year = int(match["year"])
+        if len(match["year"]) == 2:
+            year += 1900 if year >= 70 else 2000
+        day, hour = int(match["day"]), int(match["hour"])
+        minute, second = int(match["minute"]), int(match["second"])
+        if not (1 <= day <= 31 and hour <= 23 and minute <= 59 and second <= 60):
+            return None
+        month = _MONTHS.index(match["month"]) + 1
+        return float(calendar.timegm((year, month, day, hour, minute, second)))
+    return None
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds to wait before retrying, as the response asks; never negative."""
+    milliseconds = headers.get("retry-after-ms", "").strip(" \t")
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", milliseconds):
+        return float(milliseconds) / 1000
+    text = headers.get("retry-after", "").strip(" \t")
+    if re.fullmatch(r"[0-9]+", text):
+        return float(int(text))
+    when = http_date(text)
+    if when is None:
+        return None
+    now = http_date(headers.get("date", ""))
+    return max(0.0, when - (time.time() if now is None else now))

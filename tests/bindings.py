@@ -6,7 +6,9 @@ TypeScript, the fixtures and hand-written expectations compare as data.
 A response is {status, content_type, body, expect}; `expect` holds `class` (a class name,
 or {python: ..., typescript: ...}), `code`, `raw_code`, `type`, `message`, and where they
 differ from nothing, `fields`, `extras`, `errors`, `reference`, `status` (the response's
-unless given) and `is_error` (true unless given: whether `error_for` gives an error)."""
+unless given) and `is_error` (true unless given: whether `error_for` gives an error), and
+where they matter, `request_id`, `retry_after`, `retryable` and `throttled`. A response may
+hold `headers` besides its `content_type`."""
 
 from __future__ import annotations
 
@@ -55,6 +57,10 @@ def python_result(error: Any) -> dict[str, Any]:
             }
             for item in error.errors
         ],
+        "request_id": error.request_id,
+        "retry_after": error.retry_after,
+        "retryable": error.retryable,
+        "throttled": error.throttled,
     }
 
 
@@ -74,7 +80,8 @@ const results = {};
 for (const job of jobs) {
   const errors = await import(pathToFileURL(job.module).href);
   results[job.api] = job.responses.map((response) => {
-    const headers = response.content_type ? { "content-type": response.content_type } : undefined;
+    const headers = { ...(response.headers ?? {}) };
+    if (response.content_type) headers["content-type"] = response.content_type;
     const error = errors.fromResponse(response.status, response.body, headers);
     return {
       class: error.constructor.name,
@@ -95,11 +102,20 @@ for (const job of jobs) {
         extras: { ...item.extras },
       })),
       is_error: errors.errorFor(response.status, response.body, headers) !== undefined,
+      request_id: clean(error.requestId),
+      retry_after: clean(error.retryAfter),
+      retryable: error.retryable,
+      throttled: error.throttled,
     };
   });
 }
 console.log(JSON.stringify(results));
 """
+
+
+def seen(got: dict[str, Any], want: dict[str, Any]) -> dict[str, Any]:
+    """What a binding made of a response, in the terms the expectation uses."""
+    return {key: got[key] for key in want}
 
 
 def expected(response: dict[str, Any], language: str) -> dict[str, Any]:
@@ -128,6 +144,7 @@ def fixture_cases(files: dict[str, str]) -> list[dict[str, Any]]:
         {
             "status": case["status"],
             "content_type": case["content_type"],
+            "headers": case["headers"],
             "body": case["body"],
             "expect": {
                 "class": case["expect"]["classes"],
@@ -140,6 +157,10 @@ def fixture_cases(files: dict[str, str]) -> list[dict[str, Any]]:
                         "message",
                         "reference",
                         "extras",
+                        "request_id",
+                        "retry_after",
+                        "retryable",
+                        "throttled",
                     )
                 },
                 "status": case["expect"]["status"],
@@ -163,6 +184,10 @@ def fixture_cases(files: dict[str, str]) -> list[dict[str, Any]]:
         }
         for case in fixtures["cases"]
     ]
+
+
+def _javascript_integer(value: int) -> int | float:
+    return value if abs(value) <= 2**53 else float(value)
 
 
 def read(
@@ -209,7 +234,9 @@ def read(
         )
     )
     (root / "run.mjs").write_text(NODE_RUNNER)
-    typescript = json.loads(run(node(), root / "run.mjs", job_file, timeout=600).stdout)
+    output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
+    # Every JavaScript number is a double: one printed without a fraction beyond 2**53 is too.
+    typescript = json.loads(output, parse_int=lambda text: _javascript_integer(int(text)))
     results: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name, (_, cases) in catalogues.items():
         folder, package = packages[name]
@@ -218,7 +245,9 @@ def read(
             module: ModuleType = importlib.import_module(package)
             python = []
             for case in cases:
-                headers = {"Content-Type": case["content_type"]} if case["content_type"] else None
+                headers = {**case.get("headers", {})}
+                if case["content_type"]:
+                    headers["Content-Type"] = case["content_type"]
                 error = module.from_response(case["status"], case["body"], headers=headers)
                 result = python_result(error)
                 result["is_error"] = (

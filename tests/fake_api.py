@@ -23,9 +23,14 @@ def _handler(cases: list[dict[str, Any]]) -> type[BaseHTTPRequestHandler]:
             if case["content_type"]:
                 self.send_header("Content-Type", f"{case['content_type']}; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("X-Request-Id", f"case-{index}")
+            for name, value in case["headers"].items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(body)
+
+        def send_response(self, code: int, message: str | None = None) -> None:
+            # Only the case's headers: no Date or Server of the server's own.
+            self.send_response_only(code, message)
 
         def log_message(self, format: str, *args: Any) -> None:
             pass

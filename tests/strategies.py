@@ -304,6 +304,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             "message": draw(texts),
             "description": draw(texts),
             "retryable": draw(st.booleans()),
+            "throttling": draw(st.booleans()),
         }
         if draw(st.booleans()):  # its own page, instead of api.reference_url's
             code["reference_url"] = f"https://acme.example/pages/{len(codes)}?a=1&b=~"
@@ -334,6 +335,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             },
             "code": quoted_path(error, "code"),
             "message": quoted_path(error, "message"),
+            "request_id": quoted_path(error, "request"),
             "extras": envelope_extras,
             "fields": [{"path": quoted_path(error, "fields"), "shape": "map"}],
         },
@@ -384,6 +386,21 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             "style": draw(st.sampled_from(["enum", "erasable"])),
         },
         "statuses": statuses,
+        "http": {
+            "request_id_headers": draw(
+                st.lists(
+                    st.sampled_from(["x-request-id", "x-amzn-requestid", "cf-ray"]),
+                    min_size=1,
+                    unique=True,
+                )
+            ),
+            "retry_statuses": draw(
+                st.lists(st.sampled_from([408, 409, 429, 500, 503]), unique=True)
+            ),
+            "secret_headers": draw(
+                st.lists(st.sampled_from(["x-secret", "x-client-id"]), unique=True)
+            ),
+        },
         "codes": codes,
         "envelopes": {key: envelopes[key] for key in order},
     }

@@ -77,11 +77,16 @@ def check(error: Any, expect: dict[str, Any], body: str, errors: ModuleType) -> 
     ] == expect["errors"]
     text = body.removeprefix("\ufeff")
     assert error.body == (json.loads(text) if expect["body_is_json"] else text)
+    assert error.request_id == expect["request_id"]
+    assert error.retry_after == expect["retry_after"]
+    assert (error.retryable, error.throttled) == (expect["retryable"], expect["throttled"])
 
 
 @pytest.mark.parametrize("case", FIXTURES["cases"], ids=lambda case: case["name"])
 def test_conformance_fixture(case: dict[str, Any], errors: ModuleType) -> None:
-    headers = {"Content-Type": case["content_type"]} if case["content_type"] else None
+    headers = {**case["headers"]}
+    if case["content_type"]:
+        headers["Content-Type"] = case["content_type"]
     for body in (case["body"], case["body"].encode("utf-8")):
         error = errors.from_response(case["status"], body, headers=headers)
         check(error, case["expect"], case["body"], errors)
@@ -114,8 +119,11 @@ def test_every_code_class_carries_its_catalogue_entry(code: Any, errors: ModuleT
     assert cls.fault == code.fault
     assert cls.docs_url == f"{CATALOGUE.api.docs_url}#{code.key}"
     assert cls.__doc__ == code.description
+    assert cls.statuses == tuple(errors.HttpStatus(key) for key in code.statuses)
     error = cls()
     assert (error.code, error.type, error.message) == (code.key, code.type, code.message)
+    assert error.status is None, "an error's status is only ever the response's"
+    assert error.retryable is code.retryable
 
 
 def test_catch_by_type_or_by_code(errors: ModuleType) -> None:
@@ -179,11 +187,44 @@ def test_every_class_pickles_and_copies_with_every_attribute(errors: ModuleType)
             assert clone.args == error.args
 
 
+def test_headers_keep_their_secrets_out_of_pickles(errors: ModuleType) -> None:
+    headers = [
+        ("Authorization", "Bearer sk_live_1"),
+        ("X-Request-Id", "req_1"),
+        ("Set-Cookie", "a=1"),
+        ("Set-Cookie", "b=2"),
+        ("X-Session-Token", "t"),
+        (b"Retry-After", b"7"),
+    ]
+    error = errors.from_response(503, "", headers=headers)
+    assert dict(error.headers) == {
+        "authorization": "Bearer sk_live_1",
+        "x-request-id": "req_1",
+        "set-cookie": "a=1, b=2",
+        "x-session-token": "t",
+        "retry-after": "7",
+    }
+    assert (error.request_id, error.retry_after, error.retryable) == ("req_1", 7.0, True)
+    clone = pickle.loads(pickle.dumps(error))
+    assert dict(clone.headers) == {
+        "authorization": "[redacted]",
+        "x-request-id": "req_1",
+        "set-cookie": "[redacted]",
+        "x-session-token": "[redacted]",
+        "retry-after": "7",
+    }
+    assert "sk_live" not in repr(error) + str(error)
+    assert error.headers["authorization"] == "Bearer sk_live_1", "the live error keeps it"
+
+
 def test_str_and_repr(errors: ModuleType) -> None:
     error = errors.from_response(404, '{"error": {"code": "not_found", "message": "No user"}}')
     assert str(error) == "not_found: No user (HTTP 404)"
     assert repr(error).startswith("NotFoundError(message='No user', status=404,")
     assert str(errors.QonversionError("plain")) == "plain"
+    found = errors.from_response(404, "{}", headers={"Request-Id": "req_9"})
+    assert str(found) == "Unknown error (HTTP 404, request req_9)"
+    assert repr(found).endswith("request_id='req_9')")
 
 
 HOSTILE_BODIES: list[Any] = [

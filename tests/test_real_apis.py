@@ -59,7 +59,8 @@ def ids() -> list[Any]:
 def test_a_real_body_reads_right(api: str, index: int, language: str, read: dict[str, Any]) -> None:
     response = read[api]["cases"][index]
     got = read[api][language][index]
-    assert got == bindings.expected(response, language), response["source"]
+    want = bindings.expected(response, language)
+    assert bindings.seen(got, want) == want, response["source"]
 
 
 @pytest.mark.parametrize("api", FOLDERS)
@@ -69,7 +70,8 @@ def test_each_api_passes_its_own_conformance_fixtures(api: str, read: dict[str, 
         for case, got in zip(cases, read[api][language], strict=True):
             if "fixture" not in case:
                 continue
-            assert got == bindings.expected(case, language), (language, case["fixture"])
+            want = bindings.expected(case, language)
+            assert bindings.seen(got, want) == want, (language, case["fixture"])
 
 
 @pytest.mark.parametrize("api", FOLDERS)

@@ -311,7 +311,7 @@ class Python(Target):
     module_names = frozenset(
         """
         Any ClassVar Enum ErrorCode ErrorItem ErrorType FieldError HttpStatus Mapping
-        REFERENCE
+        MappingProxyType REFERENCE
         """.split()
     )
     globals = BUILTINS
@@ -321,8 +321,8 @@ class Python(Target):
     attribute_names = frozenset(
         """
         add_note args body code default_message description docs_url errors extras fault
-        fields http_status message raw_code reference reference_url retryable status type
-        with_traceback
+        fields headers http_status message raw_code reference reference_url request_id
+        retry_after retryable status statuses throttled throttling type with_traceback
         """.split()
     )
 

@@ -183,9 +183,10 @@ class TypeScript(Target):
     attribute_names = frozenset(
         """
         body cause code constructor defaultMessage description docsUrl errorName errors
-        extras fault fields hasOwnProperty httpStatus isPrototypeOf message name
-        propertyIsEnumerable rawCode reference referenceUrl retryable stack status
-        toLocaleString toString type valueOf
+        extras fault fields hasOwnProperty headers httpStatus isPrototypeOf message name
+        propertyIsEnumerable rawCode redactedHeaders reference referenceUrl requestId
+        retryAfter retryable stack status statuses throttled throttling toLocaleString
+        toString type valueOf
         """.split()
     )
 

@@ -51,11 +51,18 @@ function check(error, expect, body) {
   );
   const text = body.startsWith("\ufeff") ? body.slice(1) : body;
   assert.deepEqual(error.body, expect.body_is_json ? JSON.parse(text) : text);
+  assert.equal(error.requestId, orUndefined(expect.request_id));
+  assert.equal(error.retryAfter, orUndefined(expect.retry_after));
+  assert.equal(error.retryable, expect.retryable);
+  assert.equal(error.throttled, expect.throttled);
 }
 
 for (const fixture of cases) {
   test(`conformance: ${fixture.name}`, () => {
-    const headers = fixture.content_type ? { "Content-Type": fixture.content_type } : undefined;
+    const headers = { ...fixture.headers };
+    if (fixture.content_type) {
+      headers["Content-Type"] = fixture.content_type;
+    }
     const encoded = new TextEncoder().encode(fixture.body);
     const bodies = [fixture.body, encoded, encoded.buffer];
     if (fixture.expect.body_is_json) {
@@ -139,6 +146,44 @@ test("toString names the code, message and status", () => {
   const error = errors.fromResponse(404, { error: { code: "gone_for_good", message: "No user" } });
   assert.equal(String(error), "gone_for_good: No user (HTTP 404)");
   assert.equal(String(new base("plain")), "plain");
+  const found = errors.fromResponse(404, "{}", { "Request-Id": "req_9" });
+  assert.equal(String(found), "Unknown error (HTTP 404, request req_9)");
+});
+
+test("headers keep their secrets out of logs and JSON", () => {
+  const headers = new Headers([
+    ["Authorization", "Bearer sk_live_1"],
+    ["X-Request-Id", "req_1"],
+    ["Set-Cookie", "a=1"],
+    ["X-Session-Token", "t"],
+    ["Retry-After", "7"],
+  ]);
+  const error = errors.fromResponse(503, "", headers);
+  assert.equal(error.headers["authorization"], "Bearer sk_live_1");
+  assert.equal(error.requestId, "req_1");
+  assert.equal(error.retryAfter, 7);
+  assert.equal(error.retryable, true);
+  assert.deepEqual({ ...error.redactedHeaders() }, {
+    authorization: "[redacted]",
+    "x-request-id": "req_1",
+    "set-cookie": "[redacted]",
+    "x-session-token": "[redacted]",
+    "retry-after": "7",
+  });
+  assert.ok(!Object.keys(error).includes("headers"));
+  assert.ok(!JSON.stringify(error).includes("sk_live"));
+  const pairs = errors.fromResponse(500, "", [["A", "1"], ["a", "2"]]);
+  assert.equal(pairs.headers["a"], "1, 2");
+});
+
+test("an error's status is only ever the response's; classes document theirs", () => {
+  for (const code of catalogue.codes) {
+    const cls = errors.lookup(code.key);
+    assert.equal(new cls().status, undefined);
+    assert.deepEqual(cls.statuses, code.statuses);
+    assert.equal(cls.httpStatus, code.statuses[0]);
+    assert.equal(new cls().retryable, code.retryable);
+  }
 });
 
 const hostile = [

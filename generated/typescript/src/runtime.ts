@@ -49,6 +49,7 @@ export interface Envelope {
   readonly decides?: "first" | "first_known";
   readonly codeFrom?: "whole" | "last_segment";
   readonly extras?: readonly Extra[];
+  readonly requestId?: string;
 }
 
 /** A field error as sent. */
@@ -69,6 +70,7 @@ export interface Item {
   readonly fields: readonly Field[];
   readonly extras: Readonly<Record<string, unknown>>;
   readonly envelope: Envelope;
+  readonly requestId: string | undefined;
 }
 
 /** What a response says, as far as the envelopes can read it. */
@@ -83,6 +85,7 @@ export interface Parsed {
   readonly fields: readonly Field[];
   readonly extras: Readonly<Record<string, unknown>>;
   readonly errors: readonly Item[];
+  readonly requestId: string | undefined;
 }
 
 // Paths ---------------------------------------------------------------------------------
@@ -242,36 +245,148 @@ export type HeadersLike =
   | { forEach(callback: (value: string, name: string) => void): void }
   | readonly (readonly [string, string])[];
 
-/** The response's media type: its Content-Type without parameters. */
-export function mediaType(headers: HeadersLike | undefined): string | undefined {
+/**
+ * Headers by lowercase name, from a plain object, a Headers object or a list of pairs; a
+ * header sent several times has its values joined by ", " (as HTTP combines them).
+ */
+export function headerMap(headers: HeadersLike | undefined): Record<string, string> {
+  const found: Record<string, string> = Object.create(null) as Record<string, string>;
   if (headers === undefined || headers === null) {
-    return undefined;
+    return found;
   }
-  let found: string | undefined;
   const see = (value: unknown, name: unknown): void => {
-    if (
-      found === undefined &&
-      typeof name === "string" &&
-      name.toLowerCase() === "content-type" &&
-      typeof value === "string"
-    ) {
-      found = value.split(";")[0]?.trim().toLowerCase() || undefined;
+    const text = Array.isArray(value)
+      ? (value as unknown[]).every((item) => typeof item === "string")
+        ? (value as string[]).join(", ")
+        : undefined
+      : value;
+    if (typeof name === "string" && typeof text === "string") {
+      const key = name.toLowerCase();
+      found[key] = key in found ? `${found[key]}, ${text}` : text;
     }
   };
-  if (Array.isArray(headers)) {
-    for (const pair of headers as readonly (readonly [unknown, unknown])[]) {
-      see(pair[1], pair[0]);
+  try {
+    if (Array.isArray(headers)) {
+      for (const pair of headers as readonly (readonly [unknown, unknown])[]) {
+        see(pair[1], pair[0]);
+      }
+    } else if (typeof (headers as { forEach?: unknown }).forEach === "function") {
+      (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach(
+        see,
+      );
+    } else {
+      for (const [name, value] of Object.entries(headers)) {
+        see(value, name);
+      }
     }
-  } else if (typeof (headers as { forEach?: unknown }).forEach === "function") {
-    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach(
-      see,
-    );
-  } else {
-    for (const [name, value] of Object.entries(headers)) {
-      see(Array.isArray(value) ? (value as readonly unknown[])[0] : value, name);
-    }
+  } catch {
+    // Headers of a shape nobody foresaw: keep what was read.
   }
   return found;
+}
+
+/** The response's media type: its Content-Type without parameters. */
+export function mediaType(headers: Readonly<Record<string, string>>): string | undefined {
+  return headers["content-type"]?.split(";")[0]?.trim().toLowerCase() || undefined;
+}
+
+const BLANK = /^[ \t]+|[ \t]+$/g;
+
+/** The request id: the first of the named headers the response has. */
+export function requestId(
+  headers: Readonly<Record<string, string>>,
+  names: readonly string[],
+): string | undefined {
+  for (const name of names) {
+    const value = (headers[name] ?? "").replace(BLANK, "");
+    if (value !== "") {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+// IMF-fixdate, RFC 850 and asctime: the three forms RFC 9110 reads.
+const HTTP_DATES = [
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<day>[0-9]{2}) (?<month>[A-Z][a-z]{2}) (?<year>[0-9]{4}) (?<time>[0-9]{2}:[0-9]{2}:[0-9]{2}) GMT$/,
+  /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>[0-9]{2})-(?<month>[A-Z][a-z]{2})-(?<year>[0-9]{2}) (?<time>[0-9]{2}:[0-9]{2}:[0-9]{2}) GMT$/,
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>[A-Z][a-z]{2}) (?<day>[ 0-9][0-9]) (?<time>[0-9]{2}:[0-9]{2}:[0-9]{2}) (?<year>[0-9]{4})$/,
+];
+
+/** Seconds since the epoch of an HTTP date, or undefined for anything else. */
+export function httpDate(text: string): number | undefined {
+  const trimmed = text.replace(BLANK, "");
+  for (const pattern of HTTP_DATES) {
+    const groups = pattern.exec(trimmed)?.groups;
+    const month = MONTHS.indexOf(groups?.["month"] ?? "");
+    if (groups === undefined || month < 0) {
+      continue;
+    }
+    let year = Number(groups["year"]);
+    if (year < 100) {
+      year += year >= 70 ? 1900 : 2000; // RFC 850's two digits
+    }
+    const [hour, minute, second] = (groups["time"] ?? "").split(":").map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const day = Number(groups["day"]);
+    if (!(day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) {
+      return undefined;
+    }
+    return Date.UTC(year, month, day, hour, minute, second) / 1000;
+  }
+  return undefined;
+}
+
+/**
+ * Seconds the server asks to wait before retrying: retry-after-ms, else Retry-After as
+ * seconds or as an HTTP date (counted from the response's Date, else from now); never
+ * negative.
+ */
+export function retryAfter(headers: Readonly<Record<string, string>>): number | undefined {
+  const milliseconds = (headers["retry-after-ms"] ?? "").replace(BLANK, "");
+  if (/^[0-9]+(?:\.[0-9]+)?$/.test(milliseconds)) {
+    return Number(milliseconds) / 1000;
+  }
+  const text = (headers["retry-after"] ?? "").replace(BLANK, "");
+  if (/^[0-9]+$/.test(text)) {
+    return Number(text);
+  }
+  const when = httpDate(text);
+  if (when === undefined) {
+    return undefined;
+  }
+  const now = httpDate(headers["date"] ?? "");
+  return Math.max(0, when - (now ?? Date.now() / 1000));
+}
+
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-api-key",
+]);
+
+/**
+ * headers with the value of each secret one (built-in or the catalogue's, and any *-token)
+ * shown as [redacted].
+ */
+export function redacted(
+  headers: Readonly<Record<string, string>>,
+  secret: ReadonlySet<string>,
+): Record<string, string> {
+  const shown: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(headers)) {
+    shown[name] =
+      SECRET_HEADERS.has(name) || secret.has(name) || name.endsWith("-token")
+        ? "[redacted]"
+        : value;
+  }
+  return shown;
 }
 
 function statusMatches(entry: string, status: number): boolean {
@@ -466,6 +581,7 @@ function item(
     fields,
     extras,
     envelope,
+    requestId: text(select(node, envelope.requestId)),
   };
 }
 
@@ -477,7 +593,7 @@ function item(
 export function read(
   status: number | undefined,
   body: unknown,
-  headers: HeadersLike | undefined,
+  headers: Readonly<Record<string, string>>,
   envelopes: readonly Envelope[],
   known: (raw: Wire | undefined, envelope: Envelope) => boolean,
   codeExtras: ReadonlyMap<Wire, readonly Extra[]>,
@@ -489,6 +605,7 @@ export function read(
   let rawType: Wire | undefined;
   let message: string | undefined;
   let reference: string | undefined;
+  let requestId: string | undefined;
   let fields: readonly Field[] = [];
   const extras: Record<string, unknown> = {};
   let errors: readonly Item[] = [];
@@ -506,6 +623,7 @@ export function read(
         fields: [],
         extras: {},
         envelope,
+        requestId: undefined,
       };
     } else if (envelope.errors === undefined) {
       found = item(parsed, envelope, codeExtras);
@@ -532,6 +650,7 @@ export function read(
     rawType ??= found.rawType;
     message ??= found.message;
     reference ??= found.reference;
+    requestId ??= found.requestId;
     if (fields.length === 0) {
       fields = found.fields;
     }
@@ -552,6 +671,7 @@ export function read(
     fields,
     extras,
     errors,
+    requestId,
   };
 }
 

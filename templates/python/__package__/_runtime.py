@@ -8,9 +8,11 @@ subset of RFC 9535 JSONPath in one canonical form, read here as data.
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
 import re
+import time
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar, cast
@@ -66,6 +68,7 @@ class Envelope(NamedTuple):
     decides: str = "first"
     code_from: str = "whole"
     extras: tuple[Extra, ...] = ()
+    request_id: str | None = None
 
 
 class Field(NamedTuple):
@@ -86,6 +89,7 @@ class Item(NamedTuple):
     fields: tuple[Field, ...] = ()
     extras: Mapping[str, Any] = MappingProxyType({})
     envelope: Envelope | None = None
+    request_id: str | None = None
 
 
 class Parsed(NamedTuple):
@@ -101,6 +105,7 @@ class Parsed(NamedTuple):
     fields: tuple[Field, ...]
     extras: dict[str, Any]
     errors: tuple[Item, ...]
+    request_id: str | None = None
 
 
 # Paths -----------------------------------------------------------------------------------
@@ -283,20 +288,120 @@ def wire(value: Any) -> Wire | None:
     return None
 
 
-def media_type(headers: Any) -> str | None:
-    """The response's media type (Content-Type without parameters), from any mapping of
-    headers (a dict, requests' or httpx's, urllib's message) or a list of pairs."""
+def header_map(headers: Any) -> dict[str, str]:
+    """Headers by lowercase name, from any mapping of them (a dict, requests', httpx's,
+    urllib's or aiohttp's) or a list of pairs; a header sent several times has its values
+    joined by ", " (as HTTP combines them)."""
     if headers is None:
-        return None
-    items: Any = headers.items() if hasattr(headers, "items") else headers
-    for name, value in items:
-        if (
-            isinstance(name, str)
-            and name.lower() == "content-type"
-            and isinstance(value, str)
-        ):
-            return value.split(";", 1)[0].strip().lower() or None
+        return {}
+    found: dict[str, str] = {}
+    try:
+        items: Any = headers.items() if hasattr(headers, "items") else headers
+        for name, value in items:
+            if isinstance(name, bytes):
+                name = name.decode("latin-1")
+            if isinstance(value, bytes):
+                value = value.decode("latin-1")
+            if isinstance(value, list | tuple):
+                values = cast("list[Any]", value)
+                if all(isinstance(item, str) for item in values):
+                    value = ", ".join(values)
+            if isinstance(name, str) and isinstance(value, str):
+                key = name.lower()
+                found[key] = f"{found[key]}, {value}" if key in found else value
+    except Exception:  # headers of a shape nobody foresaw: keep what was read
+        pass
+    return found
+
+
+def media_type(headers: Mapping[str, str]) -> str | None:
+    """The response's media type (Content-Type without parameters)."""
+    value = headers.get("content-type", "")
+    return value.split(";", 1)[0].strip().lower() or None
+
+
+def request_id(headers: Mapping[str, str], names: tuple[str, ...]) -> str | None:
+    """The request id: the first of the named headers the response has."""
+    for name in names:
+        value = headers.get(name, "").strip(" \t")
+        if value:
+            return value
     return None
+
+
+_MILLISECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_MONTHS: tuple[str, ...] = tuple(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+)
+_HTTP_DATES = (
+    # IMF-fixdate, RFC 850 and asctime: the three forms RFC 9110 reads.
+    re.compile(
+        r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?P<day>[0-9]{2}) (?P<month>[A-Z][a-z]{2}) "
+        r"(?P<year>[0-9]{4}) (?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2}) GMT"
+    ),
+    re.compile(
+        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?P<day>[0-9]{2})-"
+        r"(?P<month>[A-Z][a-z]{2})-(?P<year>[0-9]{2}) "
+        r"(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2}) GMT"
+    ),
+    re.compile(
+        r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<month>[A-Z][a-z]{2}) (?P<day>[ 0-9][0-9]) "
+        r"(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2}) (?P<year>[0-9]{4})"
+    ),
+)
+
+
+def http_date(text: str) -> float | None:
+    """Seconds since the epoch of an HTTP date, or None for anything else."""
+    for pattern in _HTTP_DATES:
+        match = pattern.fullmatch(text.strip(" \t"))
+        if match is None or match["month"] not in _MONTHS:
+            continue
+        year = int(match["year"])
+        if year < 100:  # RFC 850's two digits
+            year += 1900 if year >= 70 else 2000
+        hour, minute, second = (int(part) for part in match["time"].split(":"))
+        day = int(match["day"])
+        if not (1 <= day <= 31 and hour <= 23 and minute <= 59 and second <= 60):
+            return None
+        month = _MONTHS.index(match["month"]) + 1
+        return float(calendar.timegm((year, month, day, hour, minute, second)))
+    return None
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds the server asks to wait before retrying: retry-after-ms, else Retry-After
+    as seconds or as an HTTP date (counted from the response's Date, else from now);
+    never negative."""
+    milliseconds = headers.get("retry-after-ms", "").strip(" \t")
+    if _MILLISECONDS.fullmatch(milliseconds):
+        return float(milliseconds) / 1000
+    text = headers.get("retry-after", "").strip(" \t")
+    if text.isascii() and text.isdigit():
+        return float(int(text))
+    when = http_date(text)
+    if when is None:
+        return None
+    now = http_date(headers.get("date", ""))
+    return max(0.0, when - (time.time() if now is None else now))
+
+
+_SECRET_HEADERS = frozenset(
+    "authorization proxy-authorization cookie set-cookie x-api-key".split()
+)
+
+
+def redacted(headers: Mapping[str, str], secret: frozenset[str]) -> dict[str, str]:
+    """headers with the value of each secret one (built-in or the catalogue's, and any
+    *-token) shown as [redacted]."""
+    return {
+        name: (
+            "[redacted]"
+            if name in _SECRET_HEADERS or name in secret or name.endswith("-token")
+            else value
+        )
+        for name, value in headers.items()
+    }
 
 
 def _status_matches(entry: str, status: int) -> bool:
@@ -445,6 +550,7 @@ def _item(
         fields=fields,
         extras=extras,
         envelope=envelope,
+        request_id=_text(select(node, envelope.request_id)),
     )
 
 
@@ -462,12 +568,13 @@ def code_key(raw: Wire, envelope: Envelope | None) -> Wire:
 def read(
     status: int | None,
     body: Any,
-    headers: Any,
+    headers: Mapping[str, str],
     envelopes: tuple[Envelope, ...],
     known: Callable[[Wire | None, Envelope], bool],
     code_extras: Mapping[Wire, tuple[Extra, ...]],
 ) -> Parsed:
-    """What a response says: each member from the first envelope that applies and has it.
+    """What a response says: each member from the first envelope that applies and has it
+    (headers: by lowercase name, as header_map gives them).
     known(raw, envelope) tells whether a raw code is one the package knows (for `first_known`);
     code_extras holds the extras of each code, by the values a server sends for it."""
     parsed, is_json = parse(body)
@@ -504,7 +611,7 @@ def read(
             continue
         if "raw_code" not in members and item.raw_code is not None:
             members["raw_code"], code_envelope = item.raw_code, envelope
-        for name in ("raw_type", "message", "reference"):
+        for name in ("raw_type", "message", "reference", "request_id"):
             value = getattr(item, name)
             if name not in members and value is not None:
                 members[name] = value
@@ -523,6 +630,7 @@ def read(
         fields=members.get("fields", ()),
         extras=extras,
         errors=errors,
+        request_id=members.get("request_id"),
     )
 
 

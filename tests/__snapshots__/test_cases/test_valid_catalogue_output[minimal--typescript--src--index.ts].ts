@@ -9,9 +9,13 @@
 import {
   choose,
   codeKey,
+  headerMap,
   lookup as find,
   read,
   readsStatus,
+  redacted,
+  requestId,
+  retryAfter,
   statusOf,
   type Envelope,
   type Extra,
@@ -125,7 +129,32 @@ export interface ErrorInit {
   readonly body?: unknown;
   readonly errors?: readonly ErrorItem[] | undefined;
   readonly extras?: Readonly<Record<string, unknown>> | undefined;
+  /** The response's headers: a plain object, a Headers object or a list of pairs. */
+  readonly headers?: HeadersLike | undefined;
+  /** The request id the body carries (a header's wins). */
+  readonly requestId?: string | undefined;
 }
+
+// What the catalogue says of responses besides their bodies.
+const requestIdHeaders: readonly string[] = [
+  "x-request-id",
+  "request-id",
+];
+const retryStatuses: ReadonlySet<number> = /* @__PURE__ */ new Set<number>([
+  408,
+  429,
+  502,
+  503,
+  504,
+]);
+const secretHeaders: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
+]);
+// The statuses of the codes documented with more than one, after their main one.
+const alsoSentWith: ReadonlyMap<string, readonly HttpStatus[]> = /* @__PURE__ */ new Map<
+  string,
+  readonly HttpStatus[]
+>([
+]);
 
 // Shared through the global symbol registry, so two copies of this module recognise each
 // other's errors where instanceof cannot.
@@ -137,19 +166,40 @@ export class AcmeError extends Error {
   static readonly code: ErrorCode | undefined = undefined;
   /** The type this class stands for, if it stands for one. */
   static readonly type: ErrorType | undefined = undefined;
-  /** The status the code comes with (a status or a range such as 5xx). */
+  /** Deprecated: statuses[0]. The status the code comes with (a status or a range). */
   static readonly httpStatus: HttpStatus | undefined = undefined;
   static readonly defaultMessage: string = "Unknown error";
   static readonly description: string = "";
+  /** Whether retrying may succeed, as the catalogue says of the code. */
   static readonly retryable: boolean | undefined = undefined;
+  /** Whether the code says the client is sending too much. */
+  static readonly throttling: boolean = false;
   static readonly fault: Fault | undefined = undefined;
   static readonly docsUrl: string | undefined = undefined;
   /** The code's page in the API's own reference. */
   static readonly referenceUrl: string | undefined = undefined;
   static readonly errorName: string = "AcmeError";
 
-  /** The HTTP status of the response. */
+  /** The statuses the catalogue documents the code with, the main one first. */
+  static get statuses(): readonly HttpStatus[] {
+    if (this.httpStatus === undefined) {
+      return [];
+    }
+    return [this.httpStatus, ...((this.code && alsoSentWith.get(this.code)) || [])];
+  }
+
+  /** The HTTP status of the response, undefined when there was none. */
   readonly status: number | undefined;
+  /** The response's headers, by lowercase name (not enumerable, to keep secrets out of logs). */
+  declare readonly headers: Readonly<Record<string, string>>;
+  /** The request id the response carries, for the API's support. */
+  readonly requestId: string | undefined;
+  /** Seconds the response asks to wait before retrying, if it says. */
+  readonly retryAfter: number | undefined;
+  /** Whether retrying may succeed: the code's word when known, else the status's. */
+  readonly retryable: boolean;
+  /** Whether the client is sending too much: a 429, or a code that says so. */
+  readonly throttled: boolean;
   /** The error type: an ErrorType when known, else the value the server sent. */
   readonly type: AnyErrorType | number | undefined;
   /** The error code: an ErrorCode when known, else the value the server sent. */
@@ -172,6 +222,13 @@ export class AcmeError extends Error {
     super(message ?? cls.defaultMessage);
     this.name = cls.errorName;
     this.status = init.status;
+    const headers = headerMap(init.headers);
+    Object.defineProperty(this, "headers", { value: headers, enumerable: false });
+    this.requestId = requestId(headers, requestIdHeaders) ?? init.requestId;
+    this.retryAfter = retryAfter(headers);
+    this.retryable =
+      cls.retryable ?? (init.status !== undefined && retryStatuses.has(init.status));
+    this.throttled = init.status === 429 || cls.throttling;
     this.type = init.type ?? cls.type;
     this.code = init.code ?? cls.code;
     this.rawCode = init.rawCode;
@@ -185,7 +242,16 @@ export class AcmeError extends Error {
 
   override toString(): string {
     const text = this.code === undefined ? this.message : `${this.code}: ${this.message}`;
-    return this.status === undefined ? text : `${text} (HTTP ${this.status})`;
+    const said = this.status === undefined ? [] : [`HTTP ${this.status}`];
+    if (this.requestId !== undefined) {
+      said.push(`request ${this.requestId}`);
+    }
+    return said.length === 0 ? text : `${text} (${said.join(", ")})`;
+  }
+
+  /** The headers with every secret one shown as [redacted]. */
+  redactedHeaders(): Record<string, string> {
+    return redacted(this.headers, secretHeaders);
   }
 }
 
@@ -351,10 +417,11 @@ function build(
   body: unknown,
   headers: HeadersLike | undefined,
 ): [AcmeError, boolean] {
+  const responseHeaders = headerMap(headers);
   const parsed = read(
     status,
     body,
-    headers,
+    responseHeaders,
     envelopes,
     (raw, envelope) => codeOf(raw, envelope) !== undefined,
     codeExtras,
@@ -387,6 +454,8 @@ function build(
       extras: item.extras,
     })),
     extras: parsed.extras,
+    headers: responseHeaders,
+    requestId: parsed.requestId,
   });
   return [error, parsed.rawCode !== undefined || parsed.rawType !== undefined];
 }
@@ -413,7 +482,7 @@ export function fromResponse(
   try {
     return build(known, body, headers)[0];
   } catch {
-    return new AcmeError(undefined, { status: known, body });
+    return new AcmeError(undefined, { status: known, body, headers });
   }
 }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from . import _runtime
@@ -32,6 +33,23 @@ __all__ = [
 ]
 
 REFERENCE = "https://acme.example/errors"
+# What the catalogue says of responses besides their bodies.
+_REQUEST_ID_HEADERS = tuple(
+    [
+        "x-request-id",
+        "request-id",
+    ]
+)
+_RETRY_STATUSES = frozenset(
+    [
+        408,
+        429,
+        502,
+        503,
+        504,
+    ]
+)
+_SECRET_HEADERS: frozenset[str] = frozenset()
 
 
 class ErrorType(str, Enum):
@@ -131,11 +149,28 @@ class AcmeError(Exception):
     type: ErrorType | str | int | None = None
     """The error type: an ErrorType when known, else the value the server sent."""
     status: int | None = None
-    """The HTTP status of the response (on a class: the status the code comes with)."""
+    """The HTTP status of the response, None when there was none. (On a class, the status
+    its code is documented with: read statuses there instead.)"""
+    statuses: ClassVar[tuple[HttpStatus, ...]] = ()
+    """The statuses the catalogue documents the code with, the main one first."""
     http_status: ClassVar[HttpStatus | None] = None
+    """Deprecated: statuses[0]."""
     default_message: ClassVar[str] = "Unknown error"
     description: ClassVar[str] = ""
-    retryable: ClassVar[bool | None] = None
+    retryable: bool | None = None
+    """Whether retrying the request may succeed. On an error: the code's word when the code
+    is known, else whether the API retries its status. On a class: the code's word."""
+    throttling: ClassVar[bool] = False
+    """Whether the code says the client is sending too much."""
+    throttled: bool = False
+    """Whether the client is sending too much: a 429, or a code that says so."""
+    request_id: str | None = None
+    """The request id the response carries, for the API's support."""
+    retry_after: float | None = None
+    """Seconds the response asks to wait before retrying, if it says."""
+    headers: Mapping[str, str] = MappingProxyType({})
+    """The response's headers, by lowercase name (secrets shown as [redacted] in repr,
+    str and pickles)."""
     fault: ClassVar[str | None] = None
     docs_url: ClassVar[str | None] = None
     reference_url: ClassVar[str | None] = None
@@ -154,10 +189,20 @@ class AcmeError(Exception):
         raw_code: str | int | None = None,
         errors: tuple[ErrorItem, ...] = (),
         extras: Mapping[str, Any] | None = None,
+        headers: Any = None,
+        request_id: str | None = None,
     ) -> None:
         self.message: str = self.default_message if message is None else message
-        if status is not None:
-            self.status = status
+        self.status = status
+        self.headers = MappingProxyType(_runtime.header_map(headers))
+        # A header's request id wins over one the body carries.
+        self.request_id = (
+            _runtime.request_id(self.headers, _REQUEST_ID_HEADERS) or request_id
+        )
+        self.retry_after = _runtime.retry_after(self.headers)
+        word = self.__class__.retryable
+        self.retryable = word if word is not None else status in _RETRY_STATUSES
+        self.throttled = status == 429 or self.throttling
         if type is not None:
             self.type = type
         if code is not None:
@@ -183,9 +228,11 @@ class AcmeError(Exception):
         type: ErrorType | None = None,
         status: int | None = None,
         http_status: HttpStatus | None = None,
+        statuses: tuple[HttpStatus, ...] | None = None,
         default_message: str | None = None,
         description: str | None = None,
         retryable: bool | None = None,
+        throttling: bool | None = None,
         fault: str | None = None,
         docs_url: str | None = None,
         reference_url: str | None = None,
@@ -199,9 +246,11 @@ class AcmeError(Exception):
             "type": type,
             "status": status,
             "http_status": http_status,
+            "statuses": statuses or (http_status and (http_status,)),
             "default_message": default_message,
             "description": description,
             "retryable": retryable,
+            "throttling": throttling,
             "fault": fault,
             "docs_url": docs_url,
             "reference_url": reference_url,
@@ -211,17 +260,24 @@ class AcmeError(Exception):
                 setattr(cls, name, value)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Exceptions pickle as cls(*args): keep every attribute, not just the message.
-        return (_rebuild, (self.__class__, self.__dict__.copy()))
+        # Exceptions pickle as cls(*args): keep every attribute, not just the message, and
+        # no secret header.
+        state = self.__dict__.copy()
+        state["headers"] = _runtime.redacted(self.headers, _SECRET_HEADERS)
+        return (_rebuild, (self.__class__, state))
 
     def __str__(self) -> str:
         text = f"{self.code}: {self.message}" if self.code is not None else self.message
-        return f"{text} (HTTP {self.status})" if self.status is not None else text
+        said = [f"HTTP {self.status}"] if self.status is not None else []
+        if self.request_id is not None:
+            said.append(f"request {self.request_id}")
+        return f"{text} ({', '.join(said)})" if said else text
 
     def __repr__(self) -> str:
         return (
             f"{self.__class__.__name__}(message={self.message!r}, status={self.status!r}, "
-            f"type={self.type!r}, code={self.code!r}, fields={self.fields!r})"
+            f"type={self.type!r}, code={self.code!r}, fields={self.fields!r}, "
+            f"request_id={self.request_id!r})"
         )
 
 
@@ -342,10 +398,11 @@ def _build(
     status: int | None, body: Any, headers: Any
 ) -> tuple[AcmeError, _runtime.Parsed]:
     known = status if type(status) is int else None
+    response_headers = _runtime.header_map(headers)
     parsed = _runtime.read(
         known,
         body,
-        headers,
+        response_headers,
         _ENVELOPES,
         _is_known,
         _CODE_EXTRAS,
@@ -383,6 +440,8 @@ def _build(
         raw_code=parsed.raw_code,
         errors=errors,
         extras=parsed.extras,
+        headers=response_headers,
+        request_id=parsed.request_id,
     )
     return error, parsed
 
@@ -402,7 +461,7 @@ def from_response(
         return _build(status, body, headers)[0]
     except Exception:  # a body shaped in a way nobody foresaw must still give an error
         known = status if type(status) is int else None
-        return AcmeError(status=known, body=body)
+        return AcmeError(status=known, body=body, headers=headers)
 
 
 def error_for(
