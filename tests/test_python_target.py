@@ -158,6 +158,13 @@ def test_enums_and_statuses(errors: ModuleType) -> None:
         errors.lookup("no_such_code")
     with pytest.raises(KeyError):
         errors.lookup(2**53 - 1)
+    assert errors.lookup("no_such_code", None) is None
+    for code in CATALOGUE.codes:
+        cls = errors.lookup(code.key)
+        assert errors.lookup(cls.__name__) is cls
+        assert errors.lookup(cls.__name__.upper(), None) is cls
+        for value in [value for value in code.wire if isinstance(value, str)]:
+            assert errors.lookup(value) is cls
 
 
 def all_classes(errors: ModuleType) -> list[type]:

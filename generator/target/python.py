@@ -310,8 +310,8 @@ class Python(Target):
     # templates and fails when this drifts.
     module_names = frozenset(
         """
-        Any ClassVar Enum ErrorCode ErrorItem ErrorType FieldError HttpStatus Mapping
-        MappingProxyType REFERENCE
+        Any ClassVar Enum ErrorCode ErrorItem ErrorType Fallback FieldError HttpStatus
+        Mapping MappingProxyType REFERENCE TypeVar
         """.split()
     )
     globals = BUILTINS

@@ -123,6 +123,15 @@ test("enums hold the catalogue's values, in catalogue order", () => {
   assert.deepEqual(Object.values(errors.HttpStatus), catalogue.statuses);
   assert.equal(errors.lookup("no_such_code"), undefined);
   assert.equal(errors.lookup(2 ** 53 - 1), undefined);
+  assert.equal(errors.lookupOr("no_such_code", null), null);
+  for (const code of catalogue.codes) {
+    const cls = errors.lookup(code.key);
+    assert.equal(errors.lookup(code.class_name), cls);
+    assert.equal(errors.lookupOr(code.class_name.toUpperCase(), null), cls);
+    for (const value of code.wire.filter((item) => typeof item === "string")) {
+      assert.equal(errors.lookup(value), cls);
+    }
+  }
   assert.equal(errors.lookup("constructor"), undefined);
   assert.equal(errors.lookup("__proto__"), undefined);
 });

@@ -392,15 +392,62 @@ export function isAcmeError(value: unknown): value is AcmeError {
 }
 
 /**
- * The class of an error code: its key, or a number the server sends for it (what
- * `error.code` holds); undefined for a code this module does not know.
+ * The class of an error code: by key, a value the server sends for it (what `error.code`
+ * holds) or class name; else by any of these ignoring case, when exactly one class matches;
+ * undefined for anything else.
  */
 export function lookup(code: string | number): ErrorClass | undefined {
-  if (typeof code === "number") {
-    const found = codeAliases.get(code);
-    return found === undefined ? undefined : byCode.get(found);
+  const exact = typeof code === "string" ? byCode.get(code) : undefined;
+  const alias = exact === undefined ? codeAliases.get(code) : undefined;
+  if (exact !== undefined || alias !== undefined) {
+    return exact ?? byCode.get(alias as string);
   }
-  return byCode.get(code);
+  return typeof code === "string"
+    ? (byName().get(code) ?? byName().get(code.toLowerCase()))
+    : undefined;
+}
+
+/** lookup(code), or fallback for a code this module does not know. */
+export function lookupOr<Fallback>(
+  code: string | number,
+  fallback: Fallback,
+): ErrorClass | Fallback {
+  return lookup(code) ?? fallback;
+}
+
+let names: ReadonlyMap<string, ErrorClass> | undefined;
+
+/** Classes by name, and by the lowercase name, key or wire value of exactly one. */
+function byName(): ReadonlyMap<string, ErrorClass> {
+  if (names === undefined) {
+    const folded = new Map<string, Set<ErrorClass>>();
+    const see = (word: string, cls: ErrorClass | undefined): void => {
+      if (cls !== undefined) {
+        const key = word.toLowerCase();
+        folded.set(key, (folded.get(key) ?? new Set<ErrorClass>()).add(cls));
+      }
+    };
+    for (const [key, cls] of byCode) {
+      see(key, cls);
+      see(cls.errorName, cls);
+    }
+    for (const [value, key] of codeAliases) {
+      if (typeof value === "string") {
+        see(value, byCode.get(key));
+      }
+    }
+    const found = new Map<string, ErrorClass>();
+    for (const [word, classes] of folded) {
+      if (classes.size === 1) {
+        found.set(word, [...classes][0] as ErrorClass);
+      }
+    }
+    for (const cls of byCode.values()) {
+      found.set(cls.errorName, cls);
+    }
+    names = found;
+  }
+  return names;
 }
 
 /** The entry for a numeric status: the exact one, else the range holding it. */

@@ -9,11 +9,12 @@ yet still give an error object, with the raw code, type, message and body kept.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, overload
 
 from . import _runtime
 
@@ -381,15 +382,58 @@ _ENVELOPES = (
 )
 
 
-def lookup(code: ErrorCode | str | int) -> type[AcmeError]:
-    """The class of an error code: a member, its key, or a number the server sends for it
-    (what ``error.code`` holds); KeyError for a code the catalogue does not list."""
-    if isinstance(code, int):
-        found = None if isinstance(code, bool) else _CODE_ALIASES.get(code)
-        if found is None:
-            raise KeyError(code)
+_NOT_GIVEN: Any = object()
+Fallback = TypeVar("Fallback")
+
+
+@overload
+def lookup(
+    code: ErrorCode | str | int,
+) -> type[AcmeError]: ...
+@overload
+def lookup(
+    code: ErrorCode | str | int,
+    default: Fallback,
+) -> type[AcmeError] | Fallback: ...
+def lookup(code: ErrorCode | str | int, default: Any = _NOT_GIVEN) -> Any:
+    """The class of an error code: by member, key, a value the server sends for it (what
+    ``error.code`` holds), or class name; else by any of these ignoring case, when exactly
+    one class matches. KeyError for anything else, unless a default is given."""
+    if isinstance(code, ErrorCode):
+        return _BY_CODE[code.value]
+    if isinstance(code, str) and code in _BY_CODE:
+        return _BY_CODE[code]
+    found = None if isinstance(code, bool) else _CODE_ALIASES.get(code)
+    if found is not None:
         return _BY_CODE[found.value]
-    return _BY_CODE[code.value if isinstance(code, ErrorCode) else code]
+    if isinstance(code, str):
+        names = _names()
+        if code in names:
+            return names[code]
+        matches = names.get(code.casefold())
+        if matches is not None:
+            return matches
+    if default is _NOT_GIVEN:
+        raise KeyError(code)
+    return default
+
+
+@functools.cache
+def _names() -> dict[str, type[AcmeError]]:
+    """Classes by name, and by the case-folded name, key or wire value of exactly one."""
+    by_name = {cls.__name__: cls for cls in _BY_CODE.values()}
+    folded: dict[str, set[type[AcmeError]]] = {}
+    words = [(key, cls) for key, cls in _BY_CODE.items()]
+    words += [
+        (value, _BY_CODE[code.value])
+        for value, code in _CODE_ALIASES.items()
+        if isinstance(value, str)
+    ]
+    words += list(by_name.items())
+    for word, cls in words:
+        folded.setdefault(word.casefold(), set()).add(cls)
+    unique = {word: found.pop() for word, found in folded.items() if len(found) == 1}
+    return unique | by_name
 
 
 def _code(
