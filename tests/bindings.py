@@ -61,6 +61,7 @@ def python_result(error: Any) -> dict[str, Any]:
         "retry_after": error.retry_after,
         "retryable": error.retryable,
         "throttled": error.throttled,
+        "data": json.loads(json.dumps(error.to_dict())),
     }
 
 
@@ -79,9 +80,9 @@ const fields = (found) => found.map((field) => {
 const results = {};
 for (const job of jobs) {
   const errors = await import(pathToFileURL(job.module).href);
-  results[job.api] = job.responses.map((response) => {
+  results[job.api] = job.responses.map((response, index) => {
     const headers = { ...(response.headers ?? {}) };
-    if (response.content_type) headers["content-type"] = response.content_type;
+    if (response.content_type) headers["Content-Type"] = response.content_type;
     const error = errors.fromResponse(response.status, response.body, headers);
     return {
       class: error.constructor.name,
@@ -106,6 +107,8 @@ for (const job of jobs) {
       retry_after: clean(error.retryAfter),
       retryable: error.retryable,
       throttled: error.throttled,
+      data: JSON.parse(JSON.stringify(error)),
+      rebuilt: errors.fromJSON(job.python_data[index]).toJSON(),
     };
   });
 }
@@ -220,6 +223,10 @@ def read(
             run(tool("tsc"), "-p", config, timeout=600)
     (root / "dist" / "package.json").write_text('{"type": "module"}\n')
     (root / "package.json").write_text('{"type": "module"}\n')
+    python = {
+        name: in_python(packages[name], lambda module, cases=cases: python_read(module, cases))
+        for name, (_, cases) in catalogues.items()
+    }
     job_file = root / "jobs.json"
     job_file.write_text(
         json.dumps(
@@ -228,6 +235,7 @@ def read(
                     "api": name,
                     "module": str(root / "dist" / name / "typescript" / "src" / "index.js"),
                     "responses": cases,
+                    "python_data": [result["data"] for result in python[name]],
                 }
                 for name, (_, cases) in catalogues.items()
             ]
@@ -237,26 +245,39 @@ def read(
     output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
     # Every JavaScript number is a double: one printed without a fraction beyond 2**53 is too.
     typescript = json.loads(output, parse_int=lambda text: _javascript_integer(int(text)))
-    results: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for name, (_, cases) in catalogues.items():
-        folder, package = packages[name]
-        sys.path.insert(0, str(folder))
-        try:
-            module: ModuleType = importlib.import_module(package)
-            python = []
-            for case in cases:
-                headers = {**case.get("headers", {})}
-                if case["content_type"]:
-                    headers["Content-Type"] = case["content_type"]
-                error = module.from_response(case["status"], case["body"], headers=headers)
-                result = python_result(error)
-                result["is_error"] = (
-                    module.error_for(case["status"], case["body"], headers=headers) is not None
-                )
-                python.append(result)
-        finally:
-            sys.path.remove(str(folder))
-            for loaded in [m for m in sys.modules if m.split(".")[0] == package]:
-                del sys.modules[loaded]
-        results[name] = {"python": python, "typescript": typescript[name]}
-    return results
+    for name in catalogues:
+        # Each language rebuilds the other's data: from_dict(toJSON()), fromJSON(to_dict()).
+        data = [result["data"] for result in typescript[name]]
+        rebuilt = in_python(
+            packages[name], lambda module, data=data: [module.from_dict(d).to_dict() for d in data]
+        )
+        for result, again in zip(python[name], rebuilt, strict=True):
+            result["rebuilt"] = again
+    return {name: {"python": python[name], "typescript": typescript[name]} for name in catalogues}
+
+
+def in_python(package: tuple[Path, str], work: Any) -> Any:
+    """work(module) with the generated package imported, then forgotten again."""
+    folder, name = package
+    sys.path.insert(0, str(folder))
+    try:
+        return work(importlib.import_module(name))
+    finally:
+        sys.path.remove(str(folder))
+        for loaded in [m for m in sys.modules if m.split(".")[0] == name]:
+            del sys.modules[loaded]
+
+
+def python_read(module: ModuleType, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found = []
+    for case in cases:
+        headers = {**case.get("headers", {})}
+        if case["content_type"]:
+            headers["Content-Type"] = case["content_type"]
+        error = module.from_response(case["status"], case["body"], headers=headers)
+        result = python_result(error)
+        result["is_error"] = (
+            module.error_for(case["status"], case["body"], headers=headers) is not None
+        )
+        found.append(result)
+    return found

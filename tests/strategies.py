@@ -203,7 +203,11 @@ wire_values = st.one_of(
     st.sampled_from([0, -1, 2**53 - 1, "0", "10003", "NOT_FOUND"]),
 )
 # Names of body members: hostile, so paths reach them only through the bracket form.
-member_names = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=8), words)
+member_names = st.one_of(
+    st.sampled_from([*HOSTILE, "__proto__", "constructor", "toString"]),
+    st.text(max_size=8),
+    words,
+)
 EXTRA_KINDS = ["string", "integer", "number", "boolean", "strings", "object"]
 
 

@@ -398,3 +398,44 @@ def test_real_http_responses_raise_the_right_error(
         with pytest.raises(errors.QonversionError) as caught:
             errors.raise_for_response(response)
         check(caught.value, case["expect"], case["body"], errors)
+
+
+def test_a_pickle_outlives_its_code(tmp_path: Path) -> None:
+    """An error pickled by one package loads in a newer one: by its class name, else its
+    code, else its type (here the code is gone, so the type's class)."""
+    import yaml
+
+    import generator
+
+    data = yaml.safe_load((ROOT / "tests" / "cases" / "minimal" / "catalogue.yaml").read_text())
+    pickles = {}
+    for version in ("old", "new"):
+        if version == "new":
+            del data["codes"]["not_found"]
+        source = tmp_path / version / "catalogue.yaml"
+        source.parent.mkdir()
+        source.write_text(yaml.safe_dump(data))
+        files = generator.generate(source, ["python"])
+        for path, text in files.items():
+            (tmp_path / version / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / version / path).write_text(text)
+        sys.path.insert(0, str(tmp_path / version / "python"))
+        try:
+            module = importlib.import_module("acme_errors")
+            if version == "old":
+                body = '{"error": {"code": "not_found", "type": "resource", "message": "Gone"}}'
+                error = module.from_response(404, body, headers={"X-Request-Id": "r1"})
+                assert type(error).__name__ == "NotFoundError"
+                pickles["error"] = pickle.dumps(error)
+            else:
+                loaded = pickle.loads(pickles["error"])
+                assert type(loaded) is module.ResourceError
+                assert (loaded.code, loaded.message, loaded.request_id) == (
+                    "not_found",
+                    "Gone",
+                    "r1",
+                )
+        finally:
+            sys.path.pop(0)
+            for name in [name for name in sys.modules if name.split(".")[0] == "acme_errors"]:
+                del sys.modules[name]

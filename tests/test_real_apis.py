@@ -104,3 +104,15 @@ def test_the_python_packages_pass_mypy_strict(tmp_path: Path) -> None:
     ]
     assert len({package.name for package in packages}) == len(packages), "package names differ"
     run(PYTHON, "-m", "mypy", "--strict", "--cache-dir", tmp_path / ".mypy", *packages)
+
+
+@pytest.mark.parametrize("api", FOLDERS)
+def test_both_languages_give_the_same_data_and_read_each_others(
+    api: str, read: dict[str, Any]
+) -> None:
+    """to_dict and toJSON give the same data for every response, and each language rebuilds
+    the other's into an error that gives it again."""
+    for python, typescript in zip(read[api]["python"], read[api]["typescript"], strict=True):
+        assert python["data"] == typescript["data"]
+        assert python["rebuilt"] == typescript["data"]
+        assert typescript["rebuilt"] == python["data"]

@@ -360,6 +360,11 @@ def test_format_2_both_languages_read_every_fixture_as_it_says(
             for case, got in zip(cases, results[name][language], strict=True):
                 want = bindings.expected(case, language)
                 assert bindings.seen(got, want) == want, (name, language, case["fixture"])
+        # The same data from to_dict and toJSON, and each rebuilt by the other language.
+        pairs = zip(results[name]["python"], results[name]["typescript"], strict=True)
+        for in_python, in_typescript in pairs:
+            assert in_python["data"] == in_typescript["data"] == in_python["rebuilt"], name
+            assert in_typescript["rebuilt"] == in_python["data"], name
 
 
 def test_format_2_every_other_file_holds_every_string(

@@ -322,7 +322,8 @@ class Python(Target):
         """
         add_note args body code default_message description docs_url errors extras fault
         fields headers http_status message raw_code reference reference_url request_id
-        retry_after retryable status statuses throttled throttling type with_traceback
+        retry_after retryable status statuses throttled throttling to_dict type
+        with_traceback
         """.split()
     )
 

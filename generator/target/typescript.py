@@ -173,8 +173,9 @@ class TypeScript(Target):
     # templates and fails when this drifts.
     module_names = frozenset(
         """
-        AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorInit
-        ErrorItem ErrorType Extra Fault FieldError HeadersLike HttpStatus Wire
+        AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorData
+        ErrorInit ErrorItem ErrorType Extra Fault FieldData FieldError HeadersLike HttpStatus
+        Wire
         """.split()
     )
     globals = GLOBALS
@@ -185,8 +186,8 @@ class TypeScript(Target):
         body cause code constructor defaultMessage description docsUrl errorName errors
         extras fault fields hasOwnProperty headers httpStatus isPrototypeOf message name
         propertyIsEnumerable rawCode redactedHeaders reference referenceUrl requestId
-        retryAfter retryable stack status statuses throttled throttling toLocaleString
-        toString type valueOf
+        retryAfter retryable stack status statuses throttled throttling toJSON
+        toLocaleString toString type valueOf
         """.split()
     )
 

@@ -386,6 +386,23 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     return max(0.0, when - (time.time() if now is None else now))
 
 
+def json_data(value: Any) -> Any:
+    """value as JSON data: itself when it is (parsed JSON is), else as text."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(cast("bytes", value)).decode("utf-8", "replace")
+    if isinstance(value, dict):
+        return {str(key): json_data(item) for key, item in as_dict(value).items()}
+    if isinstance(value, list | tuple):
+        return [
+            json_data(item) for item in as_list(list(cast("tuple[Any, ...]", value)))
+        ]
+    return str(value)
+
+
 _SECRET_HEADERS = frozenset(
     "authorization proxy-authorization cookie set-cookie x-api-key".split()
 )

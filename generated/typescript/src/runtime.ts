@@ -363,6 +363,38 @@ export function retryAfter(headers: Readonly<Record<string, string>>): number | 
   return Math.max(0, when - (now ?? Date.now() / 1000));
 }
 
+/** value as JSON data: itself when it is (parsed JSON is), else as text. */
+export function jsonData(value: unknown): unknown {
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value === "string" || typeof value === "boolean") {
+    return value;
+  }
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? value : null;
+  }
+  if (value instanceof ArrayBuffer) {
+    return new TextDecoder().decode(new Uint8Array(value));
+  }
+  if (value instanceof Uint8Array) {
+    return new TextDecoder().decode(value);
+  }
+  if (Array.isArray(value)) {
+    return (value as unknown[]).map(jsonData);
+  }
+  if (isObject(value)) {
+    // fromEntries defines each member, so one named __proto__ stays a member.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonData(item)]));
+  }
+  return String(value);
+}
+
+/** value when it is a plain object (of parsed JSON, say), else undefined. */
+export function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return isObject(value) ? value : undefined;
+}
+
 const SECRET_HEADERS = new Set([
   "authorization",
   "proxy-authorization",

@@ -10,9 +10,11 @@ import {
   choose,
   codeKey,
   headerMap,
+  jsonData,
   lookup as find,
   read,
   readsStatus,
+  record,
   redacted,
   requestId,
   retryAfter,
@@ -116,6 +118,43 @@ export interface ErrorItem {
   readonly message: string | undefined;
   readonly fields: readonly FieldError[];
   readonly extras: Readonly<Record<string, unknown>>;
+}
+
+/** A field error as JSON data. */
+export interface FieldData {
+  readonly name: string;
+  readonly messages: readonly string[];
+  readonly code: string | number | null;
+  readonly type: string | number | null;
+  readonly pointer: string | null;
+}
+
+/** An error as JSON data: the shape toJSON gives, fromJSON and Python's from_dict read. */
+export interface ErrorData {
+  readonly shape: 1;
+  readonly class: string;
+  readonly status: number | null;
+  readonly code: string | number | null;
+  readonly raw_code: string | number | null;
+  readonly type: string | number | null;
+  readonly message: string;
+  readonly reference: string | null;
+  readonly fields: readonly FieldData[];
+  readonly errors: readonly {
+    readonly code: string | number | null;
+    readonly raw_code: string | number | null;
+    readonly type: string | number | null;
+    readonly message: string | null;
+    readonly fields: readonly FieldData[];
+    readonly extras: Readonly<Record<string, unknown>>;
+  }[];
+  readonly extras: Readonly<Record<string, unknown>>;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly request_id: string | null;
+  readonly retry_after: number | null;
+  readonly retryable: boolean;
+  readonly throttled: boolean;
 }
 
 /** What an error holds besides its message; every part is optional. */
@@ -252,6 +291,46 @@ export class AcmeError extends Error {
   /** The headers with every secret one shown as [redacted]. */
   redactedHeaders(): Record<string, string> {
     return redacted(this.headers, secretHeaders);
+  }
+
+  /**
+   * The error as JSON data, in the shape every language's bindings read back (fromJSON here,
+   * from_dict in Python); secret headers redacted. JSON.stringify(error) gives it.
+   */
+  toJSON(): ErrorData {
+    const field = (found: FieldError): FieldData => ({
+      name: found.name,
+      messages: [...found.messages],
+      code: found.code ?? null,
+      type: found.type ?? null,
+      pointer: found.pointer ?? null,
+    });
+    return {
+      shape: 1,
+      class: (this.constructor as typeof AcmeError).errorName,
+      status: this.status ?? null,
+      code: this.code ?? null,
+      raw_code: this.rawCode ?? null,
+      type: this.type ?? null,
+      message: this.message,
+      reference: this.reference ?? null,
+      fields: this.fields.map(field),
+      errors: this.errors.map((item) => ({
+        code: item.code ?? null,
+        raw_code: item.rawCode ?? null,
+        type: item.type ?? null,
+        message: item.message ?? null,
+        fields: item.fields.map(field),
+        extras: { ...item.extras },
+      })),
+      extras: { ...this.extras },
+      body: jsonData(this.body),
+      headers: { ...this.redactedHeaders() },
+      request_id: this.requestId ?? null,
+      retry_after: this.retryAfter ?? null,
+      retryable: this.retryable,
+      throttled: this.throttled,
+    };
   }
 }
 
@@ -407,6 +486,99 @@ export function lookupOr<Fallback>(
   fallback: Fallback,
 ): ErrorClass | Fallback {
   return lookup(code) ?? fallback;
+}
+
+const classesByName: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>(
+  /* @__PURE__ */ [
+    AcmeError,
+    ...statusClassesFirst.values(),
+    ...statusClassesLast.values(),
+    ...byType.values(),
+    ...byCode.values(),
+  ].map((cls) => [cls.errorName, cls]),
+);
+
+/** The class named so, else the code's, else the type's, else the base. */
+function classFor(name: unknown, code: unknown, type: unknown): ErrorClass {
+  return (
+    (typeof name === "string" ? classesByName.get(name) : undefined) ??
+    (typeof code === "string" || typeof code === "number" ? lookup(code) : undefined) ??
+    (typeof type === "string" ? byType.get(type) : undefined) ??
+    AcmeError
+  );
+}
+
+function fieldsFrom(value: unknown): FieldError[] {
+  const wire = (item: unknown): string | number | undefined =>
+    typeof item === "string" || typeof item === "number" ? item : undefined;
+  return (Array.isArray(value) ? (value as unknown[]) : []).flatMap((item) => {
+    const found = record(item);
+    if (found === undefined || typeof found["name"] !== "string") {
+      return [];
+    }
+    const messages = Array.isArray(found["messages"]) ? (found["messages"] as unknown[]) : [];
+    return [
+      {
+        name: found["name"],
+        messages: messages.filter((text): text is string => typeof text === "string"),
+        code: wire(found["code"]),
+        type: wire(found["type"]),
+        pointer: typeof found["pointer"] === "string" ? found["pointer"] : undefined,
+      },
+    ];
+  });
+}
+
+/**
+ * The error a toJSON (or Python's to_dict) gave: its class found again by name, code or
+ * type; what this module does not know kept as it was sent.
+ */
+export function fromJSON(data: unknown): AcmeError {
+  const found = record(data) ?? {};
+  const wire = (item: unknown): string | number | undefined =>
+    typeof item === "string" || typeof item === "number" ? item : undefined;
+  const text = (item: unknown): string | undefined =>
+    typeof item === "string" ? item : undefined;
+  const code = wire(found["code"]);
+  const type = wire(found["type"]);
+  const cls = classFor(found["class"], code, type);
+  const known = code === undefined ? undefined : lookup(code)?.code;
+  const error = new cls(text(found["message"]), {
+    status: typeof found["status"] === "number" ? found["status"] : undefined,
+    type: typeOf(type) ?? type,
+    code: known ?? code,
+    rawCode: wire(found["raw_code"]),
+    fields: fieldsFrom(found["fields"]),
+    reference: text(found["reference"]),
+    body: found["body"] ?? undefined,
+    errors: (Array.isArray(found["errors"]) ? (found["errors"] as unknown[]) : []).map((raw) => {
+      const item = record(raw) ?? {};
+      const itemCode = wire(item["code"]);
+      const itemType = wire(item["type"]);
+      return {
+        code: (itemCode === undefined ? undefined : lookup(itemCode)?.code) ?? itemCode,
+        rawCode: wire(item["raw_code"]),
+        type: typeOf(itemType) ?? itemType,
+        message: text(item["message"]),
+        fields: fieldsFrom(item["fields"]),
+        extras: { ...record(item["extras"]) },
+      };
+    }),
+    extras: { ...record(found["extras"]) },
+    headers: record(found["headers"]) as HeadersLike | undefined,
+    requestId: text(found["request_id"]),
+  });
+  // What the data says of retrying stands, as the error said it.
+  const said: Record<string, unknown> = {};
+  if ("retry_after" in found) {
+    said["retryAfter"] = typeof found["retry_after"] === "number" ? found["retry_after"] : undefined;
+  }
+  for (const name of ["retryable", "throttled"]) {
+    if (typeof found[name] === "boolean") {
+      said[name] = found[name];
+    }
+  }
+  return Object.assign(error, said);
 }
 
 let names: ReadonlyMap<string, ErrorClass> | undefined;

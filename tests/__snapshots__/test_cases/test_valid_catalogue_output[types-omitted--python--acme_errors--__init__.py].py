@@ -28,6 +28,7 @@ __all__ = [
     "NotFoundError",
     "StorageError",
     "error_for",
+    "from_dict",
     "from_response",
     "lookup",
     "raise_for_response",
@@ -262,10 +263,55 @@ class AcmeError(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions pickle as cls(*args): keep every attribute, not just the message, and
-        # no secret header.
+        # no secret header. A class of this module is found again by name, code or type,
+        # so a pickle outlives a code that a newer package no longer has.
         state = self.__dict__.copy()
         state["headers"] = _runtime.redacted(self.headers, _SECRET_HEADERS)
-        return (_rebuild, (self.__class__, state))
+        cls = self.__class__
+        if cls.__module__ != __name__:
+            return (_rebuild, (cls, state))
+        # Members of the enums as their values, which a newer package may not have.
+        for name in ("code", "type"):
+            if name in state:
+                state[name] = _plain(state[name])
+        state["errors"] = [
+            (_plain(e.code), e.raw_code, _plain(e.type), e.message, e.fields, e.extras)
+            for e in self.errors
+        ]
+        return (_restore, (cls.__name__, _plain(cls.code), _plain(cls.type), state))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON data, in the shape every language's bindings read back
+        (from_dict here, fromJSON in TypeScript); secret headers redacted."""
+        return {
+            "shape": 1,
+            "class": self.__class__.__name__,
+            "status": self.status,
+            "code": _plain(self.code),
+            "raw_code": self.raw_code,
+            "type": _plain(self.type),
+            "message": self.message,
+            "reference": self.reference,
+            "fields": [_field_dict(found) for found in self.fields],
+            "errors": [
+                {
+                    "code": _plain(item.code),
+                    "raw_code": item.raw_code,
+                    "type": _plain(item.type),
+                    "message": item.message,
+                    "fields": [_field_dict(found) for found in item.fields],
+                    "extras": dict(item.extras),
+                }
+                for item in self.errors
+            ],
+            "extras": dict(self.extras),
+            "body": _runtime.json_data(self.body),
+            "headers": _runtime.redacted(self.headers, _SECRET_HEADERS),
+            "request_id": self.request_id,
+            "retry_after": self.retry_after,
+            "retryable": self.retryable,
+            "throttled": self.throttled,
+        }
 
     def __str__(self) -> str:
         text = f"{self.code}: {self.message}" if self.code is not None else self.message
@@ -287,6 +333,111 @@ def _rebuild(cls: type[AcmeError], state: dict[str, Any]) -> AcmeError:
     Exception.__init__(error, state.get("message", ""))
     error.__dict__.update(state)
     return error
+
+
+def _restore(
+    name: str,
+    code: Any,
+    error_type: Any,
+    state: dict[str, Any],
+) -> AcmeError:
+    if "code" in state:
+        state["code"] = _known_code(state["code"])
+    if "type" in state:
+        state["type"] = _type(state["type"]) or state["type"]
+    items = state.get("errors", ())
+    state["errors"] = tuple(
+        ErrorItem(
+            code=_known_code(item_code),
+            raw_code=raw_code,
+            type=_type(item_type) or item_type,
+            message=message,
+            fields=tuple(fields),
+            extras=extras,
+        )
+        for item_code, raw_code, item_type, message, fields, extras in items
+    )
+    return _rebuild(_class_for(name, code, error_type), state)
+
+
+def _known_code(value: Any) -> Any:
+    """The ErrorCode of a code's key or a value the server sends for it, else value."""
+    found = lookup(value, None) if isinstance(value, str | int) else None
+    return found.code if found is not None and found.code is not None else value
+
+
+def _class_for(
+    name: Any,
+    code: Any,
+    error_type: Any,
+) -> type[AcmeError]:
+    """The class of this package named so, else the code's, else the type's, else the base."""
+    found = _CLASSES.get(name) if isinstance(name, str) else None
+    if found is None and isinstance(code, str | int):
+        found = lookup(code, None)
+    if found is None and isinstance(error_type, str):
+        found = _BY_TYPE.get(error_type)
+    return found or AcmeError
+
+
+def _plain(value: Any) -> Any:
+    """An enum member's value, anything else as it is."""
+    return value.value if isinstance(value, Enum) else value
+
+
+def _field_dict(found: FieldError) -> dict[str, Any]:
+    return {
+        "name": found.name,
+        "messages": list(found.messages),
+        "code": found.code,
+        "type": found.type,
+        "pointer": found.pointer,
+    }
+
+
+def from_dict(data: Mapping[str, Any]) -> AcmeError:
+    """The error a to_dict (or TypeScript's toJSON) gave: its class found again by name,
+    code or type; what this package does not know kept as it was sent."""
+    cls = _class_for(data.get("class"), data.get("code"), data.get("type"))
+    error_type = data.get("type")
+    error = cls(
+        data.get("message"),
+        status=data.get("status"),
+        type=_type(error_type) or error_type,
+        code=_known_code(data.get("code")),
+        fields=tuple(_field_from(item) for item in data.get("fields") or ()),
+        reference=data.get("reference"),
+        body=data.get("body"),
+        raw_code=data.get("raw_code"),
+        errors=tuple(
+            ErrorItem(
+                code=_known_code(item.get("code")),
+                raw_code=item.get("raw_code"),
+                type=_type(item.get("type")) or item.get("type"),
+                message=item.get("message"),
+                fields=tuple(_field_from(found) for found in item.get("fields") or ()),
+                extras=dict(item.get("extras") or {}),
+            )
+            for item in data.get("errors") or ()
+        ),
+        extras=dict(data.get("extras") or {}),
+        headers=data.get("headers"),
+        request_id=data.get("request_id"),
+    )
+    for name in ("retry_after", "retryable", "throttled"):
+        if name in data:
+            setattr(error, name, data[name])
+    return error
+
+
+def _field_from(data: Mapping[str, Any]) -> FieldError:
+    return FieldError(
+        data["name"],
+        tuple(data.get("messages") or ()),
+        code=data.get("code"),
+        type=data.get("type"),
+        pointer=data.get("pointer"),
+    )
 
 
 class NotFoundError(
@@ -318,6 +469,12 @@ class StorageError(
 
 # The attribute of each extra, by its name in the body's terms.
 _EXTRA_ATTRIBUTES: Mapping[str, str] = {}
+
+_CLASSES: Mapping[str, type[AcmeError]] = {
+    "AcmeError": AcmeError,
+    "NotFoundError": NotFoundError,
+    "StorageError": StorageError,
+}
 
 _BY_CODE: Mapping[str, type[AcmeError]] = {
     "not_found": NotFoundError,
