@@ -123,6 +123,34 @@ def measure(
     return Measurement(seconds, peaks)
 
 
+def type_check(command: Sequence[str | Path], runs: int) -> tuple[Measurement | None, str]:
+    """Like measure, for a type checker: its measurement if every run exits 0, else None, with
+    the failing run's output. measure stops the bench on a failure and drops stdout, where type
+    checkers report."""
+    runs = RUNS or runs
+    seconds, peaks = [], []
+    report = Path(tempfile.mkdtemp(prefix="measure-")) / "report"
+    try:
+        for _ in range(runs):
+            launched = subprocess.run(
+                [PYTHON, "-c", LAUNCHER, report, *(str(part) for part in command)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                check=False,
+            )
+            output = launched.stdout.decode(errors="replace")
+            if launched.returncode != 0 or not report.exists():
+                return None, output
+            took, peak, code = report.read_text().split()
+            if code != "0":
+                return None, f"exit status {code}\n{output}"
+            seconds.append(float(took))
+            peaks.append(int(peak))
+    finally:
+        shutil.rmtree(report.parent)
+    return Measurement(seconds, peaks), ""
+
+
 STAGES = r"""
 import gc, json, sys, time
 from pathlib import Path
@@ -430,6 +458,61 @@ def main() -> None:
                 "| 10,000 codes, stages | "
                 + ", ".join(f"{name} {value:.3f} s" for name, value in breakdown.items())
                 + " | | format is black on the Python output, which a run skips |"
+            )
+            # Type checkers, cold (no cache), strict, on what users would install; slow, so once.
+            pyright_config = work / "pyright.json"
+            pyright_config.write_text(
+                json.dumps({"typeCheckingMode": "strict", "pythonVersion": "3.10"}),
+                encoding="utf-8",
+            )
+            package_dir = package / "qonversion_errors"
+            node_bin = ROOT / "node_modules" / ".bin"
+            checkers: list[tuple[str, list[str | Path], Measurement]] = [
+                (
+                    "mypy --strict on the Python package (cold, no cache)",
+                    [
+                        PYTHON,
+                        "-m",
+                        "mypy",
+                        "--strict",
+                        "--python-version",
+                        "3.10",
+                        "--no-incremental",
+                        "--cache-dir",
+                        work / "mypy-cache",
+                        package_dir,
+                    ],
+                    alone["python"],
+                ),
+                (
+                    "pyright strict on the Python package",
+                    [node_bin / "pyright", "--project", pyright_config, package_dir],
+                    alone["python"],
+                ),
+                (
+                    "tsc --noEmit on the TypeScript package (its strict tsconfig.json)",
+                    [node_bin / "tsc", "-p", out / "typescript" / "tsconfig.json", "--noEmit"],
+                    alone["typescript"],
+                ),
+            ]
+            all_passed = True
+            for what, command, generating in checkers:
+                checked, output = type_check(command, 1)
+                if checked is None:
+                    all_passed = False
+                    shown = [line[:300] for line in output.splitlines()]
+                    if len(shown) > 60:  # a broken template fails every code: keep both ends
+                        shown[50:-10] = [f"... {len(shown) - 60} lines left out ..."]
+                    print(f"{' '.join(map(str, command))} failed:", *shown, sep="\n", flush=True)
+                    say(f"| 10,000 codes, {what} | FAILED | | output above |")
+                    continue
+                say(
+                    f"| 10,000 codes, {what} | {checked.seconds:.1f} s | "
+                    f"{checked.peak_mib:.0f} MiB | "
+                    f"{checked.seconds / generating.seconds:.0f}x generating it alone |"
+                )
+            checks.append(
+                ("10,000-code bindings pass mypy --strict, pyright strict and tsc", all_passed)
             )
         if size == 100_000:
             checks.append(("100,000 codes within 25 s", fresh.seconds <= 25))

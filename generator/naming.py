@@ -32,6 +32,19 @@ def error_class(key: str) -> str:
     return pascal(key) if key.endswith("_error") else f"{pascal(key)}Error"
 
 
+# The classes of failures to get an answer, under the base class and named alike in every
+# language: (kind, class name suffix).
+TRANSPORT_CLASSES = (
+    ("transport", "TransportError"),
+    ("connection", "ConnectionError"),
+    ("timeout", "TimeoutError"),
+)
+
+
+def transport_classes(catalogue: Catalogue) -> dict[str, str]:
+    return {kind: f"{catalogue.api.prefix}{suffix}" for kind, suffix in TRANSPORT_CLASSES}
+
+
 def title_words(title: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9]+", title)
 

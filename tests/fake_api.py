@@ -1,8 +1,12 @@
-"""A loopback HTTP server that answers like the API: each conformance case at /cases/N."""
+"""A loopback HTTP server that answers like the API: each conformance case at /cases/N; and
+fails as networks do: /slow/MS answers after MS milliseconds, /drop closes the connection
+without answering. closed_port() gives a port nothing listens on."""
 
 from __future__ import annotations
 
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +16,17 @@ from typing import Any
 def _handler(cases: list[dict[str, Any]]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            if self.path.startswith("/slow/") and self.path[6:].isdigit():
+                time.sleep(int(self.path[6:]) / 1000)
+                self.send_response_only(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+                return
+            if self.path == "/drop":
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             prefix = "/cases/"
             index = self.path[len(prefix) :] if self.path.startswith(prefix) else ""
             if not index.isdigit() or int(index) >= len(cases):
@@ -50,3 +65,11 @@ def serving(cases: list[dict[str, Any]]) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def closed_port() -> int:
+    """A loopback port that refuses connections (bound, never listened on, while it lasts)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

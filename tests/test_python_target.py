@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import importlib
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import aiohttp
 import fake_api
 import httpx
 import pytest
@@ -175,7 +177,8 @@ def all_classes(errors: ModuleType) -> list[type]:
 
 def test_every_class_pickles_and_copies_with_every_attribute(errors: ModuleType) -> None:
     classes = all_classes(errors)
-    assert len(classes) == 1 + len(CATALOGUE.types) + len(CATALOGUE.codes)
+    transport = 3  # the transport error and its connection and timeout errors
+    assert len(classes) == 1 + transport + len(CATALOGUE.types) + len(CATALOGUE.codes)
     field = errors.FieldError("email", ("Required", "Too long"))
     for cls in classes:
         error = cls(
@@ -386,18 +389,172 @@ CLIENTS = {
 }
 
 
-@pytest.mark.parametrize("client", CLIENTS)
+def read_all(client: str, urls: list[str], errors: ModuleType) -> list[tuple[Any, Any]]:
+    """(error_for_response, what raise_for_response raised) for each URL, read by a real
+    client: sync ones, httpx streaming (the body not read yet), httpx async and aiohttp."""
+
+    def raised(call: Any) -> Any:
+        try:
+            call()
+        except errors.QonversionError as error:
+            return error
+        return None
+
+    if client in CLIENTS:
+        # A urllib response reads once: each function gets its own.
+        get = CLIENTS[client]
+        return [
+            (
+                errors.error_for_response(get(url)),
+                raised(lambda url=url: errors.raise_for_response(get(url))),
+            )
+            for url in urls
+        ]
+    if client == "httpx streamed":
+        found = []
+        with httpx.Client(timeout=10) as session:
+            for url in urls:
+                with session.stream("GET", url) as response:
+                    error = errors.error_for_response(response)
+                with session.stream("GET", url) as response:
+                    found.append((error, raised(lambda: errors.raise_for_response(response))))
+        return found
+
+    async def araised(response: Any) -> Any:
+        try:
+            await errors.araise_for_response(response)
+        except errors.QonversionError as error:
+            return error
+        return None
+
+    async def read() -> list[tuple[Any, Any]]:
+        found = []
+        if client == "httpx async":
+            async with httpx.AsyncClient(timeout=10) as session:
+                for url in urls:
+                    async with session.stream("GET", url) as response:
+                        error = await errors.aerror_for_response(response)
+                    async with session.stream("GET", url) as response:
+                        found.append((error, await araised(response)))
+        else:
+            async with aiohttp.ClientSession() as session:
+                for url in urls:
+                    async with session.get(url) as response:
+                        error = await errors.aerror_for_response(response)
+                    async with session.get(url) as response:
+                        found.append((error, await araised(response)))
+        return found
+
+    return asyncio.run(read())
+
+
+@pytest.mark.parametrize("client", [*CLIENTS, "httpx streamed", "httpx async", "aiohttp"])
 def test_real_http_responses_raise_the_right_error(
     client: str, api: str, errors: ModuleType
 ) -> None:
-    for index, case in enumerate(FIXTURES["cases"]):
-        response = CLIENTS[client](f"{api}/cases/{index}")
+    urls = [f"{api}/cases/{index}" for index in range(len(FIXTURES["cases"]))]
+    for case, (error, raised) in zip(
+        FIXTURES["cases"], read_all(client, urls, errors), strict=True
+    ):
         if not case["is_error"]:
-            assert errors.raise_for_response(response) is None
+            assert error is None and raised is None
             continue
-        with pytest.raises(errors.QonversionError) as caught:
-            errors.raise_for_response(response)
-        check(caught.value, case["expect"], case["body"], errors)
+        check(error, case["expect"], case["body"], errors)
+        check(raised, case["expect"], case["body"], errors)
+
+
+def fail_with(client: str, url: str, timeout: float) -> BaseException:
+    """What a real client raises for url, with timeout seconds to answer in."""
+    try:
+        if client == "requests":
+            requests.get(url, timeout=timeout).raise_for_status()
+        elif client == "httpx":
+            httpx.get(url, timeout=timeout).raise_for_status()
+        elif client == "urllib":
+            urllib.request.urlopen(url, timeout=timeout)
+        else:
+
+            async def get() -> None:
+                limit = aiohttp.ClientTimeout(total=timeout)
+                session = aiohttp.ClientSession(timeout=limit, raise_for_status=True)
+                async with session, session.get(url) as response:
+                    await response.read()
+
+            asyncio.run(get())
+    except Exception as error:
+        return error
+    raise AssertionError(f"{client} did not fail for {url}")
+
+
+TRANSPORT_CLIENTS = ("requests", "httpx", "urllib", "aiohttp")
+
+
+@pytest.mark.parametrize("client", TRANSPORT_CLIENTS)
+def test_transport_failures_are_errors_of_the_api(
+    client: str, api: str, errors: ModuleType
+) -> None:
+    failures = {
+        "refused": (
+            f"http://127.0.0.1:{fake_api.closed_port()}/",
+            errors.QonversionConnectionError,
+            False,
+        ),
+        "timeout": (f"{api}/slow/3000", errors.QonversionTimeoutError, True),
+        "dropped": (f"{api}/drop", errors.QonversionTransportError, True),
+    }
+    for what, (url, cls, sent) in failures.items():
+        original = fail_with(client, url, timeout=0.3)
+        found = errors.translate(original)
+        assert type(found) is cls, (what, repr(original))
+        assert isinstance(found, errors.QonversionTransportError)
+        assert (found.sent, found.retryable, found.status, found.code) == (sent, True, None, None)
+        assert found.__cause__ is original
+        with pytest.raises(errors.QonversionError) as caught, errors.translated():
+            raise original
+        assert type(caught.value) is cls and caught.value.__cause__ is original
+
+        async def inside(original: BaseException = original) -> None:
+            async with errors.translated():
+                raise original
+
+        with pytest.raises(cls):
+            asyncio.run(inside())
+        data = found.to_dict()
+        assert data["sent"] is sent and data["class"] == cls.__name__
+        assert type(errors.from_dict(data)) is cls and errors.from_dict(data).sent is sent
+
+
+@pytest.mark.parametrize("client", TRANSPORT_CLIENTS)
+def test_status_errors_of_clients_become_the_response_s_error(
+    client: str, api: str, errors: ModuleType
+) -> None:
+    index, case = next(
+        (index, case)
+        for index, case in enumerate(FIXTURES["cases"])
+        if case["is_error"] and case["expect"]["code"] is not None and 400 <= case["status"] < 600
+    )
+    original = fail_with(client, f"{api}/cases/{index}", timeout=10)
+    found = errors.translate(original)
+    assert found is not None and found.__cause__ is original
+    if client == "aiohttp":
+        # aiohttp's ClientResponseError keeps no body: the status and headers make the error.
+        assert (found.status, found.raw_code) == (case["status"], None)
+    else:
+        check(found, case["expect"], case["body"], errors)
+
+
+def test_what_is_no_http_failure_is_left_alone(errors: ModuleType) -> None:
+    for error in (
+        ValueError("no"),
+        KeyError("x"),
+        RuntimeError(),
+        requests.exceptions.InvalidURL("u"),
+    ):
+        assert errors.translate(error) is None
+        with pytest.raises(type(error)), errors.translated():
+            raise error
+    api_error = errors.NotFoundError()
+    assert errors.translate(api_error) is api_error
 
 
 def test_a_pickle_outlives_its_code(tmp_path: Path) -> None:

@@ -16,11 +16,18 @@ import generator
 from generator import catalogue, render
 from generator import model as model_module
 from generator import target as target_module
+from generator.naming import TRANSPORT_CLASSES
 
 TEMPLATES = sorted(render.builtin_templates().rglob("*.jinja"))
 # Names the render context gives that are identifiers naming.py derived and checked, or the
 # separator of an enum member: never catalogue text.
-IDENTIFIERS = {"py_base", "ts_base", "ts_guard", "ts_assign"}
+IDENTIFIERS = {
+    "py_base",
+    "ts_base",
+    "ts_guard",
+    "ts_assign",
+    *(f"{language}_{kind}" for language in ("py", "ts") for kind, _ in TRANSPORT_CLASSES),
+}
 # The filters whose result may be written: the escaping filters, the ones giving identifiers,
 # and int for numbers.
 TARGETS = generator.discover()

@@ -121,6 +121,7 @@ def test_behaviour_in_node(style: str, tmp_path: Path, api: str) -> None:
             "FIXTURES": str(FIXTURES),
             "CATALOGUE": str(tmp_path / "catalogue.json"),
             "API_URL": api,
+            "CLOSED_PORT": str(fake_api.closed_port()),
         },
     )
     passed = int(re.search(r"^# pass (\d+)$", result.stdout, re.M).group(1))  # type: ignore[union-attr]

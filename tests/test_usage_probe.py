@@ -10,21 +10,33 @@ pyright strict, tsc under the generated tsconfig's strict flags) proves the bind
 names, signatures and types are unchanged or only widened; that they run proves the bindings
 still behave so. Each line the probes had to change for a widening says so in a comment
 ("widened in format 2: ..."), so the probes list exactly what changed. Nothing is generated here.
+
+tests/typing/ holds what the type checkers must make of the classes: narrowing (a code class's
+code is its literal), classes that are not interchangeable, read-only codes, streams refused as
+bodies. Its files are checked in the same runs, with every unused `# type: ignore` and
+`@ts-expect-error` an error, so each expected error must really be one. The README's
+"Handling errors" examples run too (the TypeScript one compiled in the same tsc run), each
+printing what its `prints:` comments say.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
-from conftest import GENERATED, PYTHON, node, run, tool
+from conftest import GENERATED, PYTHON, ROOT, node, run, tool
 
 PROBES = Path(__file__).parent / "probe"
 PYTHON_PROBE = PROBES / "usage_probe.py"
 TYPESCRIPT_PROBE = PROBES / "usage_probe.ts"
+TYPING = Path(__file__).parent / "typing"
+PYTHON_TYPING = TYPING / "narrowing.py"
+TYPESCRIPT_TYPING = TYPING / "narrowing.ts"
 PACKAGE = GENERATED / "python"
 MODULE = GENERATED / "typescript"
+README = ROOT / "README.md"
 # The generated tsconfig's strict flags, which the probe is compiled under.
 STRICT_FLAGS = (
     "strict",
@@ -36,17 +48,34 @@ STRICT_FLAGS = (
 )
 
 
+def readme_example(language: str) -> str:
+    """The README's example of handling errors in a language, and what it must print."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("\n### Handling errors\n", 1)[1].split("\n### ", 1)[0]
+    found = re.search(rf"^```{language}\n(.*?)^```$", section, re.M | re.S)
+    assert found, f"the README shows no {language} example of handling errors"
+    return found.group(1)
+
+
+def printed(source: str, marker: str) -> str:
+    lines = [line.split(marker, 1)[1].strip() for line in source.splitlines() if marker in line]
+    assert len(lines) >= 5, "the example says what it prints"
+    return "".join(f"{line}\n" for line in lines)
+
+
 def test_python_probe_passes_mypy_strict(tmp_path: Path) -> None:
     run(
         PYTHON,
         "-m",
         "mypy",
         "--strict",
+        "--warn-unused-ignores",
         "--python-version",
         "3.10",
         "--cache-dir",
         tmp_path / "cache",
         PYTHON_PROBE,
+        PYTHON_TYPING,
         cwd=tmp_path,
         env={"MYPYPATH": str(PACKAGE)},
     )
@@ -56,24 +85,51 @@ def test_python_probe_passes_pyright_strict(tmp_path: Path) -> None:
     config = tmp_path / "pyrightconfig.json"
     config.write_text(
         json.dumps(
-            {"typeCheckingMode": "strict", "pythonVersion": "3.10", "extraPaths": [str(PACKAGE)]}
+            {
+                "typeCheckingMode": "strict",
+                "pythonVersion": "3.10",
+                "extraPaths": [str(PACKAGE)],
+                "reportUnnecessaryTypeIgnoreComment": "error",
+            }
         )
     )
-    result = run(tool("pyright"), "--project", config, "--outputjson", PYTHON_PROBE, check=False)
+    result = run(
+        tool("pyright"),
+        "--project",
+        config,
+        "--outputjson",
+        PYTHON_PROBE,
+        PYTHON_TYPING,
+        check=False,
+    )
     report = json.loads(result.stdout)
     assert report["summary"]["errorCount"] == 0, result.stdout
-    assert report["summary"]["filesAnalyzed"] == 1, result.stdout
+    assert report["summary"]["filesAnalyzed"] == 2, result.stdout
 
 
 def test_python_probe_runs() -> None:
     result = run(PYTHON, PYTHON_PROBE, env={"PYTHONPATH": str(PACKAGE)})
     assert result.stdout == "usage probe: 23 names, 16 classes: ok\n", result.stdout
+    result = run(PYTHON, PYTHON_TYPING, env={"PYTHONPATH": str(PACKAGE)})
+    assert result.stdout == "typing: ok\n", result.stdout
+    example = readme_example("python")
+    result = run(PYTHON, "-c", example, env={"PYTHONPATH": str(PACKAGE)})
+    assert result.stdout == printed(example, "# prints: ")
 
 
 def test_typescript_probe_compiles_under_strict_flags_and_runs(tmp_path: Path) -> None:
     # The probe imports ./bindings/index.ts: a copy of the module's sources next to it.
     shutil.copytree(MODULE / "src", tmp_path / "src" / "bindings")
     shutil.copy(TYPESCRIPT_PROBE, tmp_path / "src")
+    shutil.copy(TYPESCRIPT_TYPING, tmp_path / "src")
+    example = readme_example("ts")
+    package = json.loads((MODULE / "package.json").read_text())["name"]
+    assert f'from "{package}";' in example
+    (tmp_path / "src" / "handling.ts").write_text(
+        # The generated tsconfig's lib has no DOM: the example uses fetch and Response.
+        '/// <reference lib="dom" />\n'
+        + example.replace(f'from "{package}";', 'from "./bindings/index.ts";')
+    )
     config = json.loads(
         "\n".join(
             line
@@ -89,3 +145,7 @@ def test_typescript_probe_compiles_under_strict_flags_and_runs(tmp_path: Path) -
     run(tool("tsc"), "-p", tmp_path / "tsconfig.json")
     result = run(node(), tmp_path / "dist" / "usage_probe.js", cwd=tmp_path)
     assert result.stdout == "usage probe: 27 values, 16 classes: ok\n", result.stdout
+    result = run(node(), tmp_path / "dist" / "narrowing.js", cwd=tmp_path)
+    assert result.stdout == "typing: ok\n", result.stdout
+    result = run(node(), tmp_path / "dist" / "handling.js", cwd=tmp_path)
+    assert result.stdout == printed(example, "// prints: ")

@@ -216,13 +216,44 @@ def width(text: str) -> int:
 
 
 def assignment(target: str, value: str, indent: int = 0) -> str:
-    """`target = value` as black lays it out: on one line, or, when that is too long and the
-    value fits on a line of its own, with the value in parentheses."""
+    """`target = value` as black lays it out: on one line, or, when that is too long, with
+    the value in parentheses (which black adds to a plain assignment only when the value
+    then fits on its line, and to an annotated one always)."""
     pad = " " * indent
     line = f"{pad}{target} = {value}"
-    if width(line) <= LINE_LENGTH or indent + 4 + width(value) > LINE_LENGTH:
+    annotated = ":" in target
+    if width(line) <= LINE_LENGTH or (not annotated and indent + 4 + width(value) > LINE_LENGTH):
         return line
     return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
+
+
+def union(names: list[str], group: int = 32) -> str:
+    """`A | B | ...` as a type expression, NoReturn for none. Many names are grouped in
+    parentheses, groups of groups in turn: type checkers parse a chain of `|` as nesting, and
+    refuse one thousands deep (pyright's limit is 256)."""
+    if not names:
+        return "NoReturn"
+    parts = list(names)
+    while len(parts) > group:
+        parts = [
+            "(" + " | ".join(parts[start : start + group]) + ")"
+            for start in range(0, len(parts), group)
+        ]
+    return " | ".join(parts)
+
+
+def stub_method(annotation: str, name: str, indent: int) -> str:
+    """`def name(self) -> annotation: ...` as black lays it out: on one line; else with self
+    on a line of its own; else with the annotation's subscript, `Outer[inner]`, split too."""
+    pad = " " * indent
+    line = f"{pad}def {name}(self) -> {annotation}: ..."
+    if width(line) <= LINE_LENGTH:
+        return line
+    head = f"{pad}def {name}(\n{pad}    self,\n{pad}) -> "
+    if width(f"{pad}) -> {annotation}: ...") <= LINE_LENGTH or "[" not in annotation:
+        return f"{head}{annotation}: ..."
+    outer, inner = annotation.removesuffix("]").split("[", 1)
+    return f"{head}{outer}[\n{pad}    {inner}\n{pad}]: ..."
 
 
 def keyword_tuple(items: list[str], name: str, indent: int) -> str:
@@ -311,7 +342,7 @@ class Python(Target):
     module_names = frozenset(
         """
         Any ClassVar Enum ErrorCode ErrorItem ErrorType Fallback FieldError HttpStatus
-        Mapping MappingProxyType REFERENCE TypeVar
+        KnownError Literal Mapping MappingProxyType REFERENCE TypeAlias TypeVar
         """.split()
     )
     globals = BUILTINS
@@ -338,13 +369,19 @@ class Python(Target):
             "py_value": value,
             "py_extra_type": extra_type,
             "py_tuple": keyword_tuple,
+            "py_stub_method": stub_method,
+            "py_union": union,
             "py_calls": calls,
             "py_extra_arguments": extra_arguments,
             "py_status": status_member,
         }
 
     def variables(self, catalogue: Catalogue, languages: Sequence[Language]) -> Mapping[str, Any]:
-        return {"py_base": base_class(catalogue), "package": package(catalogue)}
+        return {
+            "py_base": base_class(catalogue),
+            **{f"py_{kind}": name for kind, name in naming.transport_classes(catalogue).items()},
+            "package": package(catalogue),
+        }
 
     def output_path(self, path: str, catalogue: Catalogue) -> str:
         return path.replace("__package__", package(catalogue))
@@ -352,6 +389,10 @@ class Python(Target):
     def top_level_names(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
         return [
             (base_class(catalogue), catalogue.api.location, "the base error class"),
+            *(
+                (name, catalogue.api.location, f"the {kind} error class")
+                for kind, name in naming.transport_classes(catalogue).items()
+            ),
             *(
                 (status_class(s), s.location, f"status class {s.key!r}")
                 for s in catalogue.status_classes

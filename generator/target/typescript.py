@@ -22,7 +22,7 @@ from . import Language, Target
 GLOBALS = frozenset(
     """
     AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean
-    Buffer DataView Date DOMException Error EvalError FinalizationRegistry Float32Array
+    Buffer DataView Date DOMException Error EvalError Extract FinalizationRegistry Float32Array
     Float64Array Function Infinity Int16Array Int32Array Int8Array Intl Iterator JSON Map
     Math NaN Number Object Partial Promise Proxy RangeError Readonly ReadonlyArray
     ReadonlyMap ReadonlySet Record ReferenceError Reflect RegExp Required Response Set
@@ -174,7 +174,8 @@ class TypeScript(Target):
     module_names = frozenset(
         """
         AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorData
-        ErrorInit ErrorItem ErrorType Extra Fault FieldData FieldError HeadersLike HttpStatus
+        ErrorInit ErrorItem ErrorType Extra Fault FetchResponseLike FieldData FieldError
+        HeadersLike HttpStatus KnownError NotRead TransportErrorInit
         Wire
         """.split()
     )
@@ -206,6 +207,7 @@ class TypeScript(Target):
         erasable = catalogue.options["typescript"]["style"] == "erasable"
         return {
             "ts_base": base_class(catalogue),
+            **{f"ts_{kind}": name for kind, name in naming.transport_classes(catalogue).items()},
             "ts_guard": guard(catalogue),
             # How an enum member is written: `Name = "value"` in an enum, `Name: "value"` in
             # an `as const` object.
@@ -217,6 +219,10 @@ class TypeScript(Target):
     def top_level_names(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
         return [
             (base_class(catalogue), catalogue.api.location, "the base error class"),
+            *(
+                (name, catalogue.api.location, f"the {kind} error class")
+                for kind, name in naming.transport_classes(catalogue).items()
+            ),
             (guard(catalogue), catalogue.api.location, "the guard function"),
             *(
                 (status_class(s), s.location, f"status class {s.key!r}")

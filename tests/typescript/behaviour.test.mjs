@@ -230,3 +230,107 @@ if (process.env.API_URL) {
     }
   });
 }
+
+if (process.env.API_URL) {
+  const api = process.env.API_URL;
+  const prefix = catalogue.base.replace(/Error$/, "");
+  const [transport, connection, timeout] = ["Transport", "Connection", "Timeout"].map(
+    (kind) => errors[`${prefix}${kind}Error`],
+  );
+
+  test("fetch Responses read once, by fromFetchResponse and errorForFetchResponse", async () => {
+    for (const [index, fixture] of cases.entries()) {
+      const response = await fetch(`${api}/cases/${index}`);
+      const found = await errors.errorForFetchResponse(response);
+      assert.equal(found !== undefined, fixture.is_error);
+      if (found !== undefined) {
+        check(found, fixture.expect, fixture.body);
+        assert.ok(response.bodyUsed);
+        const again = await fetch(`${api}/cases/${index}`);
+        check(await errors.fromFetchResponse(again), fixture.expect, fixture.body);
+        // A body read already is not read again: the status and headers remain.
+        const used = await errors.fromFetchResponse(again);
+        assert.equal(used.status, fixture.status);
+        assert.equal(used.body, undefined);
+      }
+    }
+  });
+
+  test("axios errors for error statuses become the response's error", async () => {
+    const { default: axios } = await import("axios");
+    for (const [index, fixture] of cases.entries()) {
+      if (!fixture.is_error || fixture.status < 400) {
+        continue;
+      }
+      const url = `${api}/cases/${index}`;
+      const thrown = await axios.get(url, { responseType: "text" }).catch((error) => error);
+      const found = errors.translate(thrown);
+      check(found, fixture.expect, fixture.body);
+      assert.equal(found.cause, thrown);
+      await assert.rejects(errors.call(() => axios.get(url, { responseType: "text" })), base);
+    }
+  });
+
+  test("transport failures of fetch, axios and node:http are errors of the API", async () => {
+    const { default: axios } = await import("axios");
+    const http = await import("node:http");
+    const refused = `http://127.0.0.1:${process.env.CLOSED_PORT}/`;
+    const viaHttp = (url, ms) =>
+      new Promise((resolve, reject) => {
+        const request = http.get(url, { timeout: ms }, (response) => {
+          response.resume();
+          response.on("end", resolve);
+          response.on("error", reject);
+        });
+        request.on("timeout", () => request.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
+        request.on("error", reject);
+      });
+    const clients = {
+      fetch: (url, ms) => fetch(url, { signal: AbortSignal.timeout(ms) }).then((r) => r.text()),
+      axios: (url, ms) => axios.get(url, { timeout: ms }),
+      "node:http": viaHttp,
+    };
+    const failures = [
+      ["refused", refused, connection, false],
+      ["timeout", `${api}/slow/3000`, timeout, true],
+      ["dropped", `${api}/drop`, transport, true],
+    ];
+    for (const [client, get] of Object.entries(clients)) {
+      for (const [what, url, cls, sent] of failures) {
+        const thrown = await get(url, 300).then(
+          () => assert.fail(`${client} did not fail for ${what}`),
+          (error) => error,
+        );
+        const found = errors.translate(thrown);
+        assert.equal(found?.constructor, cls, `${client}, ${what}: ${thrown?.code} ${thrown}`);
+        assert.ok(found instanceof transport && found instanceof base && guard(found));
+        assert.equal(found.sent, sent);
+        assert.equal(found.retryable, true);
+        assert.equal(found.status, undefined);
+        assert.equal(found.cause, thrown);
+        const data = JSON.parse(JSON.stringify(found));
+        assert.equal(data.sent, sent);
+        assert.equal(errors.fromJSON(data).constructor, cls);
+        await assert.rejects(
+          errors.call(() => get(url, 300)),
+          (error) => error instanceof cls && error.cause !== undefined,
+        );
+      }
+    }
+  });
+
+  test("what is no HTTP failure is left alone", async () => {
+    const aborted = new AbortController();
+    aborted.abort();
+    const abort = await fetch(`${api}/slow/10`, { signal: aborted.signal }).catch((e) => e);
+    for (const error of [new RangeError("no"), abort, "text", undefined, { code: 1 }]) {
+      assert.equal(errors.translate(error), undefined);
+      await assert.rejects(
+        errors.call(() => Promise.reject(error)),
+        (thrown) => thrown === error,
+      );
+    }
+    const own = new base("mine");
+    assert.equal(errors.translate(own), own);
+  });
+}

@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    TypeAlias,
+    TypeVar,
+    overload,
+)
 
 from . import _runtime
 
@@ -25,6 +33,10 @@ __all__ = [
     "FieldError",
     "HttpStatus",
     "QonversionError",
+    "QonversionConnectionError",
+    "QonversionTimeoutError",
+    "QonversionTransportError",
+    "KnownError",
     "RequestError",
     "ResourceError",
     "LogicalError",
@@ -50,11 +62,16 @@ __all__ = [
     "InvalidStoreCredentialsError",
     "ReceiptValidationError",
     "BackendError",
+    "aerror_for_response",
+    "araise_for_response",
     "error_for",
+    "error_for_response",
     "from_dict",
     "from_response",
     "lookup",
     "raise_for_response",
+    "translate",
+    "translated",
 ]
 
 REFERENCE = "https://documentation.qonversion.io/reference/handling-api-errors"
@@ -241,8 +258,15 @@ class QonversionError(Exception):
     what the server actually sent.
     """
 
-    code: ErrorCode | str | int | None = None
-    """The error code: an ErrorCode when known, else the value the server sent."""
+    if TYPE_CHECKING:
+        # Read-only, so that each code's class can say its own code (a variable could not).
+
+        @_runtime.readonly
+        def code(self) -> ErrorCode | str | int | None:
+            """The error code: an ErrorCode when known, else the value the server sent."""
+
+    else:
+        code = None
     raw_code: str | int | None = None
     """Exactly what the server sent as the code (None when it sent none)."""
     type: ErrorType | str | int | None = None
@@ -311,7 +335,8 @@ class QonversionError(Exception):
         if type is not None:
             self.type = type
         if code is not None:
-            self.code = code
+            # Read-only to type checkers (see the TYPE_CHECKING code above), not at run time.
+            self.__dict__["code"] = code
         if raw_code is not None:
             self.raw_code = raw_code
         self.fields: tuple[FieldError, ...] = tuple(fields)
@@ -527,7 +552,7 @@ def from_dict(data: Mapping[str, Any]) -> QonversionError:
         headers=data.get("headers"),
         request_id=data.get("request_id"),
     )
-    for name in ("retry_after", "retryable", "throttled"):
+    for name in ("retry_after", "retryable", "throttled", "sent"):
         if name in data:
             setattr(error, name, data[name])
     return error
@@ -541,6 +566,47 @@ def _field_from(data: Mapping[str, Any]) -> FieldError:
         type=data.get("type"),
         pointer=data.get("pointer"),
     )
+
+
+class QonversionTransportError(
+    QonversionError,
+    default_message="No answer from Qonversion API",
+    description="The request failed on its way, or its answer did not come.",
+    retryable=True,
+):
+    """No answer from Qonversion API: the request failed on its way, or its answer
+    did not come. Such an error has no status, code or body; the HTTP client's exception is
+    its __cause__. See translate and translated."""
+
+    sent: bool = True
+    """Whether the request may have reached the server: False only when it certainly did
+    not, so that sending it again is safe."""
+
+    def __init__(
+        self, message: str | None = None, *, sent: bool | None = None, **init: Any
+    ) -> None:
+        super().__init__(message, **init)
+        self.sent = self.__class__.sent if sent is None else sent
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "sent": self.sent}
+
+
+class QonversionConnectionError(
+    QonversionTransportError,
+    description="The request never reached the server: sending it again is safe.",
+):
+    """The request never reached Qonversion API (a refused connection, a name that
+    does not resolve, a failed TLS handshake): sending it again is safe."""
+
+    sent = False
+
+
+class QonversionTimeoutError(
+    QonversionTransportError,
+    description="The request was sent, and no answer came in time.",
+):
+    """The request was sent, and no answer came in time: the server may have acted on it."""
 
 
 class RequestError(
@@ -592,6 +658,11 @@ class InvalidDataError(
 ):
     """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_DATA]: ...
+
 
 class InvalidRequestError(
     RequestError,
@@ -605,6 +676,11 @@ class InvalidRequestError(
     docs_url="https://qonversion.github.io/api-errors/#invalid_request",
 ):
     """Unrecognized request URL."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_REQUEST]: ...
 
 
 class ControlUnauthorizedError(
@@ -620,6 +696,11 @@ class ControlUnauthorizedError(
 ):
     """Authorization is required to execute the request."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.CONTROL_UNAUTHORIZED]: ...
+
 
 class EndpointNotImplementedError(
     RequestError,
@@ -633,6 +714,11 @@ class EndpointNotImplementedError(
     docs_url="https://qonversion.github.io/api-errors/#not_implemented",
 ):
     """Functionality at the requested address is not implemented."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NOT_IMPLEMENTED]: ...
 
 
 class NotFoundError(
@@ -648,6 +734,11 @@ class NotFoundError(
 ):
     """The requested resource is not found."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NOT_FOUND]: ...
+
 
 class AlreadyExistsError(
     ResourceError,
@@ -661,6 +752,11 @@ class AlreadyExistsError(
     docs_url="https://qonversion.github.io/api-errors/#already_exists",
 ):
     """The requested resource already exists."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.ALREADY_EXISTS]: ...
 
 
 class PurchaseFraudError(
@@ -676,6 +772,11 @@ class PurchaseFraudError(
 ):
     """Couldn't validate purchase with store request, potential fraud."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PURCHASE_FRAUD]: ...
+
 
 class RelationNotFoundError(
     LogicalError,
@@ -690,6 +791,11 @@ class RelationNotFoundError(
 ):
     """Nested objects could not be found or associated with other entity."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.RELATION_NOT_FOUND]: ...
+
 
 class StorageError(
     InternalError,
@@ -702,6 +808,11 @@ class StorageError(
     docs_url="https://qonversion.github.io/api-errors/#storage_error",
 ):
     """Data was not saved."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STORAGE_ERROR]: ...
 
 
 class NetworkError(
@@ -716,6 +827,11 @@ class NetworkError(
 ):
     """Internal services interaction failed."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NETWORK_ERROR]: ...
+
 
 class UnknownError(
     InternalError,
@@ -728,6 +844,11 @@ class UnknownError(
     docs_url="https://qonversion.github.io/api-errors/#unknown_error",
 ):
     """Unknown reason."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.UNKNOWN_ERROR]: ...
 
 
 class InvalidCredentialsError(
@@ -747,6 +868,11 @@ class InvalidCredentialsError(
 ):
     """The access token is invalid or not set."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_CREDENTIALS]: ...
+
 
 class InvalidClientUidError(
     RequestError,
@@ -760,6 +886,11 @@ class InvalidClientUidError(
     docs_url="https://qonversion.github.io/api-errors/#invalid_client_uid",
 ):
     """The client UID is invalid or not set."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_CLIENT_UID]: ...
 
 
 class UnknownClientPlatformError(
@@ -775,6 +906,11 @@ class UnknownClientPlatformError(
 ):
     """The client's platform is not supported."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.UNKNOWN_CLIENT_PLATFORM]: ...
+
 
 class FeatureNotSupportedError(
     LogicalError,
@@ -788,6 +924,11 @@ class FeatureNotSupportedError(
     docs_url="https://qonversion.github.io/api-errors/#feature_not_supported",
 ):
     """The requested feature is not supported."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.FEATURE_NOT_SUPPORTED]: ...
 
 
 class StoreError(
@@ -803,6 +944,11 @@ class StoreError(
 ):
     """The app store (Google Play or the App Store) returned an error."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STORE_ERROR]: ...
+
 
 class PurchaseInvalidError(
     LogicalError,
@@ -816,6 +962,11 @@ class PurchaseInvalidError(
     docs_url="https://qonversion.github.io/api-errors/#purchase_invalid",
 ):
     """The purchase is invalid."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PURCHASE_INVALID]: ...
 
 
 class ProjectConfigError(
@@ -831,6 +982,11 @@ class ProjectConfigError(
 ):
     """The project is not configured, or configured incorrectly, in the Qonversion dashboard."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PROJECT_CONFIG_ERROR]: ...
+
 
 class InvalidStoreCredentialsError(
     LogicalError,
@@ -844,6 +1000,11 @@ class InvalidStoreCredentialsError(
     docs_url="https://qonversion.github.io/api-errors/#invalid_store_credentials",
 ):
     """The store credentials given to Qonversion are invalid."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_STORE_CREDENTIALS]: ...
 
 
 class ReceiptValidationError(
@@ -859,6 +1020,11 @@ class ReceiptValidationError(
 ):
     """The store receipt could not be validated."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.RECEIPT_VALIDATION_ERROR]: ...
+
 
 class BackendError(
     InternalError,
@@ -872,6 +1038,18 @@ class BackendError(
 ):
     """An error on Qonversion's side (the SDKs' BackendError)."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.BACKEND_ERROR]: ...
+
+
+KnownError: TypeAlias = (
+    "InvalidDataError | InvalidRequestError | ControlUnauthorizedError | EndpointNotImplementedError | NotFoundError | AlreadyExistsError | PurchaseFraudError | RelationNotFoundError | StorageError | NetworkError | UnknownError | InvalidCredentialsError | InvalidClientUidError | UnknownClientPlatformError | FeatureNotSupportedError | StoreError | PurchaseInvalidError | ProjectConfigError | InvalidStoreCredentialsError | ReceiptValidationError | BackendError"
+)
+"""An error of any code the catalogue documents: matching it by class narrows it, and a
+match with a case for each type's class is exhaustive. (Type checkers refuse a chain of |
+thousands deep, so many classes are grouped in parentheses.)"""
 
 # The attribute of each extra, by its name in the body's terms.
 _EXTRA_ATTRIBUTES: Mapping[str, str] = {
@@ -882,6 +1060,9 @@ _EXTRA_ATTRIBUTES: Mapping[str, str] = {
 
 _CLASSES: Mapping[str, type[QonversionError]] = {
     "QonversionError": QonversionError,
+    "QonversionTransportError": QonversionTransportError,
+    "QonversionConnectionError": QonversionConnectionError,
+    "QonversionTimeoutError": QonversionTimeoutError,
     "RequestError": RequestError,
     "ResourceError": ResourceError,
     "LogicalError": LogicalError,
@@ -1232,18 +1413,103 @@ def error_for(
     return from_response(status, body, headers=headers)
 
 
-def raise_for_response(response: Any) -> None:
-    """Raise the error for a response that is one (see error_for); return for any other.
+def error_for_response(response: Any) -> QonversionError | None:
+    """The error a response is (see error_for), or None when it is a success.
 
-    Takes a requests or httpx response, or a urllib response or HTTPError: anything with a
-    status (status_code, status or getcode()), a body (content or read()) and headers. The
-    body of a success is read only when an envelope reads errors from successes.
+    Takes a requests or httpx response (a streamed one is read), or a urllib response or
+    HTTPError: anything with a status (status_code, status or getcode()), a body (content
+    or read()) and headers. The body of a success is read only when an envelope reads
+    errors from successes. For httpx's async responses and aiohttp's, await
+    aerror_for_response.
     """
     status = _runtime.status_of(response)
     if status is None:
-        return
+        return None
     if 400 <= status <= 599 or _runtime.reads_status(_ENVELOPES, status):
         headers = _runtime.headers_of(response)
-        error = error_for(status, _runtime.body_of(response), headers=headers)
-        if error is not None:
-            raise error
+        return error_for(status, _runtime.body_of(response), headers=headers)
+    return None
+
+
+async def aerror_for_response(response: Any) -> QonversionError | None:
+    """error_for_response for a response whose body is read by awaiting: httpx's async
+    responses (aread()) and aiohttp's (read()); any other response too."""
+    status = _runtime.status_of(response)
+    if status is None:
+        return None
+    if 400 <= status <= 599 or _runtime.reads_status(_ENVELOPES, status):
+        headers = _runtime.headers_of(response)
+        return error_for(status, await _runtime.abody_of(response), headers=headers)
+    return None
+
+
+def raise_for_response(response: Any) -> None:
+    """Raise the error for a response that is one (see error_for_response); return for any
+    other."""
+    error = error_for_response(response)
+    if error is not None:
+        raise error
+
+
+async def araise_for_response(response: Any) -> None:
+    """raise_for_response for httpx's async responses and aiohttp's (see
+    aerror_for_response)."""
+    error = await aerror_for_response(response)
+    if error is not None:
+        raise error
+
+
+_FAILURE_CLASSES: Mapping[str, type[QonversionTransportError]] = {
+    "connection": QonversionConnectionError,
+    "timeout": QonversionTimeoutError,
+    "transport": QonversionTransportError,
+}
+
+
+def translate(error: BaseException) -> QonversionError | None:
+    """The error of this API an HTTP client's exception stands for, else None.
+
+    A failure to get an answer (requests', httpx's, urllib's, aiohttp's or a socket's)
+    gives a QonversionTransportError: a QonversionConnectionError when the request never left, a
+    QonversionTimeoutError when no answer came in time. An exception for an error status
+    that carries its response (requests' HTTPError, httpx's HTTPStatusError, urllib's
+    HTTPError, aiohttp's ClientResponseError) gives the error that response is. The
+    original exception is the result's __cause__.
+    """
+    if isinstance(error, QonversionError):
+        return error
+    response = _runtime.response_of(error)
+    if response is not None:
+        found = error_for_response(response)
+    else:
+        failed = _runtime.failure(error)
+        if failed is None:
+            return None
+        kind, sent = failed
+        found = _FAILURE_CLASSES[kind](str(error) or type(error).__name__, sent=sent)
+    if found is not None:
+        found.__cause__ = error
+    return found
+
+
+class translated:
+    """``with translated():`` (or ``async with translated():``) around calls to the API
+    turns what their HTTP client raises into this API's errors (see translate), raised
+    from the original: ``except QonversionError`` then catches every failure of the API.
+    """
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: BaseException | None, traceback: Any) -> None:
+        found = None if error is None else translate(error)
+        if found is not None and found is not error:
+            raise found from error
+
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(
+        self, kind: Any, error: BaseException | None, traceback: Any
+    ) -> None:
+        self.__exit__(kind, error, traceback)

@@ -9,6 +9,7 @@
 import {
   choose,
   codeKey,
+  failure,
   headerMap,
   jsonData,
   lookup as find,
@@ -17,6 +18,7 @@ import {
   record,
   redacted,
   requestId,
+  responseOf,
   retryAfter,
   statusOf,
   type Envelope,
@@ -395,6 +397,8 @@ export interface ErrorData {
   readonly retry_after: number | null;
   readonly retryable: boolean;
   readonly throttled: boolean;
+  /** Transport errors only: whether the request may have reached the server. */
+  readonly sent?: boolean;
 }
 
 /** What an error holds besides its message; every part is optional. */
@@ -412,6 +416,8 @@ export interface ErrorInit {
   readonly headers?: HeadersLike | undefined;
   /** The request id the body carries (a header's wins). */
   readonly requestId?: string | undefined;
+  /** What caused the error (an HTTP client's exception), kept as the error's cause. */
+  readonly cause?: unknown;
 }
 
 // What the catalogue says of responses besides their bodies.
@@ -505,7 +511,7 @@ export class QonversionError extends Error {
 
   constructor(message?: string, init: ErrorInit = {}) {
     const cls = new.target as typeof QonversionError;
-    super(message ?? cls.defaultMessage);
+    super(message ?? cls.defaultMessage, "cause" in init ? { cause: init.cause } : undefined);
     this.name = cls.errorName;
     this.status = init.status;
     const headers = headerMap(init.headers);
@@ -527,6 +533,21 @@ export class QonversionError extends Error {
     this.reason = this.extras["reason"] as string | undefined;
     this.extra = this.extras["extra"] as unknown;
     Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** The code's page in the published docs, as the catalogue says (the class's). */
+  get docsUrl(): string | undefined {
+    return (this.constructor as typeof QonversionError).docsUrl;
+  }
+
+  /** What the catalogue says the code, type or status class means (the class's). */
+  get description(): string {
+    return (this.constructor as typeof QonversionError).description;
+  }
+
+  /** Whose fault the error is, as the catalogue says (the class's). */
+  get fault(): Fault | undefined {
+    return (this.constructor as typeof QonversionError).fault;
   }
 
   override toString(): string {
@@ -584,12 +605,66 @@ export class QonversionError extends Error {
   }
 }
 
+/** What a transport error holds besides what every error may. */
+export interface TransportErrorInit extends ErrorInit {
+  /** Whether the request may have reached the server (by default, the class's word). */
+  readonly sent?: boolean | undefined;
+}
+
+/**
+ * No answer from Qonversion API: the request failed on its way, or its answer did not
+ * come. Such an error has no status, code or body; the HTTP client's error is its cause. See
+ * call and translate.
+ */
+export class QonversionTransportError extends QonversionError {
+  static override readonly defaultMessage: string = "No answer from Qonversion API";
+  static override readonly description: string = "The request failed on its way, or its answer did not come.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly errorName: string = "QonversionTransportError";
+  /** Whether the class's requests may have reached the server. */
+  static readonly sent: boolean = true;
+  declare readonly name: "QonversionTransportError" | "QonversionConnectionError" | "QonversionTimeoutError";
+  /**
+   * Whether the request may have reached the server: false only when it certainly did not,
+   * so that sending it again is safe.
+   */
+  readonly sent: boolean;
+
+  constructor(message?: string, init: TransportErrorInit = {}) {
+    super(message, init);
+    this.sent = init.sent ?? (new.target as typeof QonversionTransportError).sent;
+  }
+
+  override toJSON(): ErrorData {
+    return { ...super.toJSON(), sent: this.sent };
+  }
+}
+
+/**
+ * The request never reached Qonversion API (a refused connection, a name that does not
+ * resolve, a failed TLS handshake): sending it again is safe.
+ */
+export class QonversionConnectionError extends QonversionTransportError {
+  static override readonly description: string = "The request never reached the server: sending it again is safe.";
+  static override readonly errorName: string = "QonversionConnectionError";
+  static override readonly sent: boolean = false;
+  declare readonly name: "QonversionConnectionError";
+}
+
+/** The request was sent, and no answer came in time: the server may have acted on it. */
+export class QonversionTimeoutError extends QonversionTransportError {
+  static override readonly description: string = "The request was sent, and no answer came in time.";
+  static override readonly errorName: string = "QonversionTimeoutError";
+  declare readonly name: "QonversionTimeoutError";
+}
+
 /** Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests. */
 export class RequestError extends QonversionError {
   static override readonly type: ErrorType | undefined = "request" as ErrorType;
   static override readonly description: string = "Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "RequestError";
+  declare readonly name: "RequestError" | "InvalidDataError" | "InvalidRequestError" | "ControlUnauthorizedError" | "EndpointNotImplementedError" | "InvalidCredentialsError" | "InvalidClientUidError" | "UnknownClientPlatformError";
 }
 
 /** The request is valid, but the action could not be executed due to some reason. */
@@ -598,6 +673,7 @@ export class ResourceError extends QonversionError {
   static override readonly description: string = "The request is valid, but the action could not be executed due to some reason.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "ResourceError";
+  declare readonly name: "ResourceError" | "NotFoundError" | "AlreadyExistsError";
 }
 
 /** The client can execute the required action but there is an error in communicating with the application. */
@@ -606,6 +682,7 @@ export class LogicalError extends QonversionError {
   static override readonly description: string = "The client can execute the required action but there is an error in communicating with the application.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "LogicalError";
+  declare readonly name: "LogicalError" | "PurchaseFraudError" | "RelationNotFoundError" | "FeatureNotSupportedError" | "StoreError" | "PurchaseInvalidError" | "ProjectConfigError" | "InvalidStoreCredentialsError" | "ReceiptValidationError";
 }
 
 /** All request handling stages are successful, but there was an internal error. */
@@ -614,6 +691,7 @@ export class InternalError extends QonversionError {
   static override readonly description: string = "All request handling stages are successful, but there was an internal error.";
   static override readonly fault: Fault | undefined = "server";
   static override readonly errorName: string = "InternalError";
+  declare readonly name: "InternalError" | "StorageError" | "NetworkError" | "UnknownError" | "BackendError";
 }
 
 /** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
@@ -625,6 +703,8 @@ export class InvalidDataError extends RequestError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_data";
   static override readonly errorName: string = "InvalidDataError";
+  declare readonly name: "InvalidDataError";
+  declare readonly code: typeof ErrorCode.InvalidData;
 }
 
 /** Unrecognized request URL. */
@@ -636,6 +716,8 @@ export class InvalidRequestError extends RequestError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_request";
   static override readonly errorName: string = "InvalidRequestError";
+  declare readonly name: "InvalidRequestError";
+  declare readonly code: typeof ErrorCode.InvalidRequest;
 }
 
 /** Authorization is required to execute the request. */
@@ -647,6 +729,8 @@ export class ControlUnauthorizedError extends RequestError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#control_unauthorized";
   static override readonly errorName: string = "ControlUnauthorizedError";
+  declare readonly name: "ControlUnauthorizedError";
+  declare readonly code: typeof ErrorCode.ControlUnauthorized;
 }
 
 /** Functionality at the requested address is not implemented. */
@@ -658,6 +742,8 @@ export class EndpointNotImplementedError extends RequestError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#not_implemented";
   static override readonly errorName: string = "EndpointNotImplementedError";
+  declare readonly name: "EndpointNotImplementedError";
+  declare readonly code: typeof ErrorCode.NotImplemented;
 }
 
 /** The requested resource is not found. */
@@ -669,6 +755,8 @@ export class NotFoundError extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#not_found";
   static override readonly errorName: string = "NotFoundError";
+  declare readonly name: "NotFoundError";
+  declare readonly code: typeof ErrorCode.NotFound;
 }
 
 /** The requested resource already exists. */
@@ -680,6 +768,8 @@ export class AlreadyExistsError extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#already_exists";
   static override readonly errorName: string = "AlreadyExistsError";
+  declare readonly name: "AlreadyExistsError";
+  declare readonly code: typeof ErrorCode.AlreadyExists;
 }
 
 /** Couldn't validate purchase with store request, potential fraud. */
@@ -691,6 +781,8 @@ export class PurchaseFraudError extends LogicalError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#purchase_fraud";
   static override readonly errorName: string = "PurchaseFraudError";
+  declare readonly name: "PurchaseFraudError";
+  declare readonly code: typeof ErrorCode.PurchaseFraud;
 }
 
 /** Nested objects could not be found or associated with other entity. */
@@ -702,6 +794,8 @@ export class RelationNotFoundError extends LogicalError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#relation_not_found";
   static override readonly errorName: string = "RelationNotFoundError";
+  declare readonly name: "RelationNotFoundError";
+  declare readonly code: typeof ErrorCode.RelationNotFound;
 }
 
 /** Data was not saved. */
@@ -713,6 +807,8 @@ export class StorageError extends InternalError {
   static override readonly retryable: boolean | undefined = true;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#storage_error";
   static override readonly errorName: string = "StorageError";
+  declare readonly name: "StorageError";
+  declare readonly code: typeof ErrorCode.StorageError;
 }
 
 /** Internal services interaction failed. */
@@ -724,6 +820,8 @@ export class NetworkError extends InternalError {
   static override readonly retryable: boolean | undefined = true;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#network_error";
   static override readonly errorName: string = "NetworkError";
+  declare readonly name: "NetworkError";
+  declare readonly code: typeof ErrorCode.NetworkError;
 }
 
 /** Unknown reason. */
@@ -735,6 +833,8 @@ export class UnknownError extends InternalError {
   static override readonly retryable: boolean | undefined = true;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#unknown_error";
   static override readonly errorName: string = "UnknownError";
+  declare readonly name: "UnknownError";
+  declare readonly code: typeof ErrorCode.UnknownError;
 }
 
 /** The access token is invalid or not set. */
@@ -746,6 +846,8 @@ export class InvalidCredentialsError extends RequestError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_credentials";
   static override readonly errorName: string = "InvalidCredentialsError";
+  declare readonly name: "InvalidCredentialsError";
+  declare readonly code: typeof ErrorCode.InvalidCredentials;
 }
 
 /** The client UID is invalid or not set. */
@@ -757,6 +859,8 @@ export class InvalidClientUidError extends RequestError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_client_uid";
   static override readonly errorName: string = "InvalidClientUidError";
+  declare readonly name: "InvalidClientUidError";
+  declare readonly code: typeof ErrorCode.InvalidClientUid;
 }
 
 /** The client's platform is not supported. */
@@ -768,6 +872,8 @@ export class UnknownClientPlatformError extends RequestError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#unknown_client_platform";
   static override readonly errorName: string = "UnknownClientPlatformError";
+  declare readonly name: "UnknownClientPlatformError";
+  declare readonly code: typeof ErrorCode.UnknownClientPlatform;
 }
 
 /** The requested feature is not supported. */
@@ -779,6 +885,8 @@ export class FeatureNotSupportedError extends LogicalError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#feature_not_supported";
   static override readonly errorName: string = "FeatureNotSupportedError";
+  declare readonly name: "FeatureNotSupportedError";
+  declare readonly code: typeof ErrorCode.FeatureNotSupported;
 }
 
 /** The app store (Google Play or the App Store) returned an error. */
@@ -790,6 +898,8 @@ export class StoreError extends LogicalError {
   static override readonly retryable: boolean | undefined = true;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#store_error";
   static override readonly errorName: string = "StoreError";
+  declare readonly name: "StoreError";
+  declare readonly code: typeof ErrorCode.StoreError;
 }
 
 /** The purchase is invalid. */
@@ -801,6 +911,8 @@ export class PurchaseInvalidError extends LogicalError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#purchase_invalid";
   static override readonly errorName: string = "PurchaseInvalidError";
+  declare readonly name: "PurchaseInvalidError";
+  declare readonly code: typeof ErrorCode.PurchaseInvalid;
 }
 
 /** The project is not configured, or configured incorrectly, in the Qonversion dashboard. */
@@ -812,6 +924,8 @@ export class ProjectConfigError extends LogicalError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#project_config_error";
   static override readonly errorName: string = "ProjectConfigError";
+  declare readonly name: "ProjectConfigError";
+  declare readonly code: typeof ErrorCode.ProjectConfigError;
 }
 
 /** The store credentials given to Qonversion are invalid. */
@@ -823,6 +937,8 @@ export class InvalidStoreCredentialsError extends LogicalError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_store_credentials";
   static override readonly errorName: string = "InvalidStoreCredentialsError";
+  declare readonly name: "InvalidStoreCredentialsError";
+  declare readonly code: typeof ErrorCode.InvalidStoreCredentials;
 }
 
 /** The store receipt could not be validated. */
@@ -834,6 +950,8 @@ export class ReceiptValidationError extends LogicalError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#receipt_validation_error";
   static override readonly errorName: string = "ReceiptValidationError";
+  declare readonly name: "ReceiptValidationError";
+  declare readonly code: typeof ErrorCode.ReceiptValidationError;
 }
 
 /** An error on Qonversion's side (the SDKs' BackendError). */
@@ -845,32 +963,39 @@ export class BackendError extends InternalError {
   static override readonly retryable: boolean | undefined = true;
   static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#backend_error";
   static override readonly errorName: string = "BackendError";
+  declare readonly name: "BackendError";
+  declare readonly code: typeof ErrorCode.BackendError;
 }
 
 type ErrorClass = typeof QonversionError;
 
+/** An error of any code the catalogue documents: comparing its code (or its name) narrows it. */
+export type KnownError = InvalidDataError | InvalidRequestError | ControlUnauthorizedError | EndpointNotImplementedError | NotFoundError | AlreadyExistsError | PurchaseFraudError | RelationNotFoundError | StorageError | NetworkError | UnknownError | InvalidCredentialsError | InvalidClientUidError | UnknownClientPlatformError | FeatureNotSupportedError | StoreError | PurchaseInvalidError | ProjectConfigError | InvalidStoreCredentialsError | ReceiptValidationError | BackendError;
+
+// Each class as ErrorClass: the classes differ (by name and code), and a union of thousands of
+// them is too complex for tsc.
 const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
-  ["invalid_data", InvalidDataError],
-  ["invalid_request", InvalidRequestError],
-  ["control_unauthorized", ControlUnauthorizedError],
-  ["not_implemented", EndpointNotImplementedError],
-  ["not_found", NotFoundError],
-  ["already_exists", AlreadyExistsError],
-  ["purchase_fraud", PurchaseFraudError],
-  ["relation_not_found", RelationNotFoundError],
-  ["storage_error", StorageError],
-  ["network_error", NetworkError],
-  ["unknown_error", UnknownError],
-  ["invalid_credentials", InvalidCredentialsError],
-  ["invalid_client_uid", InvalidClientUidError],
-  ["unknown_client_platform", UnknownClientPlatformError],
-  ["feature_not_supported", FeatureNotSupportedError],
-  ["store_error", StoreError],
-  ["purchase_invalid", PurchaseInvalidError],
-  ["project_config_error", ProjectConfigError],
-  ["invalid_store_credentials", InvalidStoreCredentialsError],
-  ["receipt_validation_error", ReceiptValidationError],
-  ["backend_error", BackendError],
+  ["invalid_data", InvalidDataError as ErrorClass],
+  ["invalid_request", InvalidRequestError as ErrorClass],
+  ["control_unauthorized", ControlUnauthorizedError as ErrorClass],
+  ["not_implemented", EndpointNotImplementedError as ErrorClass],
+  ["not_found", NotFoundError as ErrorClass],
+  ["already_exists", AlreadyExistsError as ErrorClass],
+  ["purchase_fraud", PurchaseFraudError as ErrorClass],
+  ["relation_not_found", RelationNotFoundError as ErrorClass],
+  ["storage_error", StorageError as ErrorClass],
+  ["network_error", NetworkError as ErrorClass],
+  ["unknown_error", UnknownError as ErrorClass],
+  ["invalid_credentials", InvalidCredentialsError as ErrorClass],
+  ["invalid_client_uid", InvalidClientUidError as ErrorClass],
+  ["unknown_client_platform", UnknownClientPlatformError as ErrorClass],
+  ["feature_not_supported", FeatureNotSupportedError as ErrorClass],
+  ["store_error", StoreError as ErrorClass],
+  ["purchase_invalid", PurchaseInvalidError as ErrorClass],
+  ["project_config_error", ProjectConfigError as ErrorClass],
+  ["invalid_store_credentials", InvalidStoreCredentialsError as ErrorClass],
+  ["receipt_validation_error", ReceiptValidationError as ErrorClass],
+  ["backend_error", BackendError as ErrorClass],
 ]);
 
 const byType: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
@@ -1084,6 +1209,9 @@ export function lookupOr<Fallback>(
 const classesByName: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>(
   /* @__PURE__ */ [
     QonversionError,
+    QonversionTransportError,
+    QonversionConnectionError,
+    QonversionTimeoutError,
     ...statusClassesFirst.values(),
     ...statusClassesLast.values(),
     ...byType.values(),
@@ -1166,7 +1294,7 @@ export function fromJSON(data: unknown): QonversionError {
   if ("retry_after" in found) {
     said["retryAfter"] = typeof found["retry_after"] === "number" ? found["retry_after"] : undefined;
   }
-  for (const name of ["retryable", "throttled"]) {
+  for (const name of ["retryable", "throttled", "sent"]) {
     if (typeof found[name] === "boolean") {
       said[name] = found[name];
     }
@@ -1272,6 +1400,16 @@ function build(
   return [error, parsed.rawCode !== undefined || parsed.rawType !== undefined];
 }
 
+/**
+ * A body fromResponse cannot read: a stream or a Response, whose text only a promise gives
+ * (`fromResponse(status, res.body)` would lose the code). Await fromFetchResponse instead.
+ */
+export type NotRead<Body> = [
+  Extract<Body, { readonly getReader: unknown } | { readonly arrayBuffer: unknown }>,
+] extends [never]
+  ? unknown
+  : "a stream or a Response: await fromFetchResponse(response) reads it";
+
 function integer(status: number | undefined): number | undefined {
   return typeof status === "number" && Number.isInteger(status) ? status : undefined;
 }
@@ -1285,9 +1423,9 @@ function integer(status: number | undefined): number | undefined {
  * type, else the type's, else any other status class, else the one for the HTTP status,
  * else QonversionError.
  */
-export function fromResponse(
+export function fromResponse<Body>(
   status: number | undefined,
-  body?: unknown,
+  body?: Body & NotRead<Body>,
   headers?: HeadersLike,
 ): QonversionError {
   const known = integer(status);
@@ -1303,9 +1441,9 @@ export function fromResponse(
  * error; a response of another status is one only when an envelope that reads that status
  * finds a code or a type in its body (an API that answers errors with 200).
  */
-export function errorFor(
+export function errorFor<Body>(
   status: number | undefined,
-  body?: unknown,
+  body?: Body & NotRead<Body>,
   headers?: HeadersLike,
 ): QonversionError | undefined {
   const known = integer(status);
@@ -1321,4 +1459,94 @@ export function errorFor(
     }
   }
   return fromResponse(status, body, headers);
+}
+
+/** What fromFetchResponse reads: a fetch Response, or anything shaped like one. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers?: HeadersLike | undefined;
+  readonly bodyUsed?: boolean | undefined;
+  text(): Promise<string>;
+}
+
+/**
+ * The error for a fetch Response (see fromResponse), reading its body once: check
+ * `response.ok` first, or use errorForFetchResponse. A body already read is not read again:
+ * the error then has the status and headers alone.
+ */
+export async function fromFetchResponse(response: FetchResponseLike): Promise<QonversionError> {
+  return fromResponse(response.status, await bodyText(response), response.headers);
+}
+
+/** The error a fetch Response is (see errorFor), or undefined for a success, whose body is
+ * read only when an envelope reads errors from successes. */
+export async function errorForFetchResponse(
+  response: FetchResponseLike,
+): Promise<QonversionError | undefined> {
+  const status = integer(response.status);
+  if (status !== undefined && (status < 400 || status > 599) && !readsStatus(envelopes, status)) {
+    return undefined;
+  }
+  return errorFor(response.status, await bodyText(response), response.headers);
+}
+
+async function bodyText(response: FetchResponseLike): Promise<string | undefined> {
+  if (response.bodyUsed === true) {
+    return undefined;
+  }
+  try {
+    return await response.text();
+  } catch {
+    return undefined;
+  }
+}
+
+const failureClasses = {
+  connection: QonversionConnectionError,
+  timeout: QonversionTimeoutError,
+  transport: QonversionTransportError,
+} as const;
+
+/**
+ * The error of this API an HTTP client's error stands for, else undefined: a failure to get an
+ * answer (fetch's, axios', node:http's) gives a QonversionTransportError, a QonversionConnectionError when the
+ * request never left, a QonversionTimeoutError when no answer came in time; an axios error for an
+ * error status gives the error its response is. The original error is the result's cause. A
+ * request the caller aborted gives undefined.
+ */
+export function translate(error: unknown): QonversionError | undefined {
+  if (isQonversionError(error)) {
+    return error;
+  }
+  const answer = responseOf(error);
+  if (answer !== undefined) {
+    const [status, body, headers] = answer;
+    const found = errorFor(status, body, headers);
+    return found === undefined ? undefined : withCause(found, error);
+  }
+  const failed = failure(error);
+  if (failed === undefined) {
+    return undefined;
+  }
+  const [kind, sent] = failed;
+  const message = error instanceof Error && error.message !== "" ? error.message : undefined;
+  return new failureClasses[kind](message, { sent, cause: error });
+}
+
+function withCause(found: QonversionError, cause: unknown): QonversionError {
+  Object.defineProperty(found, "cause", { value: cause, writable: true, configurable: true });
+  return found;
+}
+
+/**
+ * `await call(() => fetch(...))` (or any request that returns a promise) turns what the HTTP
+ * client throws into this API's errors (see translate): catching QonversionError then catches
+ * every failure of the API. What it cannot translate is thrown as it was.
+ */
+export async function call<Result>(request: () => Promise<Result>): Promise<Result> {
+  try {
+    return await request();
+  } catch (error) {
+    throw translate(error) ?? error;
+  }
 }

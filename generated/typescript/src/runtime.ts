@@ -775,3 +775,97 @@ export function statusOf<Entry extends string>(
     (exact.length === 3 ? entries.find((entry) => entry === range) : undefined)
   );
 }
+
+// Failures of HTTP clients --------------------------------------------------------------
+
+/** What a failure to get an answer is: the request never left ("connection"), it left and
+ * no answer came in time ("timeout"), or it broke on the way ("transport"). */
+export type FailureKind = "connection" | "timeout" | "transport";
+
+// By the error codes Node (its sockets, undici's fetch) and axios give: what failed, and
+// whether the request may have reached the server.
+const failureCodes: ReadonlyMap<string, readonly [FailureKind, boolean]> = new Map([
+  ["ECONNREFUSED", ["connection", false]],
+  ["ENOTFOUND", ["connection", false]],
+  ["EAI_AGAIN", ["connection", false]],
+  ["EHOSTUNREACH", ["connection", false]],
+  ["ENETUNREACH", ["connection", false]],
+  ["ERR_TLS_CERT_ALTNAME_INVALID", ["connection", false]],
+  ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", ["connection", false]],
+  ["CERT_HAS_EXPIRED", ["connection", false]],
+  ["DEPTH_ZERO_SELF_SIGNED_CERT", ["connection", false]],
+  ["UND_ERR_CONNECT_TIMEOUT", ["connection", false]],
+  ["UND_ERR_HEADERS_TIMEOUT", ["timeout", true]],
+  ["UND_ERR_BODY_TIMEOUT", ["timeout", true]],
+  ["ETIMEDOUT", ["timeout", true]],
+  ["ECONNABORTED", ["timeout", true]], // axios: its timeout
+  ["ECONNRESET", ["transport", true]],
+  ["EPIPE", ["transport", true]],
+  ["UND_ERR_SOCKET", ["transport", true]],
+  ["UND_ERR_CLOSED", ["transport", true]],
+  ["ERR_NETWORK", ["transport", true]], // axios in a browser: nothing more is known
+]);
+
+// What browsers' fetch says when it gets no answer; Node's undici says "fetch failed".
+const fetchFailures = /^(fetch failed|Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed)$/;
+
+function causes(error: unknown): unknown[] {
+  const found: unknown[] = [];
+  let current: unknown = error;
+  while (typeof current === "object" && current !== null && found.length < 8) {
+    found.push(current);
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors)) {
+      found.push(...(errors as unknown[]));
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return found;
+}
+
+/** [what failed, whether the request may have reached the server] for an HTTP client's
+ * failure to get an answer (fetch's, axios', node:http's), else undefined. A request the
+ * caller aborted is no failure of the API. */
+export function failure(error: unknown): readonly [FailureKind, boolean] | undefined {
+  const chain = causes(error);
+  for (const found of chain) {
+    const code = (found as { code?: unknown }).code;
+    const known = typeof code === "string" ? failureCodes.get(code) : undefined;
+    if (known !== undefined) {
+      return known;
+    }
+  }
+  for (const found of chain) {
+    const name = (found as { name?: unknown }).name;
+    if (name === "TimeoutError") {
+      return ["timeout", true]; // AbortSignal.timeout()
+    }
+  }
+  const first = chain[0] as { name?: unknown; message?: unknown } | undefined;
+  if (
+    first !== undefined &&
+    first.name === "TypeError" &&
+    typeof first.message === "string" &&
+    fetchFailures.test(first.message)
+  ) {
+    return ["transport", true];
+  }
+  return undefined;
+}
+
+/** The response an axios error for an error status carries: [status, body, headers]. */
+export function responseOf(
+  error: unknown,
+): readonly [number, unknown, HeadersLike | undefined] | undefined {
+  const found = error as { isAxiosError?: unknown; response?: unknown } | null;
+  if (typeof found !== "object" || found === null || found.isAxiosError !== true) {
+    return undefined;
+  }
+  const response = found.response as
+    | { status?: unknown; data?: unknown; headers?: unknown }
+    | undefined;
+  if (typeof response !== "object" || response === null || typeof response.status !== "number") {
+    return undefined;
+  }
+  return [response.status, response.data, response.headers as HeadersLike | undefined];
+}

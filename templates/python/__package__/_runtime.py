@@ -9,13 +9,14 @@ subset of RFC 9535 JSONPath in one canonical form, read here as data.
 from __future__ import annotations
 
 import calendar
+import inspect
 import json
 import math
 import re
 import time
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 Class = TypeVar("Class")
 Wire = str | int
@@ -724,14 +725,175 @@ def headers_of(response: Any) -> Any:
 
 
 def body_of(response: Any) -> Any:
-    """The body of a requests or httpx response (content), or a urllib one (read())."""
-    content = getattr(response, "content", None)
+    """The body of a requests or httpx response (content, reading a streamed one), or a
+    urllib one (read()); None when it cannot be read without waiting (an async one)."""
+    # httpx raises ResponseNotRead for the content of a streamed response not read yet.
+    try:
+        content = getattr(response, "content", None)
+    except Exception:
+        content = None
     if isinstance(content, (bytes, str)):
         return content
     reader = getattr(response, "read", None)
     if callable(reader):
         try:
-            return reader()
+            body = reader()
         except Exception:
             return None
+        if inspect.isawaitable(body):  # aiohttp's: only an async caller can read it
+            if inspect.iscoroutine(body):
+                body.close()
+            return None
+        return cast("Any", body)
     return None
+
+
+async def abody_of(response: Any) -> Any:
+    """The body of an httpx async response (aread()), an aiohttp one (await read()), or
+    any response body_of reads."""
+    try:
+        content = getattr(response, "content", None)
+    except Exception:
+        content = None
+    if isinstance(content, (bytes, str)):
+        return content
+    for name in ("aread", "read"):
+        reader = getattr(response, name, None)
+        if callable(reader):
+            try:
+                body = reader()
+                return await body if inspect.isawaitable(body) else body
+            except Exception:
+                return None
+    return None
+
+
+# Failures of HTTP libraries ---------------------------------------------------------------
+
+# By the names of an exception's classes (module root, class), what a failure is: whether
+# the request never left ("connection"), left without an answer in time ("timeout"), or
+# broke on the way ("transport"), and whether it may have reached the server. Names, not
+# imports: the package depends on no HTTP library.
+_FAILURES: Mapping[tuple[str, str], tuple[str, bool]] = {
+    # httpx
+    ("httpx", "ConnectError"): ("connection", False),
+    ("httpx", "ConnectTimeout"): ("connection", False),
+    ("httpx", "PoolTimeout"): ("connection", False),
+    ("httpx", "UnsupportedProtocol"): ("connection", False),
+    ("httpx", "TimeoutException"): ("timeout", True),
+    ("httpx", "TransportError"): ("transport", True),
+    # requests (its ConnectionError is also read by what it wraps, below)
+    ("requests", "ConnectTimeout"): ("connection", False),
+    ("requests", "SSLError"): ("connection", False),
+    ("requests", "Timeout"): ("timeout", True),
+    ("requests", "ConnectionError"): ("transport", True),
+    ("requests", "ChunkedEncodingError"): ("transport", True),
+    # urllib3, which requests wraps
+    ("urllib3", "NewConnectionError"): ("connection", False),
+    ("urllib3", "NameResolutionError"): ("connection", False),
+    ("urllib3", "ConnectTimeoutError"): ("connection", False),
+    ("urllib3", "ReadTimeoutError"): ("timeout", True),
+    ("urllib3", "ProtocolError"): ("transport", True),
+    # aiohttp
+    ("aiohttp", "ClientConnectorError"): ("connection", False),
+    ("aiohttp", "ConnectionTimeoutError"): ("connection", False),
+    ("aiohttp", "ServerTimeoutError"): ("timeout", True),
+    ("aiohttp", "ClientConnectionError"): ("transport", True),
+    ("aiohttp", "ClientPayloadError"): ("transport", True),
+    # urllib wraps what fails before the request is sent in URLError (read by its reason)
+    ("urllib", "URLError"): ("connection", False),
+    # the standard library's own, for urllib, http.client and sockets
+    ("socket", "gaierror"): ("connection", False),
+    ("builtins", "ConnectionRefusedError"): ("connection", False),
+    ("builtins", "TimeoutError"): ("timeout", True),
+    ("builtins", "ConnectionError"): ("transport", True),
+    ("http", "RemoteDisconnected"): ("transport", True),
+    ("http", "IncompleteRead"): ("transport", True),
+    ("ssl", "SSLError"): ("connection", False),
+}
+
+
+def _classes(error: BaseException) -> list[tuple[str, str]]:
+    return [(cls.__module__.split(".")[0], cls.__name__) for cls in type(error).__mro__]
+
+
+def _wrapped(error: BaseException) -> list[BaseException]:
+    """What an HTTP library's exception says it wraps: requests' first argument (urllib3's
+    error, or its MaxRetryError's reason), urllib's reason, the chained cause."""
+    found: list[BaseException] = []
+    for candidate in (
+        *(error.args[:1] if error.args else ()),
+        getattr(error, "reason", None),
+        error.__cause__,
+    ):
+        if isinstance(candidate, BaseException) and candidate is not error:
+            found.append(candidate)
+            inner = getattr(candidate, "reason", None)
+            if isinstance(inner, BaseException):
+                found.append(inner)
+    return found
+
+
+def _failure_of(error: BaseException) -> tuple[str, bool] | None:
+    for name in _classes(error):
+        if name in _FAILURES:
+            return _FAILURES[name]
+    return None
+
+
+def failure(error: BaseException) -> tuple[str, bool] | None:
+    """(what failed, whether the request may have reached the server) for an HTTP client's
+    failure to get an answer, None for any other exception."""
+    own = _failure_of(error)
+    if own is None:
+        return None
+    for inner in _wrapped(error):
+        found = _failure_of(inner)
+        if found is not None and found[0] != "transport":
+            # The wrapped error knows more: requests' ConnectionError over a refused
+            # connection, urllib's URLError over a timeout while connecting.
+            if own == ("connection", False) and found[0] == "timeout":
+                return ("connection", False)
+            return found
+    return own
+
+
+class _Answer(NamedTuple):
+    status: int
+    headers: Any
+    content: Any
+
+
+def response_of(error: BaseException) -> Any:
+    """The response an HTTP client's exception for an error status carries (requests'
+    HTTPError, httpx's HTTPStatusError, urllib's HTTPError, aiohttp's ClientResponseError),
+    else None."""
+    names = set(_classes(error))
+    if ("urllib", "HTTPError") in names:
+        return error  # urllib's HTTPError is its response
+    if names & {("requests", "HTTPError"), ("httpx", "HTTPStatusError")}:
+        response = getattr(error, "response", None)
+        return response if status_of(response) is not None else None
+    if ("aiohttp", "ClientResponseError") in names:
+        status = getattr(error, "status", None)
+        if isinstance(status, int):
+            # aiohttp has released the body by now: the status and headers are all there is.
+            return _Answer(status, getattr(error, "headers", None), None)
+    return None
+
+
+# Typing ------------------------------------------------------------------------------------
+
+Value = TypeVar("Value", covariant=True)
+
+
+class readonly(Generic[Value]):
+    """To type checkers, an attribute that instances and classes read and nothing writes,
+    so that each subclass may narrow its type (a variable's type could not change). The
+    package declares such attributes only when TYPE_CHECKING."""
+
+    def __init__(self, read: Callable[[Any], Value]) -> None:
+        self.read = read
+
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> Value:
+        return self.read(instance)

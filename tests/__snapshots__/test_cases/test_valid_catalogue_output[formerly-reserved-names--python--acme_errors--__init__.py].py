@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    TypeAlias,
+    TypeVar,
+    overload,
+)
 
 from . import _runtime
 
@@ -25,6 +33,10 @@ __all__ = [
     "FieldError",
     "HttpStatus",
     "AcmeError",
+    "AcmeConnectionError",
+    "AcmeTimeoutError",
+    "AcmeTransportError",
+    "KnownError",
     "ResourceError",
     "InternalError",
     "Final",
@@ -34,11 +46,16 @@ __all__ = [
     "NamedTuple",
     "FieldSourceError",
     "StorageError",
+    "aerror_for_response",
+    "araise_for_response",
     "error_for",
+    "error_for_response",
     "from_dict",
     "from_response",
     "lookup",
     "raise_for_response",
+    "translate",
+    "translated",
 ]
 
 REFERENCE = "https://acme.example/errors"
@@ -166,8 +183,15 @@ class AcmeError(Exception):
     what the server actually sent.
     """
 
-    code: ErrorCode | str | int | None = None
-    """The error code: an ErrorCode when known, else the value the server sent."""
+    if TYPE_CHECKING:
+        # Read-only, so that each code's class can say its own code (a variable could not).
+
+        @_runtime.readonly
+        def code(self) -> ErrorCode | str | int | None:
+            """The error code: an ErrorCode when known, else the value the server sent."""
+
+    else:
+        code = None
     raw_code: str | int | None = None
     """Exactly what the server sent as the code (None when it sent none)."""
     type: ErrorType | str | int | None = None
@@ -230,7 +254,8 @@ class AcmeError(Exception):
         if type is not None:
             self.type = type
         if code is not None:
-            self.code = code
+            # Read-only to type checkers (see the TYPE_CHECKING code above), not at run time.
+            self.__dict__["code"] = code
         if raw_code is not None:
             self.raw_code = raw_code
         self.fields: tuple[FieldError, ...] = tuple(fields)
@@ -446,7 +471,7 @@ def from_dict(data: Mapping[str, Any]) -> AcmeError:
         headers=data.get("headers"),
         request_id=data.get("request_id"),
     )
-    for name in ("retry_after", "retryable", "throttled"):
+    for name in ("retry_after", "retryable", "throttled", "sent"):
         if name in data:
             setattr(error, name, data[name])
     return error
@@ -460,6 +485,47 @@ def _field_from(data: Mapping[str, Any]) -> FieldError:
         type=data.get("type"),
         pointer=data.get("pointer"),
     )
+
+
+class AcmeTransportError(
+    AcmeError,
+    default_message="No answer from Acme API",
+    description="The request failed on its way, or its answer did not come.",
+    retryable=True,
+):
+    """No answer from Acme API: the request failed on its way, or its answer
+    did not come. Such an error has no status, code or body; the HTTP client's exception is
+    its __cause__. See translate and translated."""
+
+    sent: bool = True
+    """Whether the request may have reached the server: False only when it certainly did
+    not, so that sending it again is safe."""
+
+    def __init__(
+        self, message: str | None = None, *, sent: bool | None = None, **init: Any
+    ) -> None:
+        super().__init__(message, **init)
+        self.sent = self.__class__.sent if sent is None else sent
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "sent": self.sent}
+
+
+class AcmeConnectionError(
+    AcmeTransportError,
+    description="The request never reached the server: sending it again is safe.",
+):
+    """The request never reached Acme API (a refused connection, a name that
+    does not resolve, a failed TLS handshake): sending it again is safe."""
+
+    sent = False
+
+
+class AcmeTimeoutError(
+    AcmeTransportError,
+    description="The request was sent, and no answer came in time.",
+):
+    """The request was sent, and no answer came in time: the server may have acted on it."""
 
 
 class ResourceError(
@@ -493,6 +559,11 @@ class Final(
 ):
     """The thing is not there."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.FINAL]: ...
+
 
 class IntEnum(
     ResourceError,
@@ -506,6 +577,11 @@ class IntEnum(
     docs_url="https://acme.example/docs/#int_enum",
 ):
     """The thing is not there."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INT_ENUM]: ...
 
 
 class StrEnum(
@@ -521,6 +597,11 @@ class StrEnum(
 ):
     """The thing is not there."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STR_ENUM]: ...
+
 
 class Protocol(
     ResourceError,
@@ -534,6 +615,11 @@ class Protocol(
     docs_url="https://acme.example/docs/#protocol",
 ):
     """The thing is not there."""
+
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PROTOCOL]: ...
 
 
 class NamedTuple(
@@ -549,6 +635,11 @@ class NamedTuple(
 ):
     """The thing is not there."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NAMED_TUPLE]: ...
+
 
 class FieldSourceError(
     ResourceError,
@@ -563,6 +654,11 @@ class FieldSourceError(
 ):
     """The thing is not there."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.FIELD_SOURCE]: ...
+
 
 class StorageError(
     InternalError,
@@ -576,12 +672,27 @@ class StorageError(
 ):
     """Saving failed."""
 
+    if TYPE_CHECKING:
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STORAGE_ERROR]: ...
+
+
+KnownError: TypeAlias = (
+    "Final | IntEnum | StrEnum | Protocol | NamedTuple | FieldSourceError | StorageError"
+)
+"""An error of any code the catalogue documents: matching it by class narrows it, and a
+match with a case for each type's class is exhaustive. (Type checkers refuse a chain of |
+thousands deep, so many classes are grouped in parentheses.)"""
 
 # The attribute of each extra, by its name in the body's terms.
 _EXTRA_ATTRIBUTES: Mapping[str, str] = {}
 
 _CLASSES: Mapping[str, type[AcmeError]] = {
     "AcmeError": AcmeError,
+    "AcmeTransportError": AcmeTransportError,
+    "AcmeConnectionError": AcmeConnectionError,
+    "AcmeTimeoutError": AcmeTimeoutError,
     "ResourceError": ResourceError,
     "InternalError": InternalError,
     "Final": Final,
@@ -801,18 +912,103 @@ def error_for(
     return from_response(status, body, headers=headers)
 
 
-def raise_for_response(response: Any) -> None:
-    """Raise the error for a response that is one (see error_for); return for any other.
+def error_for_response(response: Any) -> AcmeError | None:
+    """The error a response is (see error_for), or None when it is a success.
 
-    Takes a requests or httpx response, or a urllib response or HTTPError: anything with a
-    status (status_code, status or getcode()), a body (content or read()) and headers. The
-    body of a success is read only when an envelope reads errors from successes.
+    Takes a requests or httpx response (a streamed one is read), or a urllib response or
+    HTTPError: anything with a status (status_code, status or getcode()), a body (content
+    or read()) and headers. The body of a success is read only when an envelope reads
+    errors from successes. For httpx's async responses and aiohttp's, await
+    aerror_for_response.
     """
     status = _runtime.status_of(response)
     if status is None:
-        return
+        return None
     if 400 <= status <= 599 or _runtime.reads_status(_ENVELOPES, status):
         headers = _runtime.headers_of(response)
-        error = error_for(status, _runtime.body_of(response), headers=headers)
-        if error is not None:
-            raise error
+        return error_for(status, _runtime.body_of(response), headers=headers)
+    return None
+
+
+async def aerror_for_response(response: Any) -> AcmeError | None:
+    """error_for_response for a response whose body is read by awaiting: httpx's async
+    responses (aread()) and aiohttp's (read()); any other response too."""
+    status = _runtime.status_of(response)
+    if status is None:
+        return None
+    if 400 <= status <= 599 or _runtime.reads_status(_ENVELOPES, status):
+        headers = _runtime.headers_of(response)
+        return error_for(status, await _runtime.abody_of(response), headers=headers)
+    return None
+
+
+def raise_for_response(response: Any) -> None:
+    """Raise the error for a response that is one (see error_for_response); return for any
+    other."""
+    error = error_for_response(response)
+    if error is not None:
+        raise error
+
+
+async def araise_for_response(response: Any) -> None:
+    """raise_for_response for httpx's async responses and aiohttp's (see
+    aerror_for_response)."""
+    error = await aerror_for_response(response)
+    if error is not None:
+        raise error
+
+
+_FAILURE_CLASSES: Mapping[str, type[AcmeTransportError]] = {
+    "connection": AcmeConnectionError,
+    "timeout": AcmeTimeoutError,
+    "transport": AcmeTransportError,
+}
+
+
+def translate(error: BaseException) -> AcmeError | None:
+    """The error of this API an HTTP client's exception stands for, else None.
+
+    A failure to get an answer (requests', httpx's, urllib's, aiohttp's or a socket's)
+    gives a AcmeTransportError: a AcmeConnectionError when the request never left, a
+    AcmeTimeoutError when no answer came in time. An exception for an error status
+    that carries its response (requests' HTTPError, httpx's HTTPStatusError, urllib's
+    HTTPError, aiohttp's ClientResponseError) gives the error that response is. The
+    original exception is the result's __cause__.
+    """
+    if isinstance(error, AcmeError):
+        return error
+    response = _runtime.response_of(error)
+    if response is not None:
+        found = error_for_response(response)
+    else:
+        failed = _runtime.failure(error)
+        if failed is None:
+            return None
+        kind, sent = failed
+        found = _FAILURE_CLASSES[kind](str(error) or type(error).__name__, sent=sent)
+    if found is not None:
+        found.__cause__ = error
+    return found
+
+
+class translated:
+    """``with translated():`` (or ``async with translated():``) around calls to the API
+    turns what their HTTP client raises into this API's errors (see translate), raised
+    from the original: ``except AcmeError`` then catches every failure of the API.
+    """
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: BaseException | None, traceback: Any) -> None:
+        found = None if error is None else translate(error)
+        if found is not None and found is not error:
+            raise found from error
+
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(
+        self, kind: Any, error: BaseException | None, traceback: Any
+    ) -> None:
+        self.__exit__(kind, error, traceback)

@@ -9,6 +9,7 @@
 import {
   choose,
   codeKey,
+  failure,
   headerMap,
   jsonData,
   lookup as find,
@@ -17,6 +18,7 @@ import {
   record,
   redacted,
   requestId,
+  responseOf,
   retryAfter,
   statusOf,
   type Envelope,
@@ -210,6 +212,8 @@ export interface ErrorData {
   readonly retry_after: number | null;
   readonly retryable: boolean;
   readonly throttled: boolean;
+  /** Transport errors only: whether the request may have reached the server. */
+  readonly sent?: boolean;
 }
 
 /** What an error holds besides its message; every part is optional. */
@@ -227,6 +231,8 @@ export interface ErrorInit {
   readonly headers?: HeadersLike | undefined;
   /** The request id the body carries (a header's wins). */
   readonly requestId?: string | undefined;
+  /** What caused the error (an HTTP client's exception), kept as the error's cause. */
+  readonly cause?: unknown;
 }
 
 // What the catalogue says of responses besides their bodies.
@@ -313,7 +319,7 @@ export class AcmeError extends Error {
 
   constructor(message?: string, init: ErrorInit = {}) {
     const cls = new.target as typeof AcmeError;
-    super(message ?? cls.defaultMessage);
+    super(message ?? cls.defaultMessage, "cause" in init ? { cause: init.cause } : undefined);
     this.name = cls.errorName;
     this.status = init.status;
     const headers = headerMap(init.headers);
@@ -332,6 +338,21 @@ export class AcmeError extends Error {
     this.errors = init.errors ?? [];
     this.extras = init.extras ?? {};
     Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** The code's page in the published docs, as the catalogue says (the class's). */
+  get docsUrl(): string | undefined {
+    return (this.constructor as typeof AcmeError).docsUrl;
+  }
+
+  /** What the catalogue says the code, type or status class means (the class's). */
+  get description(): string {
+    return (this.constructor as typeof AcmeError).description;
+  }
+
+  /** Whose fault the error is, as the catalogue says (the class's). */
+  get fault(): Fault | undefined {
+    return (this.constructor as typeof AcmeError).fault;
   }
 
   override toString(): string {
@@ -389,12 +410,66 @@ export class AcmeError extends Error {
   }
 }
 
+/** What a transport error holds besides what every error may. */
+export interface TransportErrorInit extends ErrorInit {
+  /** Whether the request may have reached the server (by default, the class's word). */
+  readonly sent?: boolean | undefined;
+}
+
+/**
+ * No answer from Acme API: the request failed on its way, or its answer did not
+ * come. Such an error has no status, code or body; the HTTP client's error is its cause. See
+ * call and translate.
+ */
+export class AcmeTransportError extends AcmeError {
+  static override readonly defaultMessage: string = "No answer from Acme API";
+  static override readonly description: string = "The request failed on its way, or its answer did not come.";
+  static override readonly retryable: boolean | undefined = true;
+  static override readonly errorName: string = "AcmeTransportError";
+  /** Whether the class's requests may have reached the server. */
+  static readonly sent: boolean = true;
+  declare readonly name: "AcmeTransportError" | "AcmeConnectionError" | "AcmeTimeoutError";
+  /**
+   * Whether the request may have reached the server: false only when it certainly did not,
+   * so that sending it again is safe.
+   */
+  readonly sent: boolean;
+
+  constructor(message?: string, init: TransportErrorInit = {}) {
+    super(message, init);
+    this.sent = init.sent ?? (new.target as typeof AcmeTransportError).sent;
+  }
+
+  override toJSON(): ErrorData {
+    return { ...super.toJSON(), sent: this.sent };
+  }
+}
+
+/**
+ * The request never reached Acme API (a refused connection, a name that does not
+ * resolve, a failed TLS handshake): sending it again is safe.
+ */
+export class AcmeConnectionError extends AcmeTransportError {
+  static override readonly description: string = "The request never reached the server: sending it again is safe.";
+  static override readonly errorName: string = "AcmeConnectionError";
+  static override readonly sent: boolean = false;
+  declare readonly name: "AcmeConnectionError";
+}
+
+/** The request was sent, and no answer came in time: the server may have acted on it. */
+export class AcmeTimeoutError extends AcmeTransportError {
+  static override readonly description: string = "The request was sent, and no answer came in time.";
+  static override readonly errorName: string = "AcmeTimeoutError";
+  declare readonly name: "AcmeTimeoutError";
+}
+
 /** The resource is wrong. */
 export class ResourceError extends AcmeError {
   static override readonly type: ErrorType | undefined = "resource" as ErrorType;
   static override readonly description: string = "The resource is wrong.";
   static override readonly fault: Fault | undefined = "client";
   static override readonly errorName: string = "ResourceError";
+  declare readonly name: "ResourceError" | "ErrorBody" | "KnownErrorCode" | "Protocol" | "StrEnum" | "NamedTupleError" | "FieldSource";
 }
 
 /** The server is wrong. */
@@ -403,6 +478,7 @@ export class InternalError extends AcmeError {
   static override readonly description: string = "The server is wrong.";
   static override readonly fault: Fault | undefined = "server";
   static override readonly errorName: string = "InternalError";
+  declare readonly name: "InternalError" | "StorageError";
 }
 
 /** The thing is not there. */
@@ -414,6 +490,8 @@ export class ErrorBody extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#final";
   static override readonly errorName: string = "ErrorBody";
+  declare readonly name: "ErrorBody";
+  declare readonly code: typeof ErrorCode.Final;
 }
 
 /** The thing is not there. */
@@ -425,6 +503,8 @@ export class KnownErrorCode extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#int_enum";
   static override readonly errorName: string = "KnownErrorCode";
+  declare readonly name: "KnownErrorCode";
+  declare readonly code: typeof ErrorCode.IntEnum;
 }
 
 /** The thing is not there. */
@@ -436,6 +516,8 @@ export class Protocol extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#str_enum";
   static override readonly errorName: string = "Protocol";
+  declare readonly name: "Protocol";
+  declare readonly code: typeof ErrorCode.StrEnum;
 }
 
 /** The thing is not there. */
@@ -447,6 +529,8 @@ export class StrEnum extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#protocol";
   static override readonly errorName: string = "StrEnum";
+  declare readonly name: "StrEnum";
+  declare readonly code: typeof ErrorCode.Protocol;
 }
 
 /** The thing is not there. */
@@ -458,6 +542,8 @@ export class NamedTupleError extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#named_tuple";
   static override readonly errorName: string = "NamedTupleError";
+  declare readonly name: "NamedTupleError";
+  declare readonly code: typeof ErrorCode.NamedTuple;
 }
 
 /** The thing is not there. */
@@ -469,6 +555,8 @@ export class FieldSource extends ResourceError {
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#field_source";
   static override readonly errorName: string = "FieldSource";
+  declare readonly name: "FieldSource";
+  declare readonly code: typeof ErrorCode.FieldSource;
 }
 
 /** Saving failed. */
@@ -480,18 +568,25 @@ export class StorageError extends InternalError {
   static override readonly retryable: boolean | undefined = true;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#storage_error";
   static override readonly errorName: string = "StorageError";
+  declare readonly name: "StorageError";
+  declare readonly code: typeof ErrorCode.StorageError;
 }
 
 type ErrorClass = typeof AcmeError;
 
+/** An error of any code the catalogue documents: comparing its code (or its name) narrows it. */
+export type KnownError = ErrorBody | KnownErrorCode | Protocol | StrEnum | NamedTupleError | FieldSource | StorageError;
+
+// Each class as ErrorClass: the classes differ (by name and code), and a union of thousands of
+// them is too complex for tsc.
 const byCode: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
-  ["final", ErrorBody],
-  ["int_enum", KnownErrorCode],
-  ["str_enum", Protocol],
-  ["protocol", StrEnum],
-  ["named_tuple", NamedTupleError],
-  ["field_source", FieldSource],
-  ["storage_error", StorageError],
+  ["final", ErrorBody as ErrorClass],
+  ["int_enum", KnownErrorCode as ErrorClass],
+  ["str_enum", Protocol as ErrorClass],
+  ["protocol", StrEnum as ErrorClass],
+  ["named_tuple", NamedTupleError as ErrorClass],
+  ["field_source", FieldSource as ErrorClass],
+  ["storage_error", StorageError as ErrorClass],
 ]);
 
 const byType: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>([
@@ -606,6 +701,9 @@ export function lookupOr<Fallback>(
 const classesByName: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>(
   /* @__PURE__ */ [
     AcmeError,
+    AcmeTransportError,
+    AcmeConnectionError,
+    AcmeTimeoutError,
     ...statusClassesFirst.values(),
     ...statusClassesLast.values(),
     ...byType.values(),
@@ -688,7 +786,7 @@ export function fromJSON(data: unknown): AcmeError {
   if ("retry_after" in found) {
     said["retryAfter"] = typeof found["retry_after"] === "number" ? found["retry_after"] : undefined;
   }
-  for (const name of ["retryable", "throttled"]) {
+  for (const name of ["retryable", "throttled", "sent"]) {
     if (typeof found[name] === "boolean") {
       said[name] = found[name];
     }
@@ -794,6 +892,16 @@ function build(
   return [error, parsed.rawCode !== undefined || parsed.rawType !== undefined];
 }
 
+/**
+ * A body fromResponse cannot read: a stream or a Response, whose text only a promise gives
+ * (`fromResponse(status, res.body)` would lose the code). Await fromFetchResponse instead.
+ */
+export type NotRead<Body> = [
+  Extract<Body, { readonly getReader: unknown } | { readonly arrayBuffer: unknown }>,
+] extends [never]
+  ? unknown
+  : "a stream or a Response: await fromFetchResponse(response) reads it";
+
 function integer(status: number | undefined): number | undefined {
   return typeof status === "number" && Number.isInteger(status) ? status : undefined;
 }
@@ -807,9 +915,9 @@ function integer(status: number | undefined): number | undefined {
  * type, else the type's, else any other status class, else the one for the HTTP status,
  * else AcmeError.
  */
-export function fromResponse(
+export function fromResponse<Body>(
   status: number | undefined,
-  body?: unknown,
+  body?: Body & NotRead<Body>,
   headers?: HeadersLike,
 ): AcmeError {
   const known = integer(status);
@@ -825,9 +933,9 @@ export function fromResponse(
  * error; a response of another status is one only when an envelope that reads that status
  * finds a code or a type in its body (an API that answers errors with 200).
  */
-export function errorFor(
+export function errorFor<Body>(
   status: number | undefined,
-  body?: unknown,
+  body?: Body & NotRead<Body>,
   headers?: HeadersLike,
 ): AcmeError | undefined {
   const known = integer(status);
@@ -843,4 +951,94 @@ export function errorFor(
     }
   }
   return fromResponse(status, body, headers);
+}
+
+/** What fromFetchResponse reads: a fetch Response, or anything shaped like one. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers?: HeadersLike | undefined;
+  readonly bodyUsed?: boolean | undefined;
+  text(): Promise<string>;
+}
+
+/**
+ * The error for a fetch Response (see fromResponse), reading its body once: check
+ * `response.ok` first, or use errorForFetchResponse. A body already read is not read again:
+ * the error then has the status and headers alone.
+ */
+export async function fromFetchResponse(response: FetchResponseLike): Promise<AcmeError> {
+  return fromResponse(response.status, await bodyText(response), response.headers);
+}
+
+/** The error a fetch Response is (see errorFor), or undefined for a success, whose body is
+ * read only when an envelope reads errors from successes. */
+export async function errorForFetchResponse(
+  response: FetchResponseLike,
+): Promise<AcmeError | undefined> {
+  const status = integer(response.status);
+  if (status !== undefined && (status < 400 || status > 599) && !readsStatus(envelopes, status)) {
+    return undefined;
+  }
+  return errorFor(response.status, await bodyText(response), response.headers);
+}
+
+async function bodyText(response: FetchResponseLike): Promise<string | undefined> {
+  if (response.bodyUsed === true) {
+    return undefined;
+  }
+  try {
+    return await response.text();
+  } catch {
+    return undefined;
+  }
+}
+
+const failureClasses = {
+  connection: AcmeConnectionError,
+  timeout: AcmeTimeoutError,
+  transport: AcmeTransportError,
+} as const;
+
+/**
+ * The error of this API an HTTP client's error stands for, else undefined: a failure to get an
+ * answer (fetch's, axios', node:http's) gives a AcmeTransportError, a AcmeConnectionError when the
+ * request never left, a AcmeTimeoutError when no answer came in time; an axios error for an
+ * error status gives the error its response is. The original error is the result's cause. A
+ * request the caller aborted gives undefined.
+ */
+export function translate(error: unknown): AcmeError | undefined {
+  if (isAcmeError(error)) {
+    return error;
+  }
+  const answer = responseOf(error);
+  if (answer !== undefined) {
+    const [status, body, headers] = answer;
+    const found = errorFor(status, body, headers);
+    return found === undefined ? undefined : withCause(found, error);
+  }
+  const failed = failure(error);
+  if (failed === undefined) {
+    return undefined;
+  }
+  const [kind, sent] = failed;
+  const message = error instanceof Error && error.message !== "" ? error.message : undefined;
+  return new failureClasses[kind](message, { sent, cause: error });
+}
+
+function withCause(found: AcmeError, cause: unknown): AcmeError {
+  Object.defineProperty(found, "cause", { value: cause, writable: true, configurable: true });
+  return found;
+}
+
+/**
+ * `await call(() => fetch(...))` (or any request that returns a promise) turns what the HTTP
+ * client throws into this API's errors (see translate): catching AcmeError then catches
+ * every failure of the API. What it cannot translate is thrown as it was.
+ */
+export async function call<Result>(request: () => Promise<Result>): Promise<Result> {
+  try {
+    return await request();
+  } catch (error) {
+    throw translate(error) ?? error;
+  }
 }
