@@ -596,3 +596,34 @@ def test_a_pickle_outlives_its_code(tmp_path: Path) -> None:
             sys.path.pop(0)
             for name in [name for name in sys.modules if name.split(".")[0] == "acme_errors"]:
                 del sys.modules[name]
+
+
+def test_code_literals_give_way_to_the_size_pyright_analyzes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above python.CODE_LITERALS_UP_TO codes, classes do not declare their code's literal
+    (bench/run.py proves pyright passes on 10,000 codes): the package still works alike."""
+    import generator
+    from generator.target import python
+
+    source = ROOT / "tests" / "cases" / "minimal" / "catalogue.yaml"
+    outputs = {}
+    for limit in (0, 1_000):
+        monkeypatch.setattr(python, "CODE_LITERALS_UP_TO", limit)
+        outputs[limit] = generator.generate(source, ["python"])["python/acme_errors/__init__.py"]
+    assert "def code(self) -> Literal[" in outputs[1_000]
+    assert "Literal" not in outputs[0] and "_runtime.readonly\n    def code" not in outputs[0]
+    for limit, text in outputs.items():
+        package = tmp_path / str(limit) / "acme_errors"
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_text(text)
+        files = generator.generate(source, ["python"])
+        (package / "_runtime.py").write_text(files["python/acme_errors/_runtime.py"])
+        result = run(
+            PYTHON,
+            "-c",
+            "import acme_errors as e; print(e.lookup('not_found').code, "
+            "e.from_response(404, {'error': {'code': 'not_found'}}).code)",
+            cwd=package.parent,
+        )
+        assert result.stdout.split() == ["not_found", "not_found"], result.stdout

@@ -242,18 +242,23 @@ def union(names: list[str], group: int = 32) -> str:
     return " | ".join(parts)
 
 
-def stub_method(annotation: str, name: str, indent: int) -> str:
-    """`def name(self) -> annotation: ...` as black lays it out: on one line; else with self
-    on a line of its own; else with the annotation's subscript, `Outer[inner]`, split too."""
+def getter(annotation: str, name: str, value: str, indent: int) -> str:
+    """`def name(self) -> annotation: return value` as black lays it out: the signature on one
+    line, else with self on a line of its own, else with the annotation's subscript,
+    `Outer[inner]`, split too; the value on the return line, else in parentheses."""
     pad = " " * indent
-    line = f"{pad}def {name}(self) -> {annotation}: ..."
-    if width(line) <= LINE_LENGTH:
-        return line
-    head = f"{pad}def {name}(\n{pad}    self,\n{pad}) -> "
-    if width(f"{pad}) -> {annotation}: ...") <= LINE_LENGTH or "[" not in annotation:
-        return f"{head}{annotation}: ..."
-    outer, inner = annotation.removesuffix("]").split("[", 1)
-    return f"{head}{outer}[\n{pad}    {inner}\n{pad}]: ..."
+    line = f"{pad}def {name}(self) -> {annotation}:"
+    if width(line) > LINE_LENGTH:
+        head = f"{pad}def {name}(\n{pad}    self,\n{pad}) -> "
+        if width(f"{pad}) -> {annotation}:") <= LINE_LENGTH or "[" not in annotation:
+            line = f"{head}{annotation}:"
+        else:
+            outer, inner = annotation.removesuffix("]").split("[", 1)
+            line = f"{head}{outer}[\n{pad}    {inner}\n{pad}]:"
+    body = f"{pad}    return {value}"
+    if width(body) > LINE_LENGTH:
+        body = f"{pad}    return (\n{pad}        {value}\n{pad}    )"
+    return f"{line}\n{body}"
 
 
 def keyword_tuple(items: list[str], name: str, indent: int) -> str:
@@ -328,6 +333,13 @@ class _ImportName(Text):
         return value
 
 
+# Each code's class declares its code as its own literal type, for narrowing, up to this many
+# codes. pyright gives up on a module of more than 30,720 code flow nodes ("Code is too
+# complex to analyze"); a code already takes about two (its ErrorCode member and its class)
+# and the declaration a third, which 10,000 codes in one module cannot afford.
+CODE_LITERALS_UP_TO = 5_000
+
+
 class Python(Target):
     language = "Python"
     options = Record(
@@ -369,7 +381,7 @@ class Python(Target):
             "py_value": value,
             "py_extra_type": extra_type,
             "py_tuple": keyword_tuple,
-            "py_stub_method": stub_method,
+            "py_getter": getter,
             "py_union": union,
             "py_calls": calls,
             "py_extra_arguments": extra_arguments,
@@ -379,6 +391,7 @@ class Python(Target):
     def variables(self, catalogue: Catalogue, languages: Sequence[Language]) -> Mapping[str, Any]:
         return {
             "py_base": base_class(catalogue),
+            "py_code_literals": len(catalogue.codes) <= CODE_LITERALS_UP_TO,
             **{f"py_{kind}": name for kind, name in naming.transport_classes(catalogue).items()},
             "package": package(catalogue),
         }

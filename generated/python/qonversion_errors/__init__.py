@@ -260,6 +260,8 @@ class QonversionError(Exception):
 
     if TYPE_CHECKING:
         # Read-only, so that each code's class can say its own code (a variable could not).
+        # A code's class declares its code as such a method, which __init_subclass__ then
+        # replaces with the value its class statement gives.
 
         @_runtime.readonly
         def code(self) -> ErrorCode | str | int | None:
@@ -658,10 +660,9 @@ class InvalidDataError(
 ):
     """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.INVALID_DATA]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.INVALID_DATA]:
+        return ErrorCode.INVALID_DATA
 
 
 class InvalidRequestError(
@@ -677,10 +678,9 @@ class InvalidRequestError(
 ):
     """Unrecognized request URL."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.INVALID_REQUEST]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.INVALID_REQUEST]:
+        return ErrorCode.INVALID_REQUEST
 
 
 class ControlUnauthorizedError(
@@ -696,10 +696,9 @@ class ControlUnauthorizedError(
 ):
     """Authorization is required to execute the request."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.CONTROL_UNAUTHORIZED]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.CONTROL_UNAUTHORIZED]:
+        return ErrorCode.CONTROL_UNAUTHORIZED
 
 
 class EndpointNotImplementedError(
@@ -715,10 +714,9 @@ class EndpointNotImplementedError(
 ):
     """Functionality at the requested address is not implemented."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.NOT_IMPLEMENTED]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.NOT_IMPLEMENTED]:
+        return ErrorCode.NOT_IMPLEMENTED
 
 
 class NotFoundError(
@@ -734,10 +732,9 @@ class NotFoundError(
 ):
     """The requested resource is not found."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.NOT_FOUND]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.NOT_FOUND]:
+        return ErrorCode.NOT_FOUND
 
 
 class AlreadyExistsError(
@@ -753,10 +750,9 @@ class AlreadyExistsError(
 ):
     """The requested resource already exists."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.ALREADY_EXISTS]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.ALREADY_EXISTS]:
+        return ErrorCode.ALREADY_EXISTS
 
 
 class PurchaseFraudError(
@@ -772,10 +768,9 @@ class PurchaseFraudError(
 ):
     """Couldn't validate purchase with store request, potential fraud."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.PURCHASE_FRAUD]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.PURCHASE_FRAUD]:
+        return ErrorCode.PURCHASE_FRAUD
 
 
 class RelationNotFoundError(
@@ -791,10 +786,9 @@ class RelationNotFoundError(
 ):
     """Nested objects could not be found or associated with other entity."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.RELATION_NOT_FOUND]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.RELATION_NOT_FOUND]:
+        return ErrorCode.RELATION_NOT_FOUND
 
 
 class StorageError(
@@ -809,10 +803,9 @@ class StorageError(
 ):
     """Data was not saved."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.STORAGE_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.STORAGE_ERROR]:
+        return ErrorCode.STORAGE_ERROR
 
 
 class NetworkError(
@@ -827,10 +820,9 @@ class NetworkError(
 ):
     """Internal services interaction failed."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.NETWORK_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.NETWORK_ERROR]:
+        return ErrorCode.NETWORK_ERROR
 
 
 class UnknownError(
@@ -845,10 +837,9 @@ class UnknownError(
 ):
     """Unknown reason."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.UNKNOWN_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.UNKNOWN_ERROR]:
+        return ErrorCode.UNKNOWN_ERROR
 
 
 class InvalidCredentialsError(
@@ -868,10 +859,9 @@ class InvalidCredentialsError(
 ):
     """The access token is invalid or not set."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.INVALID_CREDENTIALS]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.INVALID_CREDENTIALS]:
+        return ErrorCode.INVALID_CREDENTIALS
 
 
 class InvalidClientUidError(
@@ -887,10 +877,9 @@ class InvalidClientUidError(
 ):
     """The client UID is invalid or not set."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.INVALID_CLIENT_UID]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.INVALID_CLIENT_UID]:
+        return ErrorCode.INVALID_CLIENT_UID
 
 
 class UnknownClientPlatformError(
@@ -906,10 +895,9 @@ class UnknownClientPlatformError(
 ):
     """The client's platform is not supported."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.UNKNOWN_CLIENT_PLATFORM]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.UNKNOWN_CLIENT_PLATFORM]:
+        return ErrorCode.UNKNOWN_CLIENT_PLATFORM
 
 
 class FeatureNotSupportedError(
@@ -925,10 +913,9 @@ class FeatureNotSupportedError(
 ):
     """The requested feature is not supported."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.FEATURE_NOT_SUPPORTED]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.FEATURE_NOT_SUPPORTED]:
+        return ErrorCode.FEATURE_NOT_SUPPORTED
 
 
 class StoreError(
@@ -944,10 +931,9 @@ class StoreError(
 ):
     """The app store (Google Play or the App Store) returned an error."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.STORE_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.STORE_ERROR]:
+        return ErrorCode.STORE_ERROR
 
 
 class PurchaseInvalidError(
@@ -963,10 +949,9 @@ class PurchaseInvalidError(
 ):
     """The purchase is invalid."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.PURCHASE_INVALID]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.PURCHASE_INVALID]:
+        return ErrorCode.PURCHASE_INVALID
 
 
 class ProjectConfigError(
@@ -982,10 +967,9 @@ class ProjectConfigError(
 ):
     """The project is not configured, or configured incorrectly, in the Qonversion dashboard."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.PROJECT_CONFIG_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.PROJECT_CONFIG_ERROR]:
+        return ErrorCode.PROJECT_CONFIG_ERROR
 
 
 class InvalidStoreCredentialsError(
@@ -1001,10 +985,9 @@ class InvalidStoreCredentialsError(
 ):
     """The store credentials given to Qonversion are invalid."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.INVALID_STORE_CREDENTIALS]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.INVALID_STORE_CREDENTIALS]:
+        return ErrorCode.INVALID_STORE_CREDENTIALS
 
 
 class ReceiptValidationError(
@@ -1020,10 +1003,9 @@ class ReceiptValidationError(
 ):
     """The store receipt could not be validated."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.RECEIPT_VALIDATION_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.RECEIPT_VALIDATION_ERROR]:
+        return ErrorCode.RECEIPT_VALIDATION_ERROR
 
 
 class BackendError(
@@ -1038,10 +1020,9 @@ class BackendError(
 ):
     """An error on Qonversion's side (the SDKs' BackendError)."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.BACKEND_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.BACKEND_ERROR]:
+        return ErrorCode.BACKEND_ERROR
 
 
 KnownError: TypeAlias = (

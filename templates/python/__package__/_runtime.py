@@ -16,7 +16,7 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Generic, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, cast
 
 Class = TypeVar("Class")
 Wire = str | int
@@ -886,14 +886,22 @@ def response_of(error: BaseException) -> Any:
 
 Value = TypeVar("Value", covariant=True)
 
+if TYPE_CHECKING:
 
-class readonly(Generic[Value]):
-    """To type checkers, an attribute that instances and classes read and nothing writes,
-    so that each subclass may narrow its type (a variable's type could not change). The
-    package declares such attributes only when TYPE_CHECKING."""
+    class readonly(Generic[Value]):
+        """To type checkers, an attribute that instances and classes read and nothing
+        writes, so that each subclass may narrow its type (a variable's type could not
+        change)."""
 
-    def __init__(self, read: Callable[[Any], Value]) -> None:
-        self.read = read
+        def __init__(self, read: Callable[[Any], Value]) -> None: ...
 
-    def __get__(self, instance: object, owner: type[Any] | None = None) -> Value:
-        return self.read(instance)
+        def __get__(
+            self, instance: object, owner: type[Any] | None = None
+        ) -> Value: ...
+
+else:
+
+    def readonly(read: Any) -> Any:
+        # At run time the class statement sets the attribute itself (the package's
+        # __init_subclass__ replaces the method), so nothing needs wrapping.
+        return read

@@ -173,6 +173,8 @@ class AcmeError(Exception):
 
     if TYPE_CHECKING:
         # Read-only, so that each code's class can say its own code (a variable could not).
+        # A code's class declares its code as such a method, which __init_subclass__ then
+        # replaces with the value its class statement gives.
 
         @_runtime.readonly
         def code(self) -> ErrorCode | str | int | None:
@@ -551,10 +553,9 @@ class NotFoundError(
 ):
     """The thing is not there."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.NOT_FOUND]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.NOT_FOUND]:
+        return ErrorCode.NOT_FOUND
 
 
 class StorageError(
@@ -569,10 +570,9 @@ class StorageError(
 ):
     """Saving failed."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.STORAGE_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.STORAGE_ERROR]:
+        return ErrorCode.STORAGE_ERROR
 
 
 KnownError: TypeAlias = "NotFoundError | StorageError"

@@ -185,6 +185,8 @@ class AcmeError(Exception):
 
     if TYPE_CHECKING:
         # Read-only, so that each code's class can say its own code (a variable could not).
+        # A code's class declares its code as such a method, which __init_subclass__ then
+        # replaces with the value its class statement gives.
 
         @_runtime.readonly
         def code(self) -> ErrorCode | str | int | None:
@@ -559,10 +561,9 @@ class Final(
 ):
     """The thing is not there."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.FINAL]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.FINAL]:
+        return ErrorCode.FINAL
 
 
 class IntEnum(
@@ -578,10 +579,9 @@ class IntEnum(
 ):
     """The thing is not there."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.INT_ENUM]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.INT_ENUM]:
+        return ErrorCode.INT_ENUM
 
 
 class StrEnum(
@@ -597,10 +597,9 @@ class StrEnum(
 ):
     """The thing is not there."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.STR_ENUM]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.STR_ENUM]:
+        return ErrorCode.STR_ENUM
 
 
 class Protocol(
@@ -616,10 +615,9 @@ class Protocol(
 ):
     """The thing is not there."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.PROTOCOL]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.PROTOCOL]:
+        return ErrorCode.PROTOCOL
 
 
 class NamedTuple(
@@ -635,10 +633,9 @@ class NamedTuple(
 ):
     """The thing is not there."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.NAMED_TUPLE]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.NAMED_TUPLE]:
+        return ErrorCode.NAMED_TUPLE
 
 
 class FieldSourceError(
@@ -654,10 +651,9 @@ class FieldSourceError(
 ):
     """The thing is not there."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.FIELD_SOURCE]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.FIELD_SOURCE]:
+        return ErrorCode.FIELD_SOURCE
 
 
 class StorageError(
@@ -672,10 +668,9 @@ class StorageError(
 ):
     """Saving failed."""
 
-    if TYPE_CHECKING:
-
-        @_runtime.readonly
-        def code(self) -> Literal[ErrorCode.STORAGE_ERROR]: ...
+    @_runtime.readonly
+    def code(self) -> Literal[ErrorCode.STORAGE_ERROR]:
+        return ErrorCode.STORAGE_ERROR
 
 
 KnownError: TypeAlias = (
