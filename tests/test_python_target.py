@@ -637,3 +637,13 @@ def test_code_literals_give_way_to_the_size_pyright_analyzes(
             cwd=package.parent,
         )
         assert result.stdout.split() == ["not_found", "not_found"], result.stdout
+
+
+def test_failures_are_known_by_the_names_of_their_classes(errors: ModuleType) -> None:
+    """The package imports no HTTP library: a failure is known by its classes' module and
+    name, so asyncio's own TimeoutError (before Python 3.11) counts as a timeout too."""
+    stand_in = type("TimeoutError", (Exception,), {"__module__": "asyncio.exceptions"})
+    found = errors.translate(stand_in("timed out"))
+    assert type(found) is errors.QonversionTimeoutError and found.sent is True
+    unrelated = type("TimeoutError", (Exception,), {"__module__": "myapp.jobs"})
+    assert errors.translate(unrelated()) is None

@@ -806,6 +806,7 @@ _FAILURES: Mapping[tuple[str, str], tuple[str, bool]] = {
     ("socket", "gaierror"): ("connection", False),
     ("builtins", "ConnectionRefusedError"): ("connection", False),
     ("builtins", "TimeoutError"): ("timeout", True),
+    ("asyncio", "TimeoutError"): ("timeout", True),  # its own class before Python 3.11
     ("builtins", "ConnectionError"): ("transport", True),
     ("http", "RemoteDisconnected"): ("transport", True),
     ("http", "IncompleteRead"): ("transport", True),
