@@ -365,7 +365,8 @@ class Python(Target):
         """
         add_note args body code default_message description docs_url errors extras fault
         fields headers http_status message raw_code reference reference_url request_id
-        retry_after retryable status statuses throttled throttling to_dict type
+        retry_after retryable status statuses throttled throttling to_body to_dict to_response
+        type
         with_traceback
         """.split()
     )

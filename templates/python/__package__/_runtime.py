@@ -70,6 +70,7 @@ class Envelope(NamedTuple):
     code_from: str = "whole"
     extras: tuple[Extra, ...] = ()
     request_id: str | None = None
+    name: str | None = None
 
 
 class Field(NamedTuple):
@@ -699,6 +700,122 @@ def lookup(
         except (ValueError, TypeError):  # TypeError: an enum without members
             found = None
     return found
+
+
+# Writing bodies --------------------------------------------------------------------------
+
+
+def _put(node: Any, steps: tuple[Any, ...], value: Any) -> Any:
+    """node with value at steps, containers made on the way (a name makes an object, an
+    index a list long enough, a filter a member that matches it): the new node."""
+    if not steps:
+        return value
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, str):
+        container: dict[str, Any] = as_dict(node) if isinstance(node, dict) else {}
+        container[step] = _put(container.get(step, MISSING), rest, value)
+        return container
+    items: list[Any] = as_list(node) if isinstance(node, list) else []
+    if isinstance(step, tuple):
+        relative, literal = cast("tuple[tuple[Any, ...], Any]", step)
+        index = next(
+            (
+                at
+                for at, child in enumerate(items)
+                if equal(select_steps(child, relative), literal)
+            ),
+            None,
+        )
+        if index is None:
+            items.append(_put({}, relative, literal))
+            index = len(items) - 1
+    else:
+        index = step if step >= 0 else max(len(items) + step, 0)
+        items.extend([None] * (index + 1 - len(items)))
+    items[index] = _put(MISSING if items[index] is None else items[index], rest, value)
+    return items
+
+
+def select_steps(node: Any, steps: tuple[Any, ...]) -> Any:
+    for part in steps:
+        node = _step(node, part)
+    return node
+
+
+def put(node: Any, text: str | None, value: Any) -> Any:
+    """node with value at the canonical path text (nothing written for no path)."""
+    return node if text is None else _put(node, path(text), value)
+
+
+def _write_fields(node: Any, source: FieldSource, fields: tuple[Field, ...]) -> Any:
+    if source.shape == "map":
+        return put(node, source.path, {f.name: list(f.messages) for f in fields})
+    if source.shape == "strings":
+        return put(node, source.path, [text for f in fields for text in f.messages])
+    entries: list[Any] = []
+    for found in fields:
+        # One entry a message where an entry holds one message; a field without any
+        # message still gets its entry.
+        texts: list[Any] = (
+            [list(found.messages)]
+            if source.messages is not None
+            else list(found.messages) or [None]
+        )
+        for text in texts:
+            entry: Any = {}
+            if source.name is not None:
+                entry = put(entry, source.name, found.name)
+            if source.pointer is not None and (found.pointer or source.name is None):
+                entry = put(entry, source.pointer, found.pointer or found.name)
+            if source.messages is not None:
+                entry = put(entry, source.messages, text)
+            elif text is not None:
+                entry = put(entry, source.message, text)
+            if source.code is not None and found.code is not None:
+                entry = put(entry, source.code, found.code)
+            if source.type is not None and found.type is not None:
+                entry = put(entry, source.type, found.type)
+            entries.append(entry)
+    return put(node, source.path, entries)
+
+
+def write(envelope: Envelope, item: Item, code_extras: tuple[Extra, ...] = ()) -> Any:
+    """The body an envelope lays an error out in, as JSON data (text for a text body), with
+    the extras it declares and the code's own (code_extras)."""
+    if envelope.body == "text":
+        return item.message or ""
+    node: Any = {}
+    for part, value in (
+        (envelope.code, item.raw_code),
+        (envelope.type, item.raw_type),
+        (envelope.message, item.message),
+        (envelope.reference, item.reference),
+        (envelope.request_id, item.request_id),
+    ):
+        if part is not None and value is not None:
+            node = put(node, part, value)
+    for extra in (*envelope.extras, *code_extras):
+        if extra.name in item.extras:
+            node = put(node, extra.path, item.extras[extra.name])
+    source = envelope.fields[0] if envelope.fields else None
+    nodes = [node]
+    if source is not None and item.fields:
+        if source.path == "$" and envelope.errors is not None:
+            # Each error item is a field error too: one item a field error, each with
+            # the code and extras (and a field's message in place of the error's).
+            entries = as_list(_write_fields(None, source, item.fields))
+            nodes = [{**node, **as_dict(entry)} for entry in entries] or [node]
+        else:
+            nodes = [_write_fields(node, source, item.fields)]
+    body: Any = nodes[0] if envelope.errors is None else put({}, envelope.errors, nodes)
+    when = envelope.when
+    if when is not None:
+        for where, literal in when.equals:
+            body = put(body, where, literal)
+        for present in when.present:
+            if select(body, present) is MISSING:
+                body = put(body, present, None)
+    return body
 
 
 # Responses of HTTP libraries -------------------------------------------------------------

@@ -10,6 +10,8 @@ yet still give an error object, with the raw code, type, message and body kept.
 from __future__ import annotations
 
 import functools
+import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -362,6 +364,36 @@ class AcmeError(Exception):
             "throttled": self.throttled,
         }
 
+    def to_body(self, envelope: str | None = None) -> Any:
+        """The body a server sends for this error, as JSON data (text for a text envelope):
+        laid out as the envelope named so says, by default the catalogue's first. It holds
+        the code's canonical wire value, the type, message, reference, request id, field
+        errors and every extra the envelope or the code declares; what the envelope has no
+        place for is left out (see the README's Answering with errors)."""
+        chosen = _envelope(envelope)
+        item, extras = _item_of(self)
+        return _runtime.write(chosen, item, extras)
+
+    def to_response(
+        self, envelope: str | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        """(status, headers, body) a server sends for this error: the response's status, or
+        the code's (500 for a code documented with a range such as 5xx, the range's first
+        otherwise), or one the envelope reads; content-type, Retry-After and the request
+        id header where the error has them; the body (see to_body) as UTF-8 bytes."""
+        chosen = _envelope(envelope)
+        body = self.to_body(envelope)
+        media = chosen.when.media_types if chosen.when else ()
+        headers = {"content-type": media[0] if media else "application/json"}
+        if chosen.body == "text":
+            headers["content-type"] = "text/plain; charset=utf-8"
+        if self.retry_after is not None:
+            headers["retry-after"] = str(math.ceil(self.retry_after))
+        if self.request_id is not None and _REQUEST_ID_HEADERS:
+            headers[_REQUEST_ID_HEADERS[0]] = self.request_id
+        text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+        return _status_of(self, chosen), headers, text.encode("utf-8")
+
     def __str__(self) -> str:
         text = f"{self.code}: {self.message}" if self.code is not None else self.message
         said = [f"HTTP {self.status}"] if self.status is not None else []
@@ -477,6 +509,64 @@ def from_dict(data: Mapping[str, Any]) -> AcmeError:
         if name in data:
             setattr(error, name, data[name])
     return error
+
+
+def _envelope(name: str | None) -> _runtime.Envelope:
+    if name is None:
+        return _ENVELOPES[0]
+    for envelope in _ENVELOPES:
+        if envelope.name == name:
+            return envelope
+    known = ", ".join(str(envelope.name) for envelope in _ENVELOPES)
+    raise ValueError(f"no envelope {name!r}: the catalogue declares {known}")
+
+
+def _wire(value: Any, canonical: Mapping[str, str | int]) -> Any:
+    """What a server writes for a code or type: a member's canonical wire value, else the
+    value as it is."""
+    if isinstance(value, Enum):
+        return canonical.get(value.value, value.value)
+    return value
+
+
+def _item_of(
+    error: AcmeError,
+) -> tuple[_runtime.Item, tuple[_runtime.Extra, ...]]:
+    raw_code = _wire(error.code, _CODE_WIRE)
+    if raw_code is None:
+        raw_code = error.raw_code
+    item = _runtime.Item(
+        raw_code=raw_code,
+        raw_type=_wire(error.type, _TYPE_WIRE),
+        message=error.message,
+        reference=error.reference,
+        fields=tuple(
+            _runtime.Field(f.name, tuple(f.messages), f.code, f.type, f.pointer)
+            for f in error.fields
+        ),
+        extras=error.extras,
+        request_id=error.request_id,
+    )
+    extras = _CODE_EXTRAS.get(raw_code, ()) if isinstance(raw_code, str | int) else ()
+    return item, extras
+
+
+def _status_of(error: AcmeError, envelope: _runtime.Envelope) -> int:
+    """The status to answer with: the error's own, else its class's (a range's first, 500
+    for 5xx), else 500; one the envelope reads when it reads only some."""
+    status = error.status
+    if status is None:
+        status = error.__class__.status
+    if status is None and error.statuses:
+        first = error.statuses[0].value
+        status = int(first[0]) * 100 if first.endswith("xx") else int(first)
+    if status is None:
+        status = 500
+    entries = envelope.when.statuses if envelope.when else ()
+    if entries and not _runtime.reads_status((envelope,), status):
+        first = entries[0]
+        status = int(first[0]) * 100 if first.endswith("xx") else int(first)
+    return status
 
 
 def _field_from(data: Mapping[str, Any]) -> FieldError:
@@ -726,13 +816,18 @@ _STATUS_CLASSES_LAST: Mapping[str, type[AcmeError]] = {}
 # keys a server never sends as themselves.
 _CODE_ALIASES: Mapping[str | int, ErrorCode] = {}
 _CODE_OTHER: frozenset[str] = frozenset()
+# What a server writes for each ErrorCode whose canonical wire value is not its key.
+_CODE_WIRE: Mapping[str, str | int] = {}
 _TYPE_ALIASES: Mapping[str | int, ErrorType] = {}
 _TYPE_OTHER: frozenset[str] = frozenset()
+# What a server writes for each ErrorType whose canonical wire value is not its key.
+_TYPE_WIRE: Mapping[str, str | int] = {}
 
 _CODE_EXTRAS: Mapping[str | int, tuple[_runtime.Extra, ...]] = {}
 
 _ENVELOPES = (
     _runtime.Envelope(
+        name="main",
         type="$.error.type",
         code="$.error.code",
         message="$.error.message",

@@ -1,0 +1,130 @@
+"""Errors answered as responses, first step of the server side (Python): for every code of the
+repository's catalogue and of every real API's in tests/apis, and every envelope, the response
+`to_response(envelope)` gives reads back as the same error, as far as the envelope has a place
+for each part. What an envelope has no place for is asserted as lost, never skipped:
+
+- no code path: the code (the class falls back to the status's or the type's);
+- no message path: the message (the class's default message is read back);
+- no field errors, or field errors as bare strings: the fields, or their names;
+- items that are themselves field errors: the error's own message (each item carries its
+  field's message), and the fields past the deciding item's unless another envelope reads
+  the whole list.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import pytest
+from conftest import ROOT, write_tree
+
+import generator
+from generator import catalogue as catalogue_module
+
+APIS = ROOT / "tests" / "apis"
+OWN = sorted(folder / "catalogue.yaml" for folder in APIS.iterdir() if folder.is_dir())
+OWN = [path for path in OWN if path.is_file()]
+CATALOGUES = [ROOT / "catalogue.yaml", *OWN]
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[tuple[Any, ModuleType]]]:
+    root = tmp_path_factory.mktemp("server")
+    found = []
+    for index, source in enumerate(CATALOGUES):
+        model = catalogue_module.load(source)
+        folder = root / f"c{index}"
+        write_tree(folder, generator.generate(source, ["python"]))
+        name = model.options["python"]["package"]
+        sys.path.insert(0, str(folder / "python"))
+        try:
+            sys.modules.pop(name, None)
+            found.append((model, importlib.import_module(name)))
+        finally:
+            sys.path.pop(0)
+    yield found
+    for model, _ in found:
+        sys.modules.pop(model.options["python"]["package"], None)
+
+
+def items_are_fields(envelope: Any) -> bool:
+    return envelope.errors is not None and any(source.path == "$" for source in envelope.fields)
+
+
+def test_every_code_in_every_envelope_reads_back(packages: list[tuple[Any, ModuleType]]) -> None:
+    pairs = lost_codes = 0
+    for model, errors in packages:
+        for code in model.codes:
+            cls = errors.lookup(code.key)
+            for envelope in model.envelopes:
+                pairs += 1
+                error = cls("What the server said")
+                status, headers, body = error.to_response(envelope.key)
+                back = errors.from_response(status, body, headers=headers)
+                where = (model.api.name, code.key, envelope.key, body)
+                if envelope.code is None:
+                    lost_codes += 1
+                    assert back.raw_code is None, where
+                else:
+                    assert type(back) is cls, where
+                    assert back.code == error.code, where
+                    assert errors.lookup(back.raw_code) is cls, where
+                    assert back.type == error.type, where
+                if envelope.message is not None or envelope.body == "text":
+                    assert back.message == "What the server said", where
+                else:
+                    assert back.message == type(back).default_message, where
+    assert pairs > 400 and 0 < lost_codes < pairs
+
+
+def test_field_errors_read_back_where_the_envelope_holds_them(
+    packages: list[tuple[Any, ModuleType]],
+) -> None:
+    checked = 0
+    for model, errors in packages:
+        code = model.codes[0]
+        cls = errors.lookup(code.key)
+        fields = (
+            errors.FieldError("email", ("Required", "Too long")),
+            errors.FieldError("name", ("Taken",)),
+        )
+        for envelope in model.envelopes:
+            error = cls("What the server said", fields=fields)
+            status, headers, body = error.to_response(envelope.key)
+            back = errors.from_response(status, body, headers=headers)
+            where = (model.api.name, envelope.key, body)
+            source = envelope.fields[0] if envelope.fields else None
+            if source is None or (envelope.code is None and envelope.errors is not None):
+                assert back.fields == () or envelope.code is None, where
+                continue
+            checked += 1
+            names = [(found.name, found.messages) for found in back.fields]
+            if items_are_fields(envelope):
+                # One item a field message; the deciding item's field is read back (all of
+                # them where another envelope reads the list, as GitHub's does).
+                assert names[0][0] == "email" and names[0][1][0] == "Required", where
+                assert back.message == "Required", where
+            elif source.shape == "strings":
+                assert names == [("", ("Required", "Too long", "Taken"))], where
+            else:
+                assert names == [("email", ("Required", "Too long")), ("name", ("Taken",))], where
+    assert checked >= 10
+
+
+def test_responses_say_what_a_client_needs(packages: list[tuple[Any, ModuleType]]) -> None:
+    errors = packages[0][1]  # the repository's catalogue: v3 first, 5xx codes
+    internal = errors.lookup("storage_error")("Disk full", headers={"Retry-After": "30"})
+    status, headers, body = internal.to_response()
+    assert status == 500  # a code documented with 5xx answers 500
+    assert headers["content-type"] == "application/json"
+    assert headers["retry-after"] == "30"
+    expected = {"error": {"code": "storage_error", "type": "internal", "message": "Disk full"}}
+    assert internal.to_body() == expected
+    assert json.loads(body) == expected
+    with pytest.raises(ValueError, match="no envelope 'nope'"):
+        internal.to_body("nope")
