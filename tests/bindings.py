@@ -78,8 +78,18 @@ const fields = (found) => found.map((field) => {
   return result;
 });
 const results = {};
+const answers = {};
 for (const job of jobs) {
   const errors = await import(pathToFileURL(job.module).href);
+  // What a server answers with each code's error, in each envelope (see Python's to_response).
+  answers[job.api] = (job.answers ?? []).map(([code, envelope, message]) => {
+    const cls = errors.lookup(code);
+    const answer = new cls(message).toResponse(envelope);
+    const back = errors.fromResponse(answer.status, answer.body, answer.headers);
+    const read = { class: back.constructor.name, code: clean(back.code) };
+    Object.assign(read, { raw_code: clean(back.rawCode), message: back.message });
+    return { ...answer, read: { ...read, fields: fields(back.fields) } };
+  });
   results[job.api] = job.responses.map((response, index) => {
     const headers = { ...(response.headers ?? {}) };
     if (response.content_type) headers["Content-Type"] = response.content_type;
@@ -112,7 +122,7 @@ for (const job of jobs) {
     };
   });
 }
-console.log(JSON.stringify(results));
+console.log(JSON.stringify({ results, answers }));
 """
 
 
@@ -194,10 +204,15 @@ def _javascript_integer(value: int) -> int | float:
 
 
 def read(
-    root: Path, catalogues: dict[str, tuple[dict[str, str], list[dict[str, Any]]]]
-) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    root: Path,
+    catalogues: dict[str, tuple[dict[str, str], list[dict[str, Any]]]],
+    answers: dict[str, list[tuple[str, str, str]]] | None = None,
+) -> dict[str, dict[str, Any]]:
     """{name: (generated files, responses)} read by both languages:
-    {name: {"python": [...], "typescript": [...]}}, results in the order of the responses."""
+    {name: {"python": [...], "typescript": [...]}}, results in the order of the responses.
+    answers, {name: [(code, envelope, message), ...]}, are errors each language answers with
+    (to_response, toResponse): {name: {"answers": {"python": [...], "typescript": [...]}}},
+    each answer {status, headers, body}."""
     sources: dict[str, list[str]] = {"enum": [], "erasable": []}
     options: dict[str, Any] = {}
     packages: dict[str, tuple[Path, str]] = {}
@@ -236,6 +251,7 @@ def read(
                     "module": str(root / "dist" / name / "typescript" / "src" / "index.js"),
                     "responses": cases,
                     "python_data": [result["data"] for result in python[name]],
+                    "answers": (answers or {}).get(name, []),
                 }
                 for name, (_, cases) in catalogues.items()
             ]
@@ -244,7 +260,8 @@ def read(
     (root / "run.mjs").write_text(NODE_RUNNER)
     output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
     # Every JavaScript number is a double: one printed without a fraction beyond 2**53 is too.
-    typescript = json.loads(output, parse_int=lambda text: _javascript_integer(int(text)))
+    printed = json.loads(output, parse_int=lambda text: _javascript_integer(int(text)))
+    typescript = printed["results"]
     for name in catalogues:
         # Each language rebuilds the other's data: from_dict(toJSON()), fromJSON(to_dict()).
         data = [result["data"] for result in typescript[name]]
@@ -253,7 +270,33 @@ def read(
         )
         for result, again in zip(python[name], rebuilt, strict=True):
             result["rebuilt"] = again
-    return {name: {"python": python[name], "typescript": typescript[name]} for name in catalogues}
+    answered = {
+        name: in_python(
+            packages[name],
+            lambda module, wanted=wanted: [python_answer(module, *one) for one in wanted],
+        )
+        for name, wanted in (answers or {}).items()
+    }
+    return {
+        name: {
+            "python": python[name],
+            "typescript": typescript[name],
+            "answers": {
+                "python": answered.get(name, []),
+                "typescript": printed["answers"].get(name, []),
+            },
+        }
+        for name in catalogues
+    }
+
+
+def python_answer(module: ModuleType, code: str, envelope: str, message: str) -> dict[str, Any]:
+    """An error's answer, and what reading it back gives (in the terms the node runner uses)."""
+    status, headers, body = module.lookup(code)(message).to_response(envelope)
+    back = python_result(module.from_response(status, body, headers=headers))
+    read = {key: back[key] for key in ("class", "code", "raw_code", "message")}
+    read["fields"] = [{"name": f["name"], "messages": f["messages"]} for f in back["fields"]]
+    return {"status": status, "headers": headers, "body": body.decode("utf-8"), "read": read}
 
 
 def in_python(package: tuple[Path, str], work: Any) -> Any:

@@ -7,6 +7,7 @@ said in tests/bindings.py."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,17 @@ def responses(api: str) -> list[dict[str, Any]]:
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Every API's responses and fixtures, read by both languages: {api: {language: [...]}}."""
     catalogues = {}
+    answers = {}
     for api in FOLDERS:
         files = generator.generate(catalogue(api), ["python", "typescript", "fixtures"])
+        model = generator.load(catalogue(api))
+        answers[api] = [
+            (code.key, envelope.key, "What the server said")
+            for code in model.codes
+            for envelope in model.envelopes
+        ]
         catalogues[api] = (files, responses(api) + bindings.fixture_cases(files))
-    results = bindings.read(tmp_path_factory.mktemp("apis"), catalogues)
+    results = bindings.read(tmp_path_factory.mktemp("apis"), catalogues, answers)
     return {api: {"cases": catalogues[api][1], **results[api]} for api in FOLDERS}
 
 
@@ -116,3 +124,20 @@ def test_both_languages_give_the_same_data_and_read_each_others(
         assert python["data"] == typescript["data"]
         assert python["rebuilt"] == typescript["data"]
         assert typescript["rebuilt"] == python["data"]
+
+
+@pytest.mark.parametrize("api", FOLDERS)
+def test_both_languages_answer_alike(api: str, read: dict[str, Any]) -> None:
+    """Every code's error, in every envelope, answered by Python (to_response) and TypeScript
+    (toResponse): the same status, headers and body, read back alike by each language (what
+    an envelope has no place for: tests/test_server_side.py)."""
+    python, typescript = read[api]["answers"]["python"], read[api]["answers"]["typescript"]
+    assert len(python) == len(typescript) > 0
+    for ours, theirs in zip(python, typescript, strict=True):
+        assert ours["status"] == theirs["status"]
+        assert ours["headers"] == theirs["headers"]
+        if ours["headers"]["content-type"].startswith("text/"):
+            assert ours["body"] == theirs["body"]
+        else:
+            assert json.loads(ours["body"]) == json.loads(theirs["body"])
+        assert ours["read"] | {"class": None} == theirs["read"] | {"class": None}

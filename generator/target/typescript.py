@@ -187,7 +187,8 @@ class TypeScript(Target):
         body cause code constructor defaultMessage description docsUrl errorName errors
         extras fault fields hasOwnProperty headers httpStatus isPrototypeOf message name
         propertyIsEnumerable rawCode redactedHeaders reference referenceUrl requestId
-        retryAfter retryable stack status statuses throttled throttling toJSON
+        retryAfter retryable stack status statuses throttled throttling toBody toJSON
+        toResponse
         toLocaleString toString type valueOf
         """.split()
     )

@@ -607,7 +607,7 @@ def _wire(value: Any, canonical: Mapping[str, str | int]) -> Any:
     value as it is."""
     if isinstance(value, Enum):
         return canonical.get(value.value, value.value)
-    return value
+    return canonical.get(value, value) if isinstance(value, str) else value
 
 
 def _item_of(

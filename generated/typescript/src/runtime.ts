@@ -50,6 +50,8 @@ export interface Envelope {
   readonly codeFrom?: "whole" | "last_segment";
   readonly extras?: readonly Extra[];
   readonly requestId?: string;
+  /** Its name in the catalogue. */
+  readonly name?: string;
 }
 
 /** A field error as sent. */
@@ -774,6 +776,172 @@ export function statusOf<Entry extends string>(
     entries.find((entry) => entry === exact) ??
     (exact.length === 3 ? entries.find((entry) => entry === range) : undefined)
   );
+}
+
+// Writing bodies ------------------------------------------------------------------------
+
+/** What write lays out: one error, as a server sends it. */
+export interface Written {
+  readonly rawCode: Wire | undefined;
+  readonly rawType: Wire | undefined;
+  readonly message: string | undefined;
+  readonly reference: string | undefined;
+  readonly fields: readonly Field[];
+  readonly extras: Readonly<Record<string, unknown>>;
+  readonly requestId: string | undefined;
+}
+
+// A member named like anything (__proto__ too) is only ever the object's own.
+function assign(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function putSteps(node: unknown, steps: readonly Step[], value: unknown): unknown {
+  const first = steps[0];
+  if (first === undefined) {
+    return value;
+  }
+  const rest = steps.slice(1);
+  if (typeof first === "string") {
+    const container: Record<string, unknown> = isObject(node) ? (node as Record<string, unknown>) : {};
+    const existing: unknown = Object.prototype.hasOwnProperty.call(container, first)
+      ? container[first]
+      : MISSING;
+    assign(container, first, putSteps(existing, rest, value));
+    return container;
+  }
+  const items: unknown[] = Array.isArray(node) ? (node as unknown[]) : [];
+  let index: number;
+  if (typeof first === "object") {
+    index = items.findIndex((child) => {
+      let found: unknown = child;
+      for (const inner of first.relative) {
+        found = found === MISSING ? MISSING : step(found, inner as string | number);
+      }
+      return found !== MISSING && equal(found, first.literal);
+    });
+    if (index < 0) {
+      items.push(putSteps({}, first.relative, first.literal));
+      index = items.length - 1;
+    }
+  } else {
+    index = first >= 0 ? first : Math.max(items.length + first, 0);
+    while (items.length <= index) {
+      items.push(null);
+    }
+  }
+  const current = items[index];
+  items[index] = putSteps(current === null || current === undefined ? MISSING : current, rest, value);
+  return items;
+}
+
+/** node with value at the canonical path text (nothing written for no path). */
+export function put(node: unknown, text: string | undefined, value: unknown): unknown {
+  return text === undefined ? node : putSteps(node, path(text), value);
+}
+
+function writeFields(node: unknown, source: FieldSource, fields: readonly Field[]): unknown {
+  if (source.shape === "map") {
+    const map: Record<string, unknown> = {};
+    for (const found of fields) {
+      assign(map, found.name, [...found.messages]);
+    }
+    return put(node, source.path, map);
+  }
+  if (source.shape === "strings") {
+    return put(node, source.path, fields.flatMap((found) => found.messages));
+  }
+  const entries: unknown[] = [];
+  for (const found of fields) {
+    // One entry a message where an entry holds one message; a field without any message
+    // still gets its entry.
+    const texts: unknown[] =
+      source.messages !== undefined
+        ? [[...found.messages]]
+        : found.messages.length > 0
+          ? [...found.messages]
+          : [undefined];
+    for (const text of texts) {
+      let entry: unknown = {};
+      if (source.name !== undefined) {
+        entry = put(entry, source.name, found.name);
+      }
+      if (source.pointer !== undefined && (found.pointer !== undefined || source.name === undefined)) {
+        entry = put(entry, source.pointer, found.pointer ?? found.name);
+      }
+      if (source.messages !== undefined) {
+        entry = put(entry, source.messages, text);
+      } else if (text !== undefined) {
+        entry = put(entry, source.message, text);
+      }
+      if (source.code !== undefined && found.code !== undefined) {
+        entry = put(entry, source.code, found.code);
+      }
+      if (source.type !== undefined && found.type !== undefined) {
+        entry = put(entry, source.type, found.type);
+      }
+      entries.push(entry);
+    }
+  }
+  return put(node, source.path, entries);
+}
+
+/** The body an envelope lays an error out in, as JSON data (text for a text body), with the
+ * extras it declares and the code's own (codeExtras). */
+export function write(envelope: Envelope, error: Written, codeExtras: readonly Extra[] = []): unknown {
+  if (envelope.body === "text") {
+    return error.message ?? "";
+  }
+  let node: unknown = {};
+  const parts: readonly (readonly [string | undefined, unknown])[] = [
+    [envelope.code, error.rawCode],
+    [envelope.type, error.rawType],
+    [envelope.message, error.message],
+    [envelope.reference, error.reference],
+    [envelope.requestId, error.requestId],
+  ];
+  for (const [part, value] of parts) {
+    if (part !== undefined && value !== undefined) {
+      node = put(node, part, value);
+    }
+  }
+  for (const extra of [...(envelope.extras ?? []), ...codeExtras]) {
+    if (Object.prototype.hasOwnProperty.call(error.extras, extra.name)) {
+      node = put(node, extra.path, error.extras[extra.name]);
+    }
+  }
+  const source = envelope.fields[0];
+  let nodes: unknown[] = [node];
+  if (source !== undefined && error.fields.length > 0) {
+    if (source.path === "$" && envelope.errors !== undefined) {
+      // Each error item is a field error too: one item a field error, each with the code
+      // and extras (and a field's message in place of the error's).
+      const entries = writeFields(undefined, source, error.fields);
+      const base = node as Record<string, unknown>;
+      nodes = (Array.isArray(entries) ? (entries as unknown[]) : []).map((entry) => {
+        const merged: Record<string, unknown> = {};
+        for (const [key, value] of [...Object.entries(base), ...Object.entries(entry as object)]) {
+          assign(merged, key, value);
+        }
+        return merged;
+      });
+      if (nodes.length === 0) {
+        nodes = [node];
+      }
+    } else {
+      nodes = [writeFields(node, source, error.fields)];
+    }
+  }
+  let body: unknown = envelope.errors === undefined ? nodes[0] : put({}, envelope.errors, nodes);
+  for (const [where, literal] of envelope.when?.equals ?? []) {
+    body = put(body, where, literal);
+  }
+  for (const present of envelope.when?.present ?? []) {
+    if (select(body, present) === MISSING) {
+      body = put(body, present, null);
+    }
+  }
+  return body;
 }
 
 // Failures of HTTP clients --------------------------------------------------------------

@@ -21,6 +21,7 @@ import {
   responseOf,
   retryAfter,
   statusOf,
+  write,
   type Envelope,
   type Extra,
   type HeadersLike,
@@ -307,6 +308,38 @@ export class AcmeError extends Error {
     return said.length === 0 ? text : `${text} (${said.join(", ")})`;
   }
 
+  /**
+   * The body a server sends for this error, as JSON data (text for a text envelope): laid out as
+   * the envelope named so says, by default the catalogue's first (see Python's to_body).
+   */
+  toBody(envelope?: string): unknown {
+    return answer(this, envelope).body;
+  }
+
+  /**
+   * The status, headers and body text a server sends for this error (see Python's
+   * to_response): the response's status, else the code's (a range's first, 500 for 5xx).
+   */
+  toResponse(envelope?: string): { status: number; headers: Record<string, string>; body: string } {
+    const { chosen, body } = answer(this, envelope);
+    const media = chosen.when?.mediaTypes?.[0];
+    const headers: Record<string, string> = {
+      "content-type": chosen.body === "text" ? "text/plain; charset=utf-8" : (media ?? "application/json"),
+    };
+    if (this.retryAfter !== undefined) {
+      headers["retry-after"] = String(Math.ceil(this.retryAfter));
+    }
+    const requestHeader = requestIdHeaders[0];
+    if (this.requestId !== undefined && requestHeader !== undefined) {
+      headers[requestHeader] = this.requestId;
+    }
+    return {
+      status: answerStatus(this, chosen),
+      headers,
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    };
+  }
+
   /** The headers with every secret one shown as [redacted]. */
   redactedHeaders(): Record<string, string> {
     return redacted(this.headers, secretHeaders);
@@ -478,12 +511,20 @@ const codeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
   "not_found",
   "storage_error",
 ]);
+// What a server writes for each ErrorCode whose canonical wire value is not its key.
+const codeWire: ReadonlyMap<string, Wire> = /* @__PURE__ */ new Map<string, Wire>([
+  ["not_found", 20404],
+  ["storage_error", 30001],
+]);
 const typeAliases: ReadonlyMap<Wire, ErrorType> = /* @__PURE__ */ new Map<
   Wire,
   ErrorType
 >([
 ]);
 const typeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
+]);
+// What a server writes for each ErrorType whose canonical wire value is not its key.
+const typeWire: ReadonlyMap<string, Wire> = /* @__PURE__ */ new Map<string, Wire>([
 ]);
 
 // The extras only some codes' bodies carry, by the values a server sends for the code.
@@ -495,6 +536,7 @@ const codeExtras: ReadonlyMap<Wire, readonly Extra[]> = /* @__PURE__ */ new Map<
 
 const envelopes: readonly Envelope[] = [
   {
+    name: "main",
     type: undefined,
     code: "$.code",
     message: "$.message",
@@ -898,4 +940,58 @@ export async function call<Result>(request: () => Promise<Result>): Promise<Resu
   } catch (error) {
     throw translate(error) ?? error;
   }
+}
+
+function envelopeNamed(name: string | undefined): Envelope {
+  const found = name === undefined ? envelopes[0] : envelopes.find((entry) => entry.name === name);
+  if (found === undefined) {
+    const known = envelopes.map((entry) => entry.name).join(", ");
+    throw new RangeError(`no envelope ${JSON.stringify(name)}: the catalogue declares ${known}`);
+  }
+  return found;
+}
+
+function answer(error: AcmeError, name: string | undefined): { chosen: Envelope; body: unknown } {
+  const chosen = envelopeNamed(name);
+  // A member of ErrorCode or ErrorType is written as its canonical wire value.
+  const code = error.code;
+  const rawCode =
+    typeof code === "string" && knownCodes.has(code) ? (codeWire.get(code) ?? code) : (code ?? error.rawCode);
+  const type = error.type;
+  const rawType = typeof type === "string" && knownTypes.has(type) ? (typeWire.get(type) ?? type) : type;
+  const extras = rawCode === undefined ? [] : (codeExtras.get(rawCode) ?? []);
+  const body = write(
+    chosen,
+    {
+      rawCode,
+      rawType,
+      message: error.message,
+      reference: error.reference,
+      fields: error.fields.map((found) => ({
+        name: found.name,
+        messages: [...found.messages],
+        code: found.code,
+        type: found.type,
+        pointer: found.pointer,
+      })),
+      extras: error.extras,
+      requestId: error.requestId,
+    },
+    extras,
+  );
+  return { chosen, body };
+}
+
+function answerStatus(error: AcmeError, envelope: Envelope): number {
+  const cls = error.constructor as typeof AcmeError;
+  const first = cls.statuses[0];
+  const fromEntry = (entry: string): number =>
+    entry.endsWith("xx") ? Number(entry[0]) * 100 : Number(entry);
+  let status = error.status ?? (first === undefined ? 500 : fromEntry(first));
+  const entries = envelope.when?.statuses ?? [];
+  const firstEntry = entries[0];
+  if (firstEntry !== undefined && !readsStatus([envelope], status)) {
+    status = fromEntry(firstEntry);
+  }
+  return status;
 }
