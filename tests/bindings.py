@@ -15,11 +15,15 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import fake_api
 from conftest import node, run, tool, write_tree
 
 
@@ -79,17 +83,27 @@ const fields = (found) => found.map((field) => {
 });
 const results = {};
 const answers = {};
+const readBack = (back) => ({
+  class: back.constructor.name,
+  code: clean(back.code),
+  raw_code: clean(back.rawCode),
+  message: back.message,
+  fields: fields(back.fields),
+});
 for (const job of jobs) {
   const errors = await import(pathToFileURL(job.module).href);
-  // What a server answers with each code's error, in each envelope (see Python's to_response).
+  // What a server answers with each code's error, in each envelope (see Python's to_response);
+  // and what fetch reads from a Python server answering the same (job.served).
   answers[job.api] = (job.answers ?? []).map(([code, envelope, message]) => {
     const cls = errors.lookup(code);
     const answer = new cls(message).toResponse(envelope);
     const back = errors.fromResponse(answer.status, answer.body, answer.headers);
-    const read = { class: back.constructor.name, code: clean(back.code) };
-    Object.assign(read, { raw_code: clean(back.rawCode), message: back.message });
-    return { ...answer, read: { ...read, fields: fields(back.fields) } };
+    return { ...answer, read: readBack(back) };
   });
+  for (const [index, answer] of answers[job.api].entries()) {
+    const served = await fetch(`${job.served}/${job.api}/${index}`);
+    answer.fetched_by_typescript = readBack(await errors.fromFetchResponse(served));
+  }
   results[job.api] = job.responses.map((response, index) => {
     const headers = { ...(response.headers ?? {}) };
     if (response.content_type) headers["Content-Type"] = response.content_type;
@@ -123,6 +137,31 @@ for (const job of jobs) {
   });
 }
 console.log(JSON.stringify({ results, answers }));
+"""
+
+# Serves each catalogue's answers, made by its TypeScript module, at /NAME/INDEX; prints its port.
+NODE_SERVER = r"""
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const answers = {};
+for (const job of jobs) {
+  const errors = await import(pathToFileURL(job.module).href);
+  answers[job.api] = (job.answers ?? []).map(([code, envelope, message]) =>
+    new (errors.lookup(code))(message).toResponse(envelope),
+  );
+}
+const server = createServer((request, response) => {
+  const [, api, index] = request.url.split("/");
+  const answer = answers[decodeURIComponent(api)]?.[Number(index)];
+  if (answer === undefined) {
+    response.writeHead(400).end();
+    return;
+  }
+  response.writeHead(answer.status, answer.headers).end(answer.body);
+});
+server.listen(0, "127.0.0.1", () => console.log(server.address().port));
 """
 
 
@@ -242,6 +281,20 @@ def read(
         name: in_python(packages[name], lambda module, cases=cases: python_read(module, cases))
         for name, (_, cases) in catalogues.items()
     }
+    answered = {
+        name: in_python(
+            packages[name],
+            lambda module, wanted=wanted: [python_answer(module, *one) for one in wanted],
+        )
+        for name, wanted in (answers or {}).items()
+    }
+    server = fake_api.answering(
+        {
+            f"/{name}/{index}": (one["status"], one["headers"], one["body"].encode("utf-8"))
+            for name, made in answered.items()
+            for index, one in enumerate(made)
+        }
+    )
     job_file = root / "jobs.json"
     job_file.write_text(
         json.dumps(
@@ -252,13 +305,15 @@ def read(
                     "responses": cases,
                     "python_data": [result["data"] for result in python[name]],
                     "answers": (answers or {}).get(name, []),
+                    "served": server.url,
                 }
                 for name, (_, cases) in catalogues.items()
             ]
         )
     )
     (root / "run.mjs").write_text(NODE_RUNNER)
-    output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
+    with server:
+        output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
     # Every JavaScript number is a double: one printed without a fraction beyond 2**53 is too.
     printed = json.loads(output, parse_int=lambda text: _javascript_integer(int(text)))
     typescript = printed["results"]
@@ -270,13 +325,27 @@ def read(
         )
         for result, again in zip(python[name], rebuilt, strict=True):
             result["rebuilt"] = again
-    answered = {
-        name: in_python(
-            packages[name],
-            lambda module, wanted=wanted: [python_answer(module, *one) for one in wanted],
-        )
-        for name, wanted in (answers or {}).items()
-    }
+    if answers:
+        # What Python's clients read from a Node server answering with TypeScript's errors.
+        (root / "serve.mjs").write_text(NODE_SERVER)
+        with subprocess.Popen(
+            [node(), str(root / "serve.mjs"), str(job_file)], stdout=subprocess.PIPE, text=True
+        ) as process:
+            try:
+                assert process.stdout is not None
+                url = f"http://127.0.0.1:{int(process.stdout.readline())}"
+                for name, made in printed["answers"].items():
+                    fetched = in_python(
+                        packages[name],
+                        lambda module, name=name, made=made: [
+                            python_fetch(module, f"{url}/{name}/{index}")
+                            for index in range(len(made))
+                        ],
+                    )
+                    for answer, read in zip(made, fetched, strict=True):
+                        answer["fetched_by_python"] = read
+            finally:
+                process.terminate()
     return {
         name: {
             "python": python[name],
@@ -290,13 +359,33 @@ def read(
     }
 
 
-def python_answer(module: ModuleType, code: str, envelope: str, message: str) -> dict[str, Any]:
-    """An error's answer, and what reading it back gives (in the terms the node runner uses)."""
-    status, headers, body = module.lookup(code)(message).to_response(envelope)
-    back = python_result(module.from_response(status, body, headers=headers))
+def read_back(error: Any) -> dict[str, Any]:
+    """What an error read back holds, in the terms the node runner uses."""
+    back = python_result(error)
     read = {key: back[key] for key in ("class", "code", "raw_code", "message")}
-    read["fields"] = [{"name": f["name"], "messages": f["messages"]} for f in back["fields"]]
-    return {"status": status, "headers": headers, "body": body.decode("utf-8"), "read": read}
+    read["fields"] = [
+        {k: v for k, v in field.items() if k in ("name", "messages", "code", "type", "pointer")}
+        for field in back["fields"]
+    ]
+    return read
+
+
+def python_answer(module: ModuleType, code: str, envelope: str, message: str) -> dict[str, Any]:
+    """An error's answer, and what reading it back gives."""
+    status, headers, body = module.lookup(code)(message).to_response(envelope)
+    back = read_back(module.from_response(status, body, headers=headers))
+    return {"status": status, "headers": headers, "body": body.decode("utf-8"), "read": back}
+
+
+def python_fetch(module: ModuleType, url: str) -> dict[str, Any]:
+    """What urllib reads from url, made an error by the package."""
+    try:
+        response: Any = urllib.request.urlopen(url, timeout=30)
+    except urllib.error.HTTPError as error:
+        response = error
+    return read_back(
+        module.from_response(response.status, response.read(), headers=response.headers)
+    )
 
 
 def in_python(package: tuple[Path, str], work: Any) -> Any:
