@@ -349,12 +349,20 @@ def test_format_2_both_languages_read_every_fixture_as_it_says(
     literals and its hostile member names) are read so by the generated Python and
     TypeScript (one tsc and one node run for all)."""
     catalogues = {}
+    answers = {}
     for index, drawn in enumerate(wire_drawn):
         files = generated(
             drawn, tmp_path / "in" / f"c{index}", ["python", "typescript", "fixtures"]
         )
         catalogues[f"c{index}"] = (files, bindings.fixture_cases(files))
-    results = bindings.read(tmp_path / "out", catalogues)
+        # Every code answered in every envelope, with a hostile message: see below.
+        message = next(iter(drawn.data["codes"].values()))["message"]
+        answers[f"c{index}"] = [
+            (key, envelope, message)
+            for key in drawn.data["codes"]
+            for envelope in drawn.data["envelopes"]
+        ]
+    results = bindings.read(tmp_path / "out", catalogues, answers)
     for name, (_, cases) in catalogues.items():
         for language in ("python", "typescript"):
             for case, got in zip(cases, results[name][language], strict=True):
@@ -365,6 +373,18 @@ def test_format_2_both_languages_read_every_fixture_as_it_says(
         for in_python, in_typescript in pairs:
             assert in_python["data"] == in_typescript["data"] == in_python["rebuilt"], name
             assert in_typescript["rebuilt"] == in_python["data"], name
+        # The server side: both languages answer every code in every envelope alike, and
+        # read each other's answers over loopback servers as they read their own.
+        made = results[name]["answers"]
+        for ours, theirs in zip(made["python"], made["typescript"], strict=True):
+            assert (ours["status"], ours["headers"]) == (theirs["status"], theirs["headers"])
+            if ours["headers"]["content-type"].startswith("text/"):
+                assert ours["body"] == theirs["body"], name
+            else:
+                assert json.loads(ours["body"]) == json.loads(theirs["body"]), name
+            read = ours["read"] | {"class": None}
+            for other in ("read", "fetched_by_typescript", "fetched_by_python"):
+                assert theirs[other] | {"class": None} == read, (name, other)
 
 
 def test_format_2_every_other_file_holds_every_string(
