@@ -53,10 +53,15 @@ def _handler(cases: list[dict[str, Any]]) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a connection /drop closed on purpose, or a client that gave up waiting
+
+
 @contextmanager
 def serving(cases: list[dict[str, Any]]) -> Iterator[str]:
     """The base URL of a server on 127.0.0.1 answering the cases, stopped on exit."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(cases))
+    server = QuietServer(("127.0.0.1", 0), _handler(cases))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -128,3 +128,22 @@ def test_responses_say_what_a_client_needs(packages: list[tuple[Any, ModuleType]
     assert json.loads(body) == expected
     with pytest.raises(ValueError, match="no envelope 'nope'"):
         internal.to_body("nope")
+
+
+def test_a_server_cannot_build_an_error_with_an_extra_of_the_wrong_type(
+    packages: list[tuple[Any, ModuleType]],
+) -> None:
+    errors = packages[0][1]  # the repository's catalogue: reported_status is an integer
+    with pytest.raises(TypeError, match="the extra 'reported_status' holds integer, not str"):
+        errors.QonversionError("x", extras={"reported_status": "four"})
+    assert errors.QonversionError("x", extras={"reported_status": 404}).reported_status == 404
+    checked = 0
+    for model, module in packages:
+        for extra in model.envelope_extras:
+            wrong = "text" if extra.kind != "string" else 1
+            if extra.kind == "object":
+                continue  # an object extra holds any JSON
+            checked += 1
+            with pytest.raises(TypeError, match=repr(extra.name)):
+                module.lookup(model.codes[0].key)("x", extras={extra.name: wrong})
+    assert checked >= 5

@@ -335,3 +335,13 @@ if (process.env.API_URL) {
     assert.equal(errors.translate(own), own);
   });
 }
+
+test("a server cannot build an error with an extra of the wrong type", () => {
+  // The repository's catalogue declares reported_status an integer (legacy bodies).
+  assert.throws(() => new base("x", { extras: { reported_status: "four" } }), {
+    name: "TypeError",
+    message: 'the extra "reported_status" holds integer, not string',
+  });
+  assert.equal(new base("x", { extras: { reported_status: 404 } }).reportedStatus, 404);
+  assert.equal(new base("x", { extras: { reported_status: null } }).reportedStatus, null);
+});

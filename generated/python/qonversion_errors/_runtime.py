@@ -496,6 +496,11 @@ def _kind(value: Any, kind: str) -> Any:
     return value if value is not None else MISSING
 
 
+def of_kind(value: Any, kinds: list[str]) -> bool:
+    """Whether value is of one of the JSON types an extra may hold."""
+    return any(_kind(value, kind) is not MISSING for kind in kinds)
+
+
 def _map_fields(node: Any, prefix: str) -> list[Field]:
     found: list[Field] = []
     for key, value in members(as_dict(node)):

@@ -481,6 +481,11 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** Whether value is of one of the JSON types (|-separated) an extra may hold. */
+export function isOfKind(value: unknown, kinds: string): boolean {
+  return kinds.split("|").some((kind) => ofKind(value, kind as Extra["kind"]) !== MISSING);
+}
+
 function ofKind(value: unknown, kind: Extra["kind"]): unknown {
   switch (kind) {
     case "string":

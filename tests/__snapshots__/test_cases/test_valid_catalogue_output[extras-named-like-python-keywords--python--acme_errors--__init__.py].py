@@ -259,6 +259,12 @@ class AcmeError(Exception):
         self.extras: dict[str, Any] = dict(extras or {})
         """Every member the catalogue declares that the server sent, by name."""
         for name, value in self.extras.items():
+            kinds = _EXTRA_KINDS[name].split("|") if name in _EXTRA_KINDS else []
+            if kinds and value is not None and not _runtime.of_kind(value, kinds):
+                raise TypeError(
+                    f"the extra {name!r} holds {' or '.join(kinds)}, "
+                    f"not {value.__class__.__name__}"
+                )
             if name in _EXTRA_ATTRIBUTES:
                 setattr(self, _EXTRA_ATTRIBUTES[name], value)
         super().__init__(self.message)
@@ -672,6 +678,13 @@ _EXTRA_ATTRIBUTES: Mapping[str, str] = {
     "from": "from_",
     "class": "class_",
     "import_id": "import_id",
+}
+
+# The JSON types each extra may hold (|-separated), by its name in the body's terms.
+_EXTRA_KINDS: Mapping[str, str] = {
+    "from": "string",
+    "class": "string",
+    "import_id": "string",
 }
 
 _CLASSES: Mapping[str, type[AcmeError]] = {

@@ -11,6 +11,7 @@ import {
   codeKey,
   failure,
   headerMap,
+  isOfKind,
   jsonData,
   lookup as find,
   read,
@@ -289,6 +290,13 @@ export class AcmeError extends Error {
     this.body = init.body;
     this.errors = init.errors ?? [];
     this.extras = init.extras ?? {};
+    for (const [name, value] of Object.entries(this.extras)) {
+      const kinds = extraKinds.get(name);
+      if (kinds !== undefined && value !== undefined && value !== null && !isOfKind(value, kinds)) {
+        const holds = kinds.split("|").join(" or ");
+        throw new TypeError(`the extra ${JSON.stringify(name)} holds ${holds}, not ${typeof value}`);
+      }
+    }
     this.from = this.extras["from"] as string | undefined;
     this.class = this.extras["class"] as string | undefined;
     this.importId = this.extras["import_id"] as string | undefined;
@@ -550,6 +558,13 @@ const typeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
 ]);
 // What a server writes for each ErrorType whose canonical wire value is not its key.
 const typeWire: ReadonlyMap<string, Wire> = /* @__PURE__ */ new Map<string, Wire>([
+]);
+
+// The JSON types each extra may hold (|-separated), by its name in the body's terms.
+const extraKinds: ReadonlyMap<string, string> = /* @__PURE__ */ new Map<string, string>([
+  ["from", "string"],
+  ["class", "string"],
+  ["import_id", "string"],
 ]);
 
 // The extras only some codes' bodies carry, by the values a server sends for the code.
