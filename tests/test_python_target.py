@@ -647,3 +647,27 @@ def test_failures_are_known_by_the_names_of_their_classes(errors: ModuleType) ->
     assert type(found) is errors.QonversionTimeoutError and found.sent is True
     unrelated = type("TimeoutError", (Exception,), {"__module__": "myapp.jobs"})
     assert errors.translate(unrelated()) is None
+
+
+@pytest.mark.parametrize("length", [40, 60, 64, 68, 72, 76, 100])
+def test_long_extra_names_are_laid_out_as_black_would(length: int, tmp_path: Path) -> None:
+    """Attributes and the Extras TypedDict at every width around the line length."""
+    import black
+    import yaml
+
+    import generator
+    from generator.target import python
+
+    data = yaml.safe_load((ROOT / "tests" / "cases" / "minimal" / "catalogue.yaml").read_text())
+    data["format"] = 2
+    envelope = next(iter(data["envelopes"].values()))
+    envelope["extras"] = {
+        "x" * length: {"path": "$.a", "type": "strings"},
+        "y" * length: {"path": "$.b"},
+        "z" * length: {"path": "$.c", "type": "object"},
+    }
+    data["codes"]["not_found"]["extras"] = {"w" * length: {"path": "$.d", "type": "boolean"}}
+    source = tmp_path / "catalogue.yaml"
+    source.write_text(yaml.safe_dump(data))
+    text = generator.generate(source, ["python"])["python/acme_errors/__init__.py"]
+    assert black.format_str(text, mode=python.black_mode()) == text

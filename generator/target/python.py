@@ -354,7 +354,8 @@ class Python(Target):
     module_names = frozenset(
         """
         Any ClassVar Enum ErrorCode ErrorItem ErrorType Fallback FieldError HttpStatus
-        KnownError Literal Mapping MappingProxyType REFERENCE TypeAlias TypeVar
+        Extras KnownError Literal Mapping MappingProxyType REFERENCE TypeAlias TypedDict
+        TypeVar
         """.split()
     )
     globals = BUILTINS

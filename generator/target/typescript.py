@@ -175,7 +175,7 @@ class TypeScript(Target):
         """
         AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorData
         ErrorInit ErrorItem ErrorType Extra Fault FetchResponseLike FieldData FieldError
-        HeadersLike HttpStatus KnownError NotRead TransportErrorInit
+        Extras HeadersLike HttpStatus KnownError NotRead TransportErrorInit
         Wire
         """.split()
     )

@@ -67,6 +67,15 @@ def classes_are_not_interchangeable() -> None:
     print(not_found, resource, timeout, known)
 
 
+def extras_are_typed() -> list[q.QonversionError]:
+    """Not run: the second would be a TypeError at run time too."""
+    return [
+        q.QonversionError("x", extras={"reported_status": 404, "reason": "Not Found"}),
+        q.QonversionError("x", extras={"reported_status": "four"}),  # type: ignore[arg-type]
+        q.QonversionError("x", extras={"no_such_extra": 1}),  # type: ignore[arg-type]
+    ]
+
+
 def codes_are_read_only(error: q.NotFoundError) -> None:
     error.code = q.ErrorCode.STORAGE_ERROR  # type: ignore[assignment]
 

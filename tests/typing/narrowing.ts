@@ -65,6 +65,17 @@ export function classesAreNotInterchangeable(): unknown[] {
   return [notFound, resource, timeout, known];
 }
 
+/** Not run: the second would be a TypeError at run time too. */
+export function extrasAreTyped(): QonversionError[] {
+  return [
+    new QonversionError("x", { extras: { reported_status: 404, reason: "Not Found" } }),
+    // @ts-expect-error reported_status is a number
+    new QonversionError("x", { extras: { reported_status: "four" } }),
+    // @ts-expect-error the catalogue declares no such extra
+    new QonversionError("x", { extras: { no_such_extra: 1 } }),
+  ];
+}
+
 export function codesAreReadOnly(error: NotFoundError): void {
   // @ts-expect-error a code is read-only
   error.code = ErrorCode.StorageError;

@@ -22,7 +22,9 @@ from typing import (
     ClassVar,
     Literal,
     TypeAlias,
+    TypedDict,
     TypeVar,
+    cast,
     overload,
 )
 
@@ -163,6 +165,19 @@ class ErrorItem:
     extras: Mapping[str, Any] = field(default_factory=dict[str, Any])
 
 
+# The functional form: an extra named like a Python keyword, or at length.
+Extras = TypedDict(
+    "Extras",
+    {
+        "from": "str | None",
+        "class": "str | None",
+        "import_id": "str | None",
+    },
+    total=False,
+)
+"""The extras an error may be built with, each of the type the catalogue declares."""
+
+
 class AcmeError(Exception):
     """An error response from Acme API.
 
@@ -229,7 +244,7 @@ class AcmeError(Exception):
         body: Any = None,
         raw_code: str | int | None = None,
         errors: tuple[ErrorItem, ...] = (),
-        extras: Mapping[str, Any] | None = None,
+        extras: Extras | None = None,
         headers: Any = None,
         request_id: str | None = None,
     ) -> None:
@@ -496,7 +511,7 @@ def from_dict(data: Mapping[str, Any]) -> AcmeError:
             )
             for item in data.get("errors") or ()
         ),
-        extras=dict(data.get("extras") or {}),
+        extras=cast(Extras, dict(data.get("extras") or {})),
         headers=data.get("headers"),
         request_id=data.get("request_id"),
     )
@@ -870,7 +885,7 @@ def _build(
         body=parsed.body,
         raw_code=parsed.raw_code,
         errors=errors,
-        extras=parsed.extras,
+        extras=cast(Extras, parsed.extras),
         headers=response_headers,
         request_id=parsed.request_id,
     )

@@ -22,7 +22,9 @@ from typing import (
     ClassVar,
     Literal,
     TypeAlias,
+    TypedDict,
     TypeVar,
+    cast,
     overload,
 )
 
@@ -163,6 +165,10 @@ class ErrorItem:
     extras: Mapping[str, Any] = field(default_factory=dict[str, Any])
 
 
+class Extras(TypedDict, total=False):
+    """The extras an error may be built with, each of the type the catalogue declares."""
+
+
 class AcmeError(Exception):
     """An error response from Acme API.
 
@@ -225,7 +231,7 @@ class AcmeError(Exception):
         body: Any = None,
         raw_code: str | int | None = None,
         errors: tuple[ErrorItem, ...] = (),
-        extras: Mapping[str, Any] | None = None,
+        extras: Extras | None = None,
         headers: Any = None,
         request_id: str | None = None,
     ) -> None:
@@ -492,7 +498,7 @@ def from_dict(data: Mapping[str, Any]) -> AcmeError:
             )
             for item in data.get("errors") or ()
         ),
-        extras=dict(data.get("extras") or {}),
+        extras=cast(Extras, dict(data.get("extras") or {})),
         headers=data.get("headers"),
         request_id=data.get("request_id"),
     )
@@ -853,7 +859,7 @@ def _build(
         body=parsed.body,
         raw_code=parsed.raw_code,
         errors=errors,
-        extras=parsed.extras,
+        extras=cast(Extras, parsed.extras),
         headers=response_headers,
         request_id=parsed.request_id,
     )

@@ -163,6 +163,10 @@ export interface ErrorData {
   readonly sent?: boolean;
 }
 
+/** The extras an error may be built with, each of the type the catalogue declares. */
+export type Extras = {
+};
+
 /** What an error holds besides its message; every part is optional. */
 export interface ErrorInit {
   readonly status?: number | undefined;
@@ -173,7 +177,7 @@ export interface ErrorInit {
   readonly reference?: string | undefined;
   readonly body?: unknown;
   readonly errors?: readonly ErrorItem[] | undefined;
-  readonly extras?: Readonly<Record<string, unknown>> | undefined;
+  readonly extras?: Extras | undefined;
   /** The response's headers: a plain object, a Headers object or a list of pairs. */
   readonly headers?: HeadersLike | undefined;
   /** The request id the body carries (a header's wins). */
