@@ -785,16 +785,8 @@ export function statusOf<Entry extends string>(
 
 // Writing bodies ------------------------------------------------------------------------
 
-/** What write lays out: one error, as a server sends it. */
-export interface Written {
-  readonly rawCode: Wire | undefined;
-  readonly rawType: Wire | undefined;
-  readonly message: string | undefined;
-  readonly reference: string | undefined;
-  readonly fields: readonly Field[];
-  readonly extras: Readonly<Record<string, unknown>>;
-  readonly requestId: string | undefined;
-}
+/** What write lays out: one error, as a server sends it (an Item of no envelope yet). */
+export type Written = Omit<Item, "envelope">;
 
 // A member named like anything (__proto__ too) is only ever the object's own.
 function assign(target: Record<string, unknown>, key: string, value: unknown): void {

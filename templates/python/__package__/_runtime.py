@@ -846,15 +846,21 @@ def headers_of(response: Any) -> Any:
     return headers
 
 
-def body_of(response: Any) -> Any:
-    """The body of a requests or httpx response (content, reading a streamed one), or a
-    urllib one (read()); None when it cannot be read without waiting (an async one)."""
+def _content(response: Any) -> bytes | str | None:
+    """A response's content when it has been read, else None."""
     # httpx raises ResponseNotRead for the content of a streamed response not read yet.
     try:
         content = getattr(response, "content", None)
     except Exception:
-        content = None
-    if isinstance(content, (bytes, str)):
+        return None
+    return content if isinstance(content, (bytes, str)) else None
+
+
+def body_of(response: Any) -> Any:
+    """The body of a requests or httpx response (content, reading a streamed one), or a
+    urllib one (read()); None when it cannot be read without waiting (an async one)."""
+    content = _content(response)
+    if content is not None:
         return content
     reader = getattr(response, "read", None)
     if callable(reader):
@@ -873,11 +879,8 @@ def body_of(response: Any) -> Any:
 async def abody_of(response: Any) -> Any:
     """The body of an httpx async response (aread()), an aiohttp one (await read()), or
     any response body_of reads."""
-    try:
-        content = getattr(response, "content", None)
-    except Exception:
-        content = None
-    if isinstance(content, (bytes, str)):
+    content = _content(response)
+    if content is not None:
         return content
     for name in ("aread", "read"):
         reader = getattr(response, name, None)
