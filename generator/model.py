@@ -343,6 +343,15 @@ class Catalogue:
         return tuple(found.values())
 
     @property
+    def extras_by_name(self) -> dict[str, tuple[Extra, ...]]:
+        """Every extra's name, with the extras of that name of each JSON type in turn (the
+        envelopes', then the codes'): what an error may be built with."""
+        found: dict[str, dict[str, Extra]] = {}
+        for extra in (*self.envelope_extras, *(e for code in self.codes for e in code.extras)):
+            found.setdefault(extra.name, {}).setdefault(extra.kind, extra)
+        return {name: tuple(kinds.values()) for name, kinds in found.items()}
+
+    @property
     def all_extras(self) -> tuple[Extra, ...]:
         """Every extra, each name once: the envelopes', then the codes'."""
         found = {extra.name: extra for extra in self.envelope_extras}
