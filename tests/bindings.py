@@ -359,6 +359,24 @@ def read(
     }
 
 
+def check_answers(answers: dict[str, list[dict[str, Any]]], where: Any) -> None:
+    """What read() gives of answers: Python's and TypeScript's for each error are the same
+    status, headers and body, and read back alike by each language, in memory and over a
+    loopback server (Python's client from a Node server, TypeScript's from a Python server).
+    Class names may differ by language (`names:`), so they are left out."""
+    python, typescript = answers["python"], answers["typescript"]
+    assert len(python) == len(typescript), where
+    for ours, theirs in zip(python, typescript, strict=True):
+        assert (ours["status"], ours["headers"]) == (theirs["status"], theirs["headers"]), where
+        if ours["headers"]["content-type"].startswith("text/"):
+            assert ours["body"] == theirs["body"], where
+        else:
+            assert json.loads(ours["body"]) == json.loads(theirs["body"]), where
+        read = ours["read"] | {"class": None}
+        for other in ("read", "fetched_by_typescript", "fetched_by_python"):
+            assert theirs[other] | {"class": None} == read, (where, other)
+
+
 def read_back(error: Any) -> dict[str, Any]:
     """What an error read back holds, in the terms the node runner uses."""
     back = python_result(error)
