@@ -139,19 +139,12 @@ for (const job of jobs) {
 console.log(JSON.stringify({ results, answers }));
 """
 
-# Serves each catalogue's answers, made by its TypeScript module, at /NAME/INDEX; prints its port.
+# Serves the answers the runner made with each catalogue's TypeScript module ({name: [answer]},
+# each {status, headers, body}) at /NAME/INDEX; prints its port.
 NODE_SERVER = r"""
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const answers = {};
-for (const job of jobs) {
-  const errors = await import(pathToFileURL(job.module).href);
-  answers[job.api] = (job.answers ?? []).map(([code, envelope, message]) =>
-    new (errors.lookup(code))(message).toResponse(envelope),
-  );
-}
+const answers = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const server = createServer((request, response) => {
   const [, api, index] = request.url.split("/");
   const answer = answers[decodeURIComponent(api)]?.[Number(index)];
@@ -328,8 +321,11 @@ def read(
     if answers:
         # What Python's clients read from a Node server answering with TypeScript's errors.
         (root / "serve.mjs").write_text(NODE_SERVER)
+        (root / "answers.json").write_text(json.dumps(printed["answers"]))
         with subprocess.Popen(
-            [node(), str(root / "serve.mjs"), str(job_file)], stdout=subprocess.PIPE, text=True
+            [node(), str(root / "serve.mjs"), str(root / "answers.json")],
+            stdout=subprocess.PIPE,
+            text=True,
         ) as process:
             try:
                 assert process.stdout is not None
