@@ -21,7 +21,7 @@ import fake_api
 import httpx
 import pytest
 import requests
-from conftest import GENERATED, PYTHON, ROOT, run, tool
+from conftest import GENERATED, PYTHON, ROOT, run, tool, write_tree
 
 from generator import catalogue as catalogue_module
 
@@ -620,21 +620,19 @@ def test_code_literals_give_way_to_the_size_pyright_analyzes(
     outputs = {}
     for limit in (0, 1_000):
         monkeypatch.setattr(python, "CODE_LITERALS_UP_TO", limit)
-        outputs[limit] = generator.generate(source, ["python"])["python/acme_errors/__init__.py"]
-    assert "def code(self) -> Literal[" in outputs[1_000]
-    assert "Literal" not in outputs[0] and "_runtime.readonly\n    def code" not in outputs[0]
-    for limit, text in outputs.items():
-        package = tmp_path / str(limit) / "acme_errors"
-        package.mkdir(parents=True)
-        (package / "__init__.py").write_text(text)
-        files = generator.generate(source, ["python"])
-        (package / "_runtime.py").write_text(files["python/acme_errors/_runtime.py"])
+        outputs[limit] = generator.generate(source, ["python"])
+    module = "python/acme_errors/__init__.py"
+    assert "def code(self) -> Literal[" in outputs[1_000][module]
+    assert "Literal" not in outputs[0][module]
+    assert "_runtime.readonly\n    def code" not in outputs[0][module]
+    for limit, files in outputs.items():
+        write_tree(tmp_path / str(limit), files)
         result = run(
             PYTHON,
             "-c",
             "import acme_errors as e; print(e.lookup('not_found').code, "
             "e.from_response(404, {'error': {'code': 'not_found'}}).code)",
-            cwd=package.parent,
+            cwd=tmp_path / str(limit) / "python",
         )
         assert result.stdout.split() == ["not_found", "not_found"], result.stdout
 

@@ -367,9 +367,7 @@ class AcmeError(Exception):
         the code's canonical wire value, the type, message, reference, request id, field
         errors and every extra the envelope or the code declares; what the envelope has no
         place for is left out (see the README's Answering with errors)."""
-        chosen = _envelope(envelope)
-        item, extras = _item_of(self)
-        return _runtime.write(chosen, item, extras)
+        return _runtime.write(_envelope(envelope), *_item_of(self))
 
     def to_response(
         self, envelope: str | None = None
@@ -379,7 +377,7 @@ class AcmeError(Exception):
         otherwise), or one the envelope reads; content-type, Retry-After and the request
         id header where the error has them; the body (see to_body) as UTF-8 bytes."""
         chosen = _envelope(envelope)
-        body = self.to_body(envelope)
+        body = _runtime.write(chosen, *_item_of(self))
         media = chosen.when.media_types if chosen.when else ()
         headers = {"content-type": media[0] if media else "application/json"}
         if chosen.body == "text":
