@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 import subprocess
 import sys
 import urllib.error
@@ -24,7 +23,7 @@ from types import ModuleType
 from typing import Any
 
 import fake_api
-from conftest import node, run, tool, write_tree
+from conftest import node, run, tool, tsconfig, write_tree
 
 
 def python_result(error: Any) -> dict[str, Any]:
@@ -250,8 +249,7 @@ def read(
     packages: dict[str, tuple[Path, str]] = {}
     for name, (files, _) in catalogues.items():
         write_tree(root / name, files)
-        tsconfig_text = re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M)
-        options = json.loads(tsconfig_text)["compilerOptions"]
+        options = tsconfig(files["typescript/tsconfig.json"])["compilerOptions"]
         sources["erasable" if options.get("erasableSyntaxOnly") else "enum"].append(
             f"{name}/typescript/src/index.ts"
         )

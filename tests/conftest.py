@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
@@ -88,6 +91,23 @@ def run(
             f"{result.stdout}\n{result.stderr}"
         )
     return result
+
+
+# The strict flags every generated tsconfig.json sets, which tests compile under.
+STRICT_FLAGS = (
+    "strict",
+    "isolatedModules",
+    "verbatimModuleSyntax",
+    "exactOptionalPropertyTypes",
+    "noUncheckedIndexedAccess",
+    "noImplicitOverride",
+)
+
+
+def tsconfig(text: str) -> dict[str, Any]:
+    """A generated tsconfig.json as data: its first lines are // comments, which JSON has not."""
+    found: dict[str, Any] = json.loads(re.sub(r"^//.*$", "", text, flags=re.M))
+    return found
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import io
 import json
-import re
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from conftest import (
     snapshot_suffix,
     text_snapshot,
     tool,
+    tsconfig,
     write_tree,
 )
 
@@ -141,8 +141,7 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
                 write_tree(packages / case.replace("-", "_"), {"__init__.py": text})
         if "typescript/tsconfig.json" not in files:
             continue
-        tsconfig = json.loads(re.sub(r"^//.*$", "", files["typescript/tsconfig.json"], flags=re.M))
-        options = tsconfig["compilerOptions"]
+        options = tsconfig(files["typescript/tsconfig.json"])["compilerOptions"]
         style = "erasable" if options.get("erasableSyntaxOnly") else "enum"
         sources[style].append(f"{case}/typescript/src/index.ts")
     run(PYTHON, "-m", "mypy", "--strict", "--cache-dir", tmp_path / ".mypy", packages)

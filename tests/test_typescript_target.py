@@ -12,7 +12,7 @@ from pathlib import Path
 
 import fake_api
 import pytest
-from conftest import CATALOGUE, GENERATED, ROOT, node, run, tool, write_tree
+from conftest import CATALOGUE, GENERATED, ROOT, STRICT_FLAGS, node, run, tool, tsconfig, write_tree
 
 import generator
 from generator import catalogue as catalogue_module
@@ -22,14 +22,6 @@ from generator.target import typescript
 MODEL = catalogue_module.load(CATALOGUE)
 FIXTURES = GENERATED / "fixtures" / "conformance.json"
 BEHAVIOUR = Path(__file__).parent / "typescript" / "behaviour.test.mjs"
-STRICT_FLAGS = (
-    "strict",
-    "isolatedModules",
-    "verbatimModuleSyntax",
-    "exactOptionalPropertyTypes",
-    "noUncheckedIndexedAccess",
-    "noImplicitOverride",
-)
 
 
 def package_in_style(style: str, root: Path) -> Path:
@@ -86,13 +78,7 @@ def api() -> Iterator[str]:
 @pytest.mark.parametrize("style", ["enum", "erasable"])
 def test_compiles_under_strict_settings(style: str, tmp_path: Path) -> None:
     package = package_in_style(style, tmp_path)
-    config = json.loads(
-        "\n".join(
-            line
-            for line in (package / "tsconfig.json").read_text().splitlines()
-            if not line.startswith("//")
-        )
-    )
+    config = tsconfig((package / "tsconfig.json").read_text())
     options = config["compilerOptions"]
     assert all(options[flag] is True for flag in STRICT_FLAGS)
     assert options.get("erasableSyntaxOnly", False) is (style == "erasable")

@@ -19,7 +19,7 @@ import black
 import jsonschema
 import pytest
 import yaml
-from conftest import node, run, tool, write_tree
+from conftest import node, run, tool, tsconfig, write_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_page import as_built, cells_and_paragraphs, parse
@@ -124,10 +124,6 @@ def test_python_needs_no_black(tmp_path_factory: Any, drawn: Drawn) -> None:
             assert black.format_str(text, mode=python.black_mode()) == text
 
 
-def without_comment_lines(text: str) -> str:
-    return re.sub(r"^//.*$", "", text, flags=re.M)
-
-
 @settings(max_examples=examples(100))
 @given(catalogues())
 def test_every_data_file_parses_and_carries_every_string_back(
@@ -144,8 +140,8 @@ def test_every_data_file_parses_and_carries_every_string_back(
     assert pyproject["project"]["description"] == f"{name} errors, as exceptions."
     package = json.loads(files["typescript/package.json"])
     assert (package["//"], package["description"]) == (header, f"{name} errors, as classes.")
-    tsconfig = json.loads(without_comment_lines(files["typescript/tsconfig.json"]))
-    assert tsconfig["compilerOptions"]["strict"] is True
+    config = tsconfig(files["typescript/tsconfig.json"])
+    assert config["compilerOptions"]["strict"] is True
     assert yaml.safe_load(files["docs/mkdocs.yml"])["site_name"] == f"{name} errors"
     assert yaml.safe_load(files["docs/.markdownlint.yaml"])["MD013"] is False
     fixtures = json.loads(files["fixtures/conformance.json"])
@@ -243,7 +239,7 @@ def test_typescript_compiles_and_carries_every_string_back(tmp_path: Path) -> No
                 "fields": fields,
             }
         )
-    base = json.loads(without_comment_lines(files["typescript/tsconfig.json"]))
+    base = tsconfig(files["typescript/tsconfig.json"])
     for style, sources in groups.items():
         options = {
             **base["compilerOptions"],

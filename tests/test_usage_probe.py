@@ -26,7 +26,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import GENERATED, PYTHON, ROOT, node, run, tool
+from conftest import GENERATED, PYTHON, ROOT, STRICT_FLAGS, node, run, tool, tsconfig
 
 PROBES = Path(__file__).parent / "probe"
 PYTHON_PROBE = PROBES / "usage_probe.py"
@@ -37,15 +37,6 @@ TYPESCRIPT_TYPING = TYPING / "narrowing.ts"
 PACKAGE = GENERATED / "python"
 MODULE = GENERATED / "typescript"
 README = ROOT / "README.md"
-# The generated tsconfig's strict flags, which the probe is compiled under.
-STRICT_FLAGS = (
-    "strict",
-    "isolatedModules",
-    "verbatimModuleSyntax",
-    "exactOptionalPropertyTypes",
-    "noUncheckedIndexedAccess",
-    "noImplicitOverride",
-)
 
 
 def readme_example(language: str, heading: str = "Handling errors") -> str:
@@ -136,13 +127,7 @@ def test_typescript_probe_compiles_under_strict_flags_and_runs(tmp_path: Path) -
         (tmp_path / "src" / f"{name}.ts").write_text(
             prelude + example.replace(f'from "{package}";', 'from "./bindings/index.ts";')
         )
-    config = json.loads(
-        "\n".join(
-            line
-            for line in (MODULE / "tsconfig.json").read_text().splitlines()
-            if not line.startswith("//")
-        )
-    )
+    config = tsconfig((MODULE / "tsconfig.json").read_text())
     options = config["compilerOptions"]
     assert all(options[flag] is True for flag in STRICT_FLAGS)
     options.update({"rootDir": "src", "outDir": "dist", "declaration": False})
