@@ -318,6 +318,13 @@ def _code(
             f"fault is {entry['fault']!r} but its type {error_type.key!r} is a "
             f"{error_type.fault} fault",
         )
+    answer = entry["answer_status"]
+    if answer is not None and not any(_status_covers(k, str(answer)) for k in keys):
+        problem(
+            "answer_status",
+            f"answer_status {answer} is not among its statuses ({_listing(keys)}); a server "
+            "must answer with a status the code is documented with",
+        )
     names = tuple((target, name) for target, name in (entry["names"] or {}).items() if name)
     extras = _extras(tree, entry["extras"], "codes", key)
     for extra in extras:
@@ -374,6 +381,7 @@ def _code(
         extras=extras,
         example_extras=example_extras,
         throttling=entry["throttling"],
+        answer_status=entry["answer_status"],
     )
 
 

@@ -121,6 +121,8 @@ class ErrorCode:
     example_extras: tuple[tuple[str, Any], ...] = ()
     throttling: bool = False
     """Whether it says the client is sending too much."""
+    answer_status: int | None = None
+    """The status a server answers with when the error has none, if the catalogue names one."""
 
     def name_in(self, target: str) -> str | None:
         """The class name the catalogue sets for this code in a target, if it sets one."""

@@ -762,6 +762,16 @@ def _code(targets: Sequence[Target]) -> Record:
                 ),
                 True,
             ),
+            "answer_status": Key(
+                Integer(
+                    "The status a server answers with for it when the error has none: one "
+                    "its statuses cover; by default the documented status (a range's first, "
+                    "so 500 for 5xx).",
+                    100,
+                    599,
+                ),
+                since_format=2,
+            ),
             "message": Key(Text("Short message the server sends.", max_length=1_000), True),
             "description": _doc,
             "retryable": Key(Flag("Whether repeating the same request may succeed."), True),

@@ -302,6 +302,9 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             fault = draw(st.sampled_from(["client", "server"]))
         status = draw(st.sampled_from(["400", "404"])) if fault == "client" else "5xx"
         code["status"] = [status, "200"] if reads_success and draw(st.booleans()) else status
+        answer = draw(st.sampled_from([None, 503, 599])) if status == "5xx" else None
+        if answer is not None:  # a concrete status for the range, instead of 500
+            code["answer_status"] = answer
         if not typed and reads_success:
             code["fault"] = fault
         code |= {

@@ -17,6 +17,7 @@ import importlib
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -128,6 +129,29 @@ def test_responses_say_what_a_client_needs(packages: list[tuple[Any, ModuleType]
     assert json.loads(body) == expected
     with pytest.raises(ValueError, match="no envelope 'nope'"):
         internal.to_body("nope")
+    assert errors.lookup("storage_error").answer_status is None
+
+
+def test_a_code_documented_with_a_range_answers_with_the_status_the_catalogue_names(
+    tmp_path: Path,
+) -> None:
+    text = (ROOT / "catalogue.yaml").read_text(encoding="utf-8")
+    named = text.replace("    status: 5xx  #", "    answer_status: 503\n    status: 5xx  #", 1)
+    assert named != text
+    (tmp_path / "catalogue.yaml").write_text(named, encoding="utf-8")
+    write_tree(tmp_path, generator.generate(tmp_path / "catalogue.yaml", ["python"]))
+    sys.path.insert(0, str(tmp_path / "python"))
+    try:
+        sys.modules.pop("qonversion_errors", None)
+        errors = importlib.import_module("qonversion_errors")
+    finally:
+        sys.path.pop(0)
+        sys.modules.pop("qonversion_errors", None)
+    storage = errors.lookup("storage_error")
+    assert storage.answer_status == 503
+    assert storage("Disk full").to_response()[0] == 503
+    assert storage("Disk full", status=507).to_response()[0] == 507  # the response's own
+    assert errors.lookup("network_error")("x").to_response()[0] == 500
 
 
 def test_a_server_cannot_build_an_error_with_an_extra_of_the_wrong_type(

@@ -372,6 +372,15 @@ def test_format_2_both_languages_read_every_fixture_as_it_says(
         # The server side: both languages answer every code in every envelope alike, and
         # read each other's answers over loopback servers as they read their own.
         bindings.check_answers(results[name]["answers"], name)
+        # A code's answer_status is what it answers with, where the envelope reads that.
+        data = wire_drawn[int(name[1:])].data
+        for (key, envelope, _), answer in zip(
+            answers[name], results[name]["answers"]["python"], strict=True
+        ):
+            wanted = data["codes"][key].get("answer_status")
+            read = data["envelopes"][envelope].get("when", {}).get("statuses", ["5xx"])
+            if wanted is not None and any(str(wanted)[0] == entry[0] for entry in read):
+                assert answer["status"] == wanted, (name, key, envelope)
 
 
 def test_format_2_every_other_file_holds_every_string(

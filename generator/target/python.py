@@ -364,8 +364,9 @@ class Python(Target):
     # the rendered base class.
     attribute_names = frozenset(
         """
-        add_note args body code default_message description docs_url errors extras fault
-        fields headers http_status message raw_code reference reference_url request_id
+        add_note answer_status args body code default_message description docs_url errors
+        extras fault fields headers http_status message raw_code reference reference_url
+        request_id
         retry_after retryable status statuses throttled throttling to_body to_dict to_response
         type
         with_traceback

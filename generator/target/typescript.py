@@ -184,7 +184,7 @@ class TypeScript(Target):
     # must not take one. tests/test_reserved_names.py ties it to the rendered base class.
     attribute_names = frozenset(
         """
-        body cause code constructor defaultMessage description docsUrl errorName errors
+        answerStatus body cause code constructor defaultMessage description docsUrl errorName errors
         extras fault fields hasOwnProperty headers httpStatus isPrototypeOf message name
         propertyIsEnumerable rawCode redactedHeaders reference referenceUrl requestId
         retryAfter retryable stack status statuses throttled throttling toBody toJSON

@@ -201,6 +201,9 @@ class AcmeError(Exception):
     """The statuses the catalogue documents the code with, the main one first."""
     http_status: ClassVar[HttpStatus | None] = None
     """Deprecated: statuses[0]."""
+    answer_status: ClassVar[int | None] = None
+    """The status to_response answers with when the error has none, where the catalogue
+    names one (for a code documented with a range); else the documented status is used."""
     default_message: ClassVar[str] = "Unknown error"
     description: ClassVar[str] = ""
     retryable: bool | None = None
@@ -282,6 +285,7 @@ class AcmeError(Exception):
         status: int | None = None,
         http_status: HttpStatus | None = None,
         statuses: tuple[HttpStatus, ...] | None = None,
+        answer_status: int | None = None,
         default_message: str | None = None,
         description: str | None = None,
         retryable: bool | None = None,
@@ -300,6 +304,7 @@ class AcmeError(Exception):
             "status": status,
             "http_status": http_status,
             "statuses": statuses or (http_status and (http_status,)),
+            "answer_status": answer_status,
             "default_message": default_message,
             "description": description,
             "retryable": retryable,
@@ -376,8 +381,8 @@ class AcmeError(Exception):
         self, envelope: str | None = None
     ) -> tuple[int, dict[str, str], bytes]:
         """(status, headers, body) a server sends for this error: the response's status, or
-        the code's (500 for a code documented with a range such as 5xx, the range's first
-        otherwise), or one the envelope reads; content-type, Retry-After and the request
+        the class's answer_status, or the code's (a range's first, so 500 for 5xx), or one
+        the envelope reads; content-type, Retry-After and the request
         id header where the error has them; the body (see to_body) as UTF-8 bytes."""
         chosen = _envelope(envelope)
         body = _runtime.write(chosen, *_item_of(self))
@@ -550,9 +555,12 @@ def _item_of(
 
 
 def _status_of(error: AcmeError, envelope: _runtime.Envelope) -> int:
-    """The status to answer with: the error's own, else its class's (a range's first, 500
-    for 5xx), else 500; one the envelope reads when it reads only some."""
+    """The status to answer with: the error's own, else its class's answer_status, else its
+    documented status (a range's first, 500 for 5xx), else 500; one the envelope reads when
+    it reads only some."""
     status = error.status
+    if status is None:
+        status = error.__class__.answer_status
     if status is None:
         status = error.__class__.status
     if status is None and error.statuses:

@@ -219,6 +219,11 @@ export class AcmeError extends Error {
   static readonly type: ErrorType | undefined = undefined;
   /** Deprecated: statuses[0]. The status the code comes with (a status or a range). */
   static readonly httpStatus: HttpStatus | undefined = undefined;
+  /**
+   * The status toResponse answers with when the error has none, where the catalogue names
+   * one (for a code documented with a range); else the documented status is used.
+   */
+  static readonly answerStatus: number | undefined = undefined;
   static readonly defaultMessage: string = "Unknown error";
   static readonly description: string = "";
   /** Whether retrying may succeed, as the catalogue says of the code. */
@@ -332,7 +337,8 @@ export class AcmeError extends Error {
 
   /**
    * The status, headers and body text a server sends for this error (see Python's
-   * to_response): the response's status, else the code's (a range's first, 500 for 5xx).
+   * to_response): the response's status, else the class's answerStatus, else the code's
+   * (a range's first, so 500 for 5xx).
    */
   toResponse(envelope?: string): { status: number; headers: Record<string, string>; body: string } {
     const { chosen, body } = answer(this, envelope);
@@ -1019,7 +1025,7 @@ function answerStatus(error: AcmeError, envelope: Envelope): number {
   const first = cls.statuses[0];
   const fromEntry = (entry: string): number =>
     entry.endsWith("xx") ? Number(entry[0]) * 100 : Number(entry);
-  let status = error.status ?? (first === undefined ? 500 : fromEntry(first));
+  let status = error.status ?? cls.answerStatus ?? (first === undefined ? 500 : fromEntry(first));
   const entries = envelope.when?.statuses ?? [];
   const firstEntry = entries[0];
   if (firstEntry !== undefined && !readsStatus([envelope], status)) {
