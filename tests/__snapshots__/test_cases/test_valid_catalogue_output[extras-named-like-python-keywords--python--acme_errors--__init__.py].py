@@ -250,6 +250,7 @@ class AcmeError(Exception):
         extras: Extras | None = None,
         headers: Any = None,
         request_id: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.message: str = self.default_message if message is None else message
         self.status = status
@@ -258,7 +259,10 @@ class AcmeError(Exception):
         self.request_id = (
             _runtime.request_id(self.headers, _REQUEST_ID_HEADERS) or request_id
         )
-        self.retry_after = _runtime.retry_after(self.headers)
+        # A server says how long to wait; a client reads it from the headers.
+        self.retry_after = (
+            _runtime.retry_after(self.headers) if retry_after is None else retry_after
+        )
         word = self.__class__.retryable
         self.retryable = word if word is not None else status in _RETRY_STATUSES
         self.throttled = status == 429 or self.throttling

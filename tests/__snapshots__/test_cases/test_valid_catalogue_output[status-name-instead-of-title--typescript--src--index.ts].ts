@@ -182,6 +182,8 @@ export interface ErrorInit {
   readonly headers?: HeadersLike | undefined;
   /** The request id the body carries (a header's wins). */
   readonly requestId?: string | undefined;
+  /** Seconds to ask the client to wait (a server's; a client reads it from the headers). */
+  readonly retryAfter?: number | undefined;
   /** What caused the error (an HTTP client's exception), kept as the error's cause. */
   readonly cause?: unknown;
 }
@@ -281,7 +283,7 @@ export class AcmeError extends Error {
     const headers = headerMap(init.headers);
     Object.defineProperty(this, "headers", { value: headers, enumerable: false });
     this.requestId = requestId(headers, requestIdHeaders) ?? init.requestId;
-    this.retryAfter = retryAfter(headers);
+    this.retryAfter = init.retryAfter ?? retryAfter(headers);
     this.retryable =
       cls.retryable ?? (init.status !== undefined && retryStatuses.has(init.status));
     this.throttled = init.status === 429 || cls.throttling;
