@@ -14,6 +14,7 @@ from .model import (
     Api,
     Catalogue,
     Condition,
+    Deprecation,
     Envelope,
     ErrorCode,
     ErrorType,
@@ -21,8 +22,10 @@ from .model import (
     FieldError,
     FieldSource,
     Http,
+    PreviousName,
     Status,
     StatusClass,
+    Tombstone,
     Wire,
 )
 from .problems import START, CatalogueError, Location, Problem
@@ -152,6 +155,8 @@ def _build(
             entry["since"],
             _key_at(tree, "types", key),
             wire=tuple(entry["wire"] or ()),
+            deprecated=_deprecation(entry["deprecated"]),
+            previous_names=_previous(tree, entry["previous_names"], "types", key),
         )
         for key, entry in _entries(checked["types"])
     }
@@ -176,6 +181,10 @@ def _build(
         for key, entry in _entries(checked["status_classes"])
     ]
     _check_status_classes(tree, status_classes, problems)
+    removed = [
+        _tombstone(tree, key, entry) for key, entry in _entries(checked.get("removed") or {})
+    ]
+    _check_lifecycle(tree, codes, removed, problems)
     if not (clean or _valid(checked)):
         return None
     return Catalogue(
@@ -192,7 +201,116 @@ def _build(
         },
         status_classes=tuple(status_classes),
         http=_http(checked["http"]),
+        removed=tuple(removed),
     )
+
+
+def _deprecation(entry: dict[str, Any] | None) -> Deprecation | None:
+    if entry is None:
+        return None
+    return Deprecation(
+        since=entry["since"],
+        message=entry["message"],
+        replaced_by=entry.get("replaced_by"),
+        sunset=entry["sunset"],
+    )
+
+
+def _previous(
+    tree: source.Node, entry: dict[str, Any] | None, *at: str
+) -> tuple[PreviousName, ...]:
+    return tuple(
+        PreviousName(target, name, _where(tree, *at, "previous_names", target, index))
+        for target, names in (entry or {}).items()
+        for index, name in enumerate(names or ())
+    )
+
+
+def _tombstone(tree: source.Node, key: str, entry: dict[str, Any]) -> Tombstone:
+    return Tombstone(
+        key=key,
+        status=entry["status"],
+        removed_in=entry["removed_in"],
+        type=entry["type"],
+        wire=tuple(entry["wire"] or ()),
+        note=entry["note"],
+        replaced_by=entry["replaced_by"],
+        names=tuple((target, name) for target, name in (entry["names"] or {}).items() if name),
+        location=_key_at(tree, "removed", key),
+    )
+
+
+def _check_lifecycle(
+    tree: source.Node, codes: list[ErrorCode], removed: list[Tombstone], problems: list[Problem]
+) -> None:
+    """A replacement is a live code that is not deprecated itself; a removed code's key and
+    wire values are never used again (its class names: naming.check)."""
+    live = {code.key: code for code in codes}
+
+    def replacement(name: str | None, where: Location, owner: str, what: str) -> None:
+        found = live.get(name) if name is not None else None
+        if name is None or (found is not None and found.deprecated is None and name != owner):
+            return
+        why = (
+            "the code itself"
+            if name == owner
+            else f"{name!r}, which is no code"
+            if found is None
+            else f"{name!r}, which is deprecated too"
+        )
+        problems.append(Problem(where, f"{what} {owner!r}: replaced_by names {why}"))
+
+    for code in codes:
+        if code.deprecated is not None:
+            replacement(
+                code.deprecated.replaced_by,
+                _where(tree, "codes", code.key, "deprecated", "replaced_by"),
+                code.key,
+                "code",
+            )
+    sent: dict[tuple[type, Wire], Tombstone] = {}
+    for tombstone in removed:
+        replacement(
+            tombstone.replaced_by,
+            _where(tree, "removed", tombstone.key, "replaced_by"),
+            tombstone.key,
+            "removed code",
+        )
+        for index, value in enumerate(tombstone.sent_as):
+            owner = sent.setdefault((type(value), value), tombstone)
+            if owner is not tombstone:
+                problems.append(
+                    Problem(
+                        _where(tree, "removed", tombstone.key, "wire", index),
+                        f"removed code {tombstone.key!r}: the server sent {value!r} for "
+                        f"removed code {owner.key!r} already",
+                    )
+                )
+    for code in codes:
+        if code.key in {tombstone.key for tombstone in removed}:
+            gone = next(tombstone for tombstone in removed if tombstone.key == code.key)
+            problems.append(
+                Problem(
+                    code.location,
+                    f"code {code.key!r} was removed in {gone.removed_in} (line "
+                    f"{gone.location.line}); a removed code's key is never used again: "
+                    "choose another key",
+                )
+            )
+            continue
+        for index, value in enumerate(code.wire or (code.key,)):
+            gone_by_value = sent.get((type(value), value))
+            if gone_by_value is not None:
+                problems.append(
+                    Problem(
+                        _where(tree, "codes", code.key, "wire", index)
+                        if code.wire
+                        else code.location,
+                        f"code {code.key!r}: the server sent {value!r} for removed code "
+                        f"{gone_by_value.key!r} (removed in {gone_by_value.removed_in}); a "
+                        "removed code's wire values are never used again",
+                    )
+                )
 
 
 def _http(entry: dict[str, Any] | None) -> Http:
@@ -382,6 +500,8 @@ def _code(
         example_extras=example_extras,
         throttling=entry["throttling"],
         answer_status=entry["answer_status"],
+        deprecated=_deprecation(entry["deprecated"]),
+        previous_names=_previous(tree, entry["previous_names"], "codes", key),
     )
 
 
@@ -409,6 +529,7 @@ def _extras(tree: source.Node, table: dict[str, Any] | None, *at: str) -> tuple[
             entry["type"],
             entry["description"],
             _key_at(tree, *at, "extras", name),
+            _deprecation(entry["deprecated"]),
         )
         for name, entry in (table or {}).items()
     )
@@ -489,6 +610,8 @@ def _status_class(
         wins_over_type=entry["wins_over_type"],
         names=tuple((target, name) for target, name in (entry["names"] or {}).items() if name),
         location=_key_at(tree, "status_classes", key),
+        deprecated=_deprecation(entry["deprecated"]),
+        previous_names=_previous(tree, entry["previous_names"], "status_classes", key),
     )
 
 

@@ -63,6 +63,40 @@ class Status:
 
 
 @dataclass(frozen=True)
+class Deprecation:
+    """That a code, type, status class or extra is on its way out, and what to use instead."""
+
+    since: str | None = None
+    """The API version that deprecated it, such as v4."""
+    message: str | None = None
+    replaced_by: str | None = None
+    """The live code to use instead (codes only)."""
+    sunset: str | None = None
+    """The day it stops being sent, as YYYY-MM-DD."""
+
+    @property
+    def notice(self) -> str:
+        """One line saying all of it, the same in every language's bindings and the docs."""
+        said = ["Deprecated" + (f" since {self.since}." if self.since else ".")]
+        if self.message:
+            said.append(self.message)
+        if self.replaced_by:
+            said.append(f"Use the code {self.replaced_by} instead.")
+        if self.sunset:
+            said.append(f"Sunset on {self.sunset}.")
+        return " ".join(said)
+
+
+@dataclass(frozen=True)
+class PreviousName:
+    """A name a target's bindings gave a class before, kept as a deprecated alias."""
+
+    target: str
+    name: str
+    location: Location = _LOCATION
+
+
+@dataclass(frozen=True)
 class ErrorType:
     key: str
     description: str
@@ -71,6 +105,11 @@ class ErrorType:
     location: Location = _LOCATION
     wire: tuple[Wire, ...] = ()
     """The values a server sends for it, the first being canonical; its key by default."""
+    deprecated: Deprecation | None = None
+    previous_names: tuple[PreviousName, ...] = ()
+
+    def previous_names_in(self, target: str) -> tuple[str, ...]:
+        return tuple(found.name for found in self.previous_names if found.target == target)
 
     @property
     def sends_key(self) -> bool:
@@ -93,6 +132,7 @@ class Extra:
     """string, integer, number, boolean, strings or object."""
     description: str | None = None
     location: Location = field(default=START, compare=False)
+    deprecated: Deprecation | None = None
 
 
 @dataclass(frozen=True)
@@ -123,10 +163,15 @@ class ErrorCode:
     """Whether it says the client is sending too much."""
     answer_status: int | None = None
     """The status a server answers with when the error has none, if the catalogue names one."""
+    deprecated: Deprecation | None = None
+    previous_names: tuple[PreviousName, ...] = ()
 
     def name_in(self, target: str) -> str | None:
         """The class name the catalogue sets for this code in a target, if it sets one."""
         return next((name for key, name in self.names if key == target), None)
+
+    def previous_names_in(self, target: str) -> tuple[str, ...]:
+        return tuple(found.name for found in self.previous_names if found.target == target)
 
     @property
     def sends_key(self) -> bool:
@@ -144,9 +189,42 @@ class StatusClass:
     wins_over_type: bool = True
     names: tuple[tuple[str, str], ...] = ()
     location: Location = _LOCATION
+    deprecated: Deprecation | None = None
+    previous_names: tuple[PreviousName, ...] = ()
 
     def name_in(self, target: str) -> str | None:
         return next((name for key, name in self.names if key == target), None)
+
+    def previous_names_in(self, target: str) -> tuple[str, ...]:
+        return tuple(found.name for found in self.previous_names if found.target == target)
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """A code the API no longer sends: its key, wire values and class names stay taken."""
+
+    key: str
+    status: str
+    """The last status it came with (a status or a range)."""
+    removed_in: str
+    """The API version that stopped sending it, such as v4."""
+    type: str | None = None
+    """The last type it had (a type the catalogue may no longer have)."""
+    wire: tuple[Wire, ...] = ()
+    note: str | None = None
+    replaced_by: str | None = None
+    """The live code to use instead."""
+    names: tuple[tuple[str, str], ...] = ()
+    """(target, class name) for each class name it had that was not the derived one."""
+    location: Location = _LOCATION
+
+    def name_in(self, target: str) -> str | None:
+        return next((name for key, name in self.names if key == target), None)
+
+    @property
+    def sent_as(self) -> tuple[Wire, ...]:
+        """Every value a server sent for it: its wire values, else its key."""
+        return self.wire or (self.key,)
 
 
 @dataclass(frozen=True)
@@ -311,6 +389,8 @@ class Catalogue:
     """Each target's section of the catalogue (`python:`), as its module checked it."""
     status_classes: tuple[StatusClass, ...] = ()
     http: Http = field(default_factory=Http)
+    removed: tuple[Tombstone, ...] = ()
+    """Codes the API no longer sends."""
 
     def status(self, key: str) -> Status:
         return self._statuses[key]

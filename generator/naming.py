@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .model import Catalogue, ErrorCode
+from .model import Catalogue, ErrorCode, ErrorType, StatusClass, Tombstone
 from .problems import Location, Problem
 
 if TYPE_CHECKING:
@@ -81,6 +81,35 @@ def check(catalogue: Catalogue, targets: Sequence[Target]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def previous_names(catalogue: Catalogue, target: str) -> list[tuple[str, Location, str]]:
+    """(name, where, whose) for each class name a target's bindings keep as an alias."""
+    entries: list[tuple[str, ErrorCode | ErrorType | StatusClass]] = [
+        *(("status class", entry) for entry in catalogue.status_classes),
+        *(("type", entry) for entry in catalogue.types),
+        *(("code", entry) for entry in catalogue.codes),
+    ]
+    return [
+        (found.name, found.location, f"a previous name of {what} {entry.key!r}")
+        for what, entry in entries
+        for found in entry.previous_names
+        if found.target == target
+    ]
+
+
+def removed_classes(
+    catalogue: Catalogue, class_of: Callable[[Tombstone], str]
+) -> list[tuple[str, Location, str]]:
+    """(class name, where, whose) of each removed code, never to be used again: to be listed
+    before the live names, so that a collision is reported where a live name takes one. (A
+    removed key used again is reported as such, not as its class too.)"""
+    live = {code.key for code in catalogue.codes}
+    return [
+        (class_of(gone), gone.location, f"removed code {gone.key!r}")
+        for gone in catalogue.removed
+        if gone.key not in live
+    ]
 
 
 def shadowing(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import datetime
 import difflib
 import functools
 import json
@@ -163,6 +164,50 @@ class Flag(Spec):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "boolean", "description": self.doc}
+
+
+DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+
+@dataclass(frozen=True)
+class Date(Spec):
+    """A calendar day as YYYY-MM-DD (read as written, though YAML reads it as a date)."""
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        text = node.text if node.kind == "scalar" else None
+        if text is None or not re.fullmatch(DATE, text):
+            return self.reject(node, at, "a day written YYYY-MM-DD, such as 2027-06-30", problems)
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            problems.append(Problem(node.location, f"{at}: {text} is not a day of the calendar"))
+            return INVALID
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": f"^{DATE}$", "format": "date", "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Deprecated(Spec):
+    """`true`, or a mapping saying since when, why, what instead and until when."""
+
+    record: Record
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        if node.value is True:
+            return {name: key.default for name, key in self.record.keys.items()}
+        if node.value is False:
+            return None
+        if not isinstance(node.value, dict):
+            return self.reject(node, at, "true or a mapping", problems)
+        return self.record.check(node, at, problems)
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "oneOf": [{"type": "boolean"}, self.record.schema()],
+            "description": self.doc,
+        }
 
 
 @dataclass(frozen=True)
@@ -535,6 +580,37 @@ URL = r"https://[!#-&(-;=?-\[\]-_a-{}~]+"
 URL_HINT = "an https:// URL of printable ASCII without quotes, <>, backslashes, backticks or pipes"
 
 _since = Key(Text("The API version that introduced this entry, such as v4.", VERSION, "like v4"))
+
+
+def _deprecated(what: str, replaced_by: bool = False) -> Key:
+    """`deprecated:` of a code (which may name its replacement), type, status class or extra."""
+    keys = {
+        "since": Key(Text("The API version that deprecated it, such as v4.", VERSION, "like v4")),
+        "message": Key(Text("Why, or what to do instead.", max_length=1_000)),
+        "sunset": Key(Date("The day the API stops sending it (YYYY-MM-DD).")),
+    }
+    if replaced_by:
+        keys["replaced_by"] = Key(
+            Text("The code to use instead: a live code that is not deprecated.", NAME, NAME_HINT)
+        )
+    record = Record(f"That this {what} is on its way out.", keys)
+    return Key(Deprecated(record.doc + " `true` says only that.", record), since_format=2)
+
+
+def _previous_names(targets: Sequence[Target]) -> Key:
+    return Key(
+        Record(
+            "Class names the bindings used before, kept as deprecated aliases of the class.",
+            {
+                t.name: Key(Items(f"Earlier {t.name} class names.", t.class_name_key, min_items=1))
+                for t in targets
+                if t.class_name_key is not None
+            },
+        ),
+        since_format=2,
+    )
+
+
 _doc = Key(Text("What it means, in prose."), required=True)
 _fault = Choice("Whose fault: 4xx are client faults, 5xx server faults.", ("client", "server"))
 
@@ -583,6 +659,7 @@ EXTRA = Record(
             default="string",
         ),
         "description": Key(Text("What it means, for the docs.")),
+        "deprecated": _deprecated("extra"),
     },
 )
 
@@ -799,6 +876,8 @@ def _code(targets: Sequence[Target]) -> Record:
                 since_format=2,
             ),
             "extras": _extras("Members only this code's bodies carry, exposed on its class."),
+            "deprecated": _deprecated("code", replaced_by=True),
+            "previous_names": _previous_names(targets),
             "example_fields": Key(Items("Field errors for the example response.", EXAMPLE_FIELD)),
             "example_extras": Key(
                 Table(
@@ -920,6 +999,8 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                             "description": _doc,
                             "fault": Key(_fault, required=True),
                             "since": _since,
+                            "deprecated": _deprecated("type"),
+                            "previous_names": _previous_names(targets),
                         },
                     ),
                     min_items=1,
@@ -946,6 +1027,8 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                                 default=True,
                             ),
                             "names": Key(_names(targets)),
+                            "deprecated": _deprecated("status class"),
+                            "previous_names": _previous_names(targets),
                         },
                     ),
                 ),
@@ -960,6 +1043,43 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                     min_items=1,
                 ),
                 required=True,
+            ),
+            "removed": Key(
+                Table(
+                    "Codes the API no longer sends, kept so that their keys, wire values and "
+                    "class names are never used again, and their docs anchors keep working.",
+                    Text("The removed code.", NAME, NAME_HINT),
+                    Record(
+                        "A removed code.",
+                        {
+                            "removed_in": Key(
+                                Text(
+                                    "The API version that stopped sending it, such as v4.",
+                                    VERSION,
+                                    "like v4",
+                                ),
+                                True,
+                            ),
+                            "status": Key(Status("The last status it came with."), True),
+                            "type": Key(
+                                Text("The last type it had (it may be gone too).", NAME, NAME_HINT)
+                            ),
+                            "wire": Key(
+                                Items(
+                                    "The values the server sent for it; by default its key.",
+                                    WireValue("A value the server sent."),
+                                    min_items=1,
+                                )
+                            ),
+                            "note": Key(Text("Why, or what to do instead.", max_length=1_000)),
+                            "replaced_by": Key(
+                                Text("The live code to use instead.", NAME, NAME_HINT)
+                            ),
+                            "names": Key(_names(targets)),
+                        },
+                    ),
+                ),
+                since_format=2,
             ),
             "envelopes": Key(
                 Table(

@@ -12,6 +12,9 @@ conformance fixtures are computed with, and that every language's runtime must a
        from the deciding error of its list, and keeps every error.
     4. The class: the code's, else a status class that wins over the type, else the type's,
        else any other status class, else the one type of the status's codes, else the base.
+       A code the catalogue lists as removed is not known: the error says it was removed,
+       and when the body has no type, the removed code's last type (if it still exists)
+       stands for it.
     5. Besides the body: the request id (the first of the catalogue's request id headers),
        how long to wait (retry-after-ms, else Retry-After in seconds or as an HTTP date
        counted from the response's Date), whether to retry (the code's word when the code
@@ -41,6 +44,7 @@ from .model import (
     FieldSource,
     Status,
     StatusClass,
+    Tombstone,
     Wire,
 )
 
@@ -90,6 +94,8 @@ class Reading:
     retry_after: float | None = None
     retryable: bool = False
     throttled: bool = False
+    removed: bool = False
+    """Whether the code is one the catalogue lists as removed."""
 
 
 def parse(body: bytes | str) -> tuple[Any, bool]:
@@ -251,6 +257,9 @@ class Reader:
             for code in catalogue.codes
             for value in code.wire or (code.key,)
         }
+        self.removed: dict[tuple[type, Wire], Tombstone] = {
+            (type(value), value): gone for gone in catalogue.removed for value in gone.sent_as
+        }
         self.types: dict[tuple[type, Wire], ErrorType] = {
             (type(value), value): error_type
             for error_type in catalogue.types
@@ -258,12 +267,11 @@ class Reader:
         }
 
     def code_for(self, raw: Wire | None, envelope: Envelope) -> ErrorCode | None:
-        if raw is None:
-            return None
-        if envelope.code_from == "last_segment" and isinstance(raw, str):
-            segment = raw.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
-            return self.codes.get((str, segment))
-        return self.codes.get((type(raw), raw))
+        return self.codes.get(_code_key(raw, envelope)) if raw is not None else None
+
+    def tombstone_for(self, raw: Wire | None, envelope: Envelope) -> Tombstone | None:
+        """The removed code a server sent, if it sent one."""
+        return self.removed.get(_code_key(raw, envelope)) if raw is not None else None
 
     def type_for(self, raw: Wire | None) -> ErrorType | None:
         return self.types.get((type(raw), raw)) if raw is not None else None
@@ -362,6 +370,14 @@ class Reader:
         code = self.code_for(raw_code, code_envelope) if code_envelope is not None else None
         raw_type = members.get("raw_type")
         error_type = self.type_for(raw_type)
+        gone = (
+            self.tombstone_for(raw_code, code_envelope)
+            if code is None and code_envelope is not None
+            else None
+        )
+        known_types = {error_type.key for error_type in self.catalogue.types}
+        if error_type is None and raw_type is None and gone is not None:
+            error_type = self.catalogue.type(gone.type) if gone.type in known_types else None
         entry = self.choose(code, error_type, status)
         # What the body leaves out, the class says.
         if error_type is not None:
@@ -404,6 +420,7 @@ class Reader:
                 else status in self.catalogue.http.retry_statuses
             ),
             throttled=status == 429 or (isinstance(entry, ErrorCode) and entry.throttling),
+            removed=gone is not None,
         )
 
     def choose(
@@ -439,6 +456,13 @@ class Reader:
                 if key in status_class.statuses:
                     return status_class
         return None
+
+
+def _code_key(raw: Wire, envelope: Envelope) -> tuple[type, Wire]:
+    """How a code a server sent is looked up: exactly, or by its URL's last segment."""
+    if envelope.code_from == "last_segment" and isinstance(raw, str):
+        return (str, raw.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1])
+    return (type(raw), raw)
 
 
 def as_field_error(field: Field) -> FieldError:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import escape, naming
-from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass
+from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass, Tombstone
 from ..problems import Location, Problem, UserTemplateError
 from ..schema import INVALID, NAME, NAME_HINT, PASCAL, PASCAL_HINT, Key, Record, Text
 from ..source import Node
@@ -58,7 +58,7 @@ def type_class(error_type: ErrorType) -> str:
     return naming.error_class(error_type.key)
 
 
-def code_class(code: ErrorCode) -> str:
+def code_class(code: ErrorCode | Tombstone) -> str:
     return code.name_in("python") or naming.error_class(code.key)
 
 
@@ -415,6 +415,7 @@ class Python(Target):
             ),
             *((type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
             *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
+            *naming.previous_names(catalogue, self.name),
         ]
 
     def attribute(self, extra: Extra) -> str:
@@ -424,7 +425,8 @@ class Python(Target):
         names = self.top_level_names(catalogue)
         problems = naming.shadowing(names, self.globals, "a Python builtin")
         problems += naming.shadowing(names, self.module_names, "a name the Python module defines")
-        problems += naming.collisions("Python class", names)
+        removed = naming.removed_classes(catalogue, code_class)
+        problems += naming.collisions("Python class", removed + names)
         problems += naming.attribute_problems(self, catalogue, "Python")
         problems += naming.collisions(
             "Python HttpStatus member",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .. import escape, naming
-from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass
+from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass, Tombstone
 from ..problems import Location, Problem
 from ..schema import PASCAL, PASCAL_HINT, Choice, Key, Record, Text
 from . import Language, Target
@@ -47,7 +47,7 @@ def type_class(error_type: ErrorType) -> str:
     return naming.error_class(error_type.key)
 
 
-def code_class(code: ErrorCode) -> str:
+def code_class(code: ErrorCode | Tombstone) -> str:
     return code.name_in("typescript") or naming.error_class(code.key)
 
 
@@ -231,6 +231,7 @@ class TypeScript(Target):
             ),
             *((type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
             *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
+            *naming.previous_names(catalogue, self.name),
         ]
 
     def attribute(self, extra: Extra) -> str:
@@ -242,7 +243,8 @@ class TypeScript(Target):
         problems += naming.shadowing(
             names, self.module_names, "a name the TypeScript module defines"
         )
-        problems += naming.collisions("TypeScript class", names)
+        removed = naming.removed_classes(catalogue, code_class)
+        problems += naming.collisions("TypeScript class", removed + names)
         problems += naming.attribute_problems(self, catalogue, "TypeScript")
         for enum, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
             problems += naming.collisions(
