@@ -1120,6 +1120,8 @@ def _text_limits(spec: Spec, at: str) -> list[tuple[str, int]]:
         return keys + _text_limits(spec.value, f"{at}.*")
     if isinstance(spec, Items):
         return _text_limits(spec.item, f"{at}[]")
+    if isinstance(spec, Deprecated):
+        return _text_limits(spec.record, at)
     return []
 
 

@@ -7,8 +7,9 @@ A response is {status, content_type, body, expect}; `expect` holds `class` (a cl
 or {python: ..., typescript: ...}), `code`, `raw_code`, `type`, `message`, and where they
 differ from nothing, `fields`, `extras`, `errors`, `reference`, `status` (the response's
 unless given) and `is_error` (true unless given: whether `error_for` gives an error), and
-where they matter, `request_id`, `retry_after`, `retryable` and `throttled`. A response may
-hold `headers` besides its `content_type`."""
+where they matter, `request_id`, `retry_after`, `retryable`, `throttled` and `removed` (a
+code the catalogue lists as removed). A response may hold `headers` besides its
+`content_type`."""
 
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ def python_result(error: Any) -> dict[str, Any]:
         "retry_after": error.retry_after,
         "retryable": error.retryable,
         "throttled": error.throttled,
+        "removed": error.removed,
         "data": json.loads(json.dumps(error.to_dict())),
     }
 
@@ -209,6 +211,7 @@ def fixture_cases(files: dict[str, str]) -> list[dict[str, Any]]:
                 },
                 "status": case["expect"]["status"],
                 "is_error": case["is_error"],
+                "removed": case["expect"].get("removed", False),
                 "fields": [
                     {k: v for k, v in field.items() if v is not None}
                     for field in case["expect"]["fields"]

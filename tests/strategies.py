@@ -239,6 +239,14 @@ def extra_values(draw: st.DrawFn, kind: str) -> Any:
 
 
 @st.composite
+def deprecations(draw: st.DrawFn) -> Any:
+    """`deprecated:` as `true`, or with each of its keys, its message hostile."""
+    if draw(st.booleans()):
+        return True
+    return {"since": "v2", "message": draw(texts), "sunset": "2027-06-30"}
+
+
+@st.composite
 def extras(draw: st.DrawFn, prefix: str, taken: set[str]) -> dict[str, Any]:
     """Extras named apart (also once camelCased), each at a hostile path."""
     found: dict[str, Any] = {}
@@ -255,6 +263,8 @@ def extras(draw: st.DrawFn, prefix: str, taken: set[str]) -> dict[str, Any]:
             "type": draw(st.sampled_from(EXTRA_KINDS)),
             "description": draw(texts),
         }
+        if draw(st.booleans()):
+            found[name]["deprecated"] = draw(deprecations())
     return found
 
 
@@ -265,13 +275,10 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
     typed = draw(st.booleans())
     type_keys = draw(st.lists(words, min_size=1, max_size=2, unique_by=_pascal)) if typed else []
     code_keys = draw(st.lists(words, min_size=1, max_size=4, unique_by=_pascal))
+    removed_count = draw(st.integers(0, 2))
+    count = len(code_keys) + len(type_keys) + removed_count
     sent = draw(
-        st.lists(
-            wire_values,
-            min_size=len(code_keys) + len(type_keys),
-            max_size=len(code_keys) + len(type_keys),
-            unique_by=lambda value: (type(value), value),
-        )
+        st.lists(wire_values, min_size=count, max_size=count, unique_by=lambda v: (type(v), v))
     )
     types = {
         f"q{key}": {
@@ -281,6 +288,13 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         }
         for i, key in enumerate(type_keys)
     }
+    for key in types:
+        if draw(st.booleans()):
+            types[key]["deprecated"] = draw(deprecations())
+            types[key]["previous_names"] = {
+                "python": [f"Formerly{_pascal(key)}Error"],
+                "typescript": [f"Formerly{_pascal(key)}Error"],
+            }
     reads_success = draw(st.booleans())
     statuses = {
         "400": {"title": draw(texts), "description": draw(texts), "name": "bad"},
@@ -328,7 +342,33 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             code["example_fields"] = [
                 {"name": draw(texts), "messages": draw(st.lists(texts, min_size=1, max_size=2))}
             ]
+        if draw(st.booleans()):
+            code["deprecated"] = draw(deprecations())
+        if draw(st.booleans()):  # classes renamed, a name a language apiece
+            code["previous_names"] = {
+                "python": [f"Formerly{len(codes)}Error"],
+                "typescript": [f"Formerly{len(codes)}Error", f"Once{len(codes)}Error"],
+            }
         codes[f"x{key}"] = code
+    live = [key for key, code in codes.items() if "deprecated" not in code]
+    for code in codes.values():
+        if isinstance(code.get("deprecated"), dict) and live and draw(st.booleans()):
+            code["deprecated"]["replaced_by"] = draw(st.sampled_from(live))
+    removed: dict[str, Any] = {}
+    for index in range(removed_count):
+        gone: dict[str, Any] = {
+            "removed_in": "v2",
+            "status": draw(st.sampled_from(["400", "404", "5xx"])),
+            "wire": [sent.pop()],
+            "note": draw(texts),
+        }
+        if types or draw(st.booleans()):  # its last type, perhaps one the API has no more
+            gone["type"] = draw(st.sampled_from([*types, "qvanished"]))
+        if live and draw(st.booleans()):
+            gone["replaced_by"] = draw(st.sampled_from(live))
+        if draw(st.booleans()):  # the class names it had, not the derived ones
+            gone["names"] = {"python": f"Lost{index}Error", "typescript": f"Lost{index}Error"}
+        removed[f"gone_{index}"] = gone
     error = draw(member_names.filter(lambda name: name not in ("ok", "flag", "e_", "errors")))
     error = error if not error.startswith("c") else f"_{error}"  # apart from codes' extras
     literal = draw(texts)
@@ -411,6 +451,8 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         "codes": codes,
         "envelopes": {key: envelopes[key] for key in order},
     }
+    if removed:
+        data["removed"] = removed
     if typed:
         data["types"] = types
     if draw(st.booleans()):
@@ -421,6 +463,12 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
                 "wins_over_type": draw(st.booleans()),
             }
         }
+        if draw(st.booleans()):
+            data["status_classes"]["missing"] |= {
+                "names": {"python": "AbsentError", "typescript": "AbsentError"},
+                "deprecated": draw(deprecations()),
+                "previous_names": {"python": ["GoneMissingError"], "typescript": ["NoneError"]},
+            }
     text = yaml.safe_dump(
         data, default_style='"', allow_unicode=draw(st.booleans()), sort_keys=False, width=10**9
     )

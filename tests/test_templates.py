@@ -19,10 +19,11 @@ from generator import target as target_module
 from generator.naming import TRANSPORT_CLASSES
 
 TEMPLATES = sorted(render.builtin_templates().rglob("*.jinja"))
-# Names the render context gives that are identifiers naming.py derived and checked, or the
-# separator of an enum member: never catalogue text.
+# Names the render context gives that are identifiers naming.py derived and checked, the
+# separator of an enum member, or a fixed comment: never catalogue text.
 IDENTIFIERS = {
     "py_base",
+    "py_uses_deprecated",
     "ts_base",
     "ts_guard",
     "ts_assign",

@@ -421,16 +421,20 @@ def test_format_2_every_other_file_holds_every_string(
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
-def spec_keys(spec: Any, prefix: str = "") -> Iterator[tuple[str, int]]:
-    """(dotted path, the format that added it) for every key of the format."""
+def spec_keys(spec: Any, prefix: str = "", since: int = 1) -> Iterator[tuple[str, int]]:
+    """(dotted path, the format that added it) for every key of the format (a key inside
+    one that a format added came with it)."""
     if isinstance(spec, schema.Record):
         for name, key in spec.keys.items():
-            yield f"{prefix}.{name}", key.since_format
-            yield from spec_keys(key.spec, f"{prefix}.{name}")
+            added = max(since, key.since_format)
+            yield f"{prefix}.{name}", added
+            yield from spec_keys(key.spec, f"{prefix}.{name}", added)
     elif isinstance(spec, schema.Table):
-        yield from spec_keys(spec.value, f"{prefix}.*")
+        yield from spec_keys(spec.value, f"{prefix}.*", since)
     elif isinstance(spec, schema.Items | schema.OneOrMore):
-        yield from spec_keys(spec.item, f"{prefix}[]")
+        yield from spec_keys(spec.item, f"{prefix}[]", since)
+    elif isinstance(spec, schema.Deprecated):
+        yield from spec_keys(spec.record, prefix, since)
 
 
 def used_keys(spec: Any, data: Any, prefix: str = "") -> Iterator[str]:
@@ -446,6 +450,8 @@ def used_keys(spec: Any, data: Any, prefix: str = "") -> Iterator[str]:
     elif isinstance(spec, schema.Items | schema.OneOrMore):
         for item in data if isinstance(data, list) else [data]:
             yield from used_keys(spec.item, item, f"{prefix}[]")
+    elif isinstance(spec, schema.Deprecated):
+        yield from used_keys(spec.record, data, prefix)
 
 
 def test_format_2_every_key_is_read_by_both_languages(wire_drawn: list[Drawn]) -> None:

@@ -26,13 +26,17 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import GENERATED, PYTHON, ROOT, STRICT_FLAGS, node, run, tool, tsconfig
+import pytest
+from conftest import GENERATED, PYTHON, ROOT, STRICT_FLAGS, node, run, tool, tsconfig, write_tree
+
+import generator
 
 PROBES = Path(__file__).parent / "probe"
 PYTHON_PROBE = PROBES / "usage_probe.py"
 TYPESCRIPT_PROBE = PROBES / "usage_probe.ts"
 TYPING = Path(__file__).parent / "typing"
 PYTHON_TYPING = TYPING / "narrowing.py"
+PYTHON_DEPRECATIONS = TYPING / "deprecations.py"
 TYPESCRIPT_TYPING = TYPING / "narrowing.ts"
 PACKAGE = GENERATED / "python"
 MODULE = GENERATED / "typescript"
@@ -54,36 +58,52 @@ def printed(source: str, marker: str) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-def test_python_probe_passes_mypy_strict(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def lifecycle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python package of the catalogue that deprecates, renames and removes codes."""
+    out = tmp_path_factory.mktemp("lifecycle")
+    catalogue = ROOT / "tests" / "cases" / "lifecycle" / "catalogue.yaml"
+    write_tree(out, generator.generate(catalogue, ["python"]))
+    return out / "python"
+
+
+def test_python_probe_passes_mypy_strict(tmp_path: Path, lifecycle: Path) -> None:
+    # The lifecycle package is named on the command line so that mypy reports inside it too.
     run(
         PYTHON,
         "-m",
         "mypy",
         "--strict",
         "--warn-unused-ignores",
+        "--enable-error-code",
+        "deprecated",
         "--python-version",
         "3.10",
         "--cache-dir",
         tmp_path / "cache",
         PYTHON_PROBE,
         PYTHON_TYPING,
+        PYTHON_DEPRECATIONS,
+        lifecycle / "acme_errors",
         cwd=tmp_path,
         env={"MYPYPATH": str(PACKAGE)},
     )
 
 
-def test_python_probe_passes_pyright_strict(tmp_path: Path) -> None:
+def test_python_probe_passes_pyright_strict(tmp_path: Path, lifecycle: Path) -> None:
     config = tmp_path / "pyrightconfig.json"
     config.write_text(
         json.dumps(
             {
                 "typeCheckingMode": "strict",
                 "pythonVersion": "3.10",
-                "extraPaths": [str(PACKAGE)],
+                "extraPaths": [str(PACKAGE), str(lifecycle)],
                 "reportUnnecessaryTypeIgnoreComment": "error",
+                "reportDeprecated": "error",
             }
         )
     )
+    package = sorted((lifecycle / "acme_errors").glob("*.py"))
     result = run(
         tool("pyright"),
         "--project",
@@ -91,11 +111,13 @@ def test_python_probe_passes_pyright_strict(tmp_path: Path) -> None:
         "--outputjson",
         PYTHON_PROBE,
         PYTHON_TYPING,
+        PYTHON_DEPRECATIONS,
+        *package,
         check=False,
     )
     report = json.loads(result.stdout)
     assert report["summary"]["errorCount"] == 0, result.stdout
-    assert report["summary"]["filesAnalyzed"] == 2, result.stdout
+    assert report["summary"]["filesAnalyzed"] == 3 + len(package), result.stdout
 
 
 def test_python_probe_runs() -> None:

@@ -215,16 +215,17 @@ def width(text: str) -> int:
     return total
 
 
-def assignment(target: str, value: str, indent: int = 0) -> str:
+def assignment(target: str, value: str, indent: int = 0, comment: str = "") -> str:
     """`target = value` as black lays it out: on one line, or, when that is too long, with
     the value in parentheses (which black adds to a plain assignment only when the value
-    then fits on its line, and to an annotated one always)."""
+    then fits on its line, and to an annotated one always). A comment goes on the value's
+    line, where black leaves it whatever the length."""
     pad = " " * indent
     line = f"{pad}{target} = {value}"
     annotated = ":" in target
     if width(line) <= LINE_LENGTH or (not annotated and indent + 4 + width(value) > LINE_LENGTH):
-        return line
-    return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
+        return line + comment
+    return f"{pad}{target} = (\n{pad}    {value}{comment}\n{pad})"
 
 
 def union(names: list[str], group: int = 32) -> str:
@@ -271,17 +272,34 @@ def keyword_tuple(items: list[str], name: str, indent: int) -> str:
     return f"{pad}{name}=(\n{inner}{pad}),"
 
 
-def _call(arguments: list[str], function: str, indent: int) -> str:
-    """`function(argument, ...),` as black lays it out: on one line; else the arguments on a
-    line of their own; else one a line, with a trailing comma."""
+def _call(arguments: list[str], function: str, indent: int, end: str = ",") -> str:
+    """`function(argument, ...)` and end as black lays it out: on one line; else the
+    arguments on a line of their own; else one a line, with a trailing comma."""
     pad = " " * indent
     joined = ", ".join(arguments)
-    if width(line := f"{pad}{function}({joined}),") <= LINE_LENGTH:
+    if width(line := f"{pad}{function}({joined}){end}") <= LINE_LENGTH:
         return line
     if width(f"{pad}    {joined}") <= LINE_LENGTH:
-        return f"{pad}{function}(\n{pad}    {joined}\n{pad}),"
+        return f"{pad}{function}(\n{pad}    {joined}\n{pad}){end}"
     inner = "".join(f"{pad}    {argument},\n" for argument in arguments)
-    return f"{pad}{function}(\n{inner}{pad}),"
+    return f"{pad}{function}(\n{inner}{pad}){end}"
+
+
+def subclass_stub(name: str, base: str, indent: int, comment: str = "") -> str:
+    """`class name(base): ...` as black lays it out: on one line, else with the base on a
+    line of its own; black never splits a line carrying a `# type:` comment."""
+    pad = " " * indent
+    line = f"{pad}class {name}({base}): ...{comment}"
+    if comment or width(line) <= LINE_LENGTH:
+        return line
+    return f"{pad}class {name}(\n{pad}    {base}\n{pad}): ..."
+
+
+def deprecated(notice: str, indent: int = 0) -> str:
+    """The PEP 702 decorator of a deprecated class, as black lays it out. category=None: the
+    package itself never warns (a server may well send a deprecated code); type checkers
+    report each use."""
+    return _call([string(notice), "category=None"], "@_runtime.deprecated", indent, end="")
 
 
 def calls(arguments: list[list[str]], function: str, head: str, indent: int) -> str:
@@ -354,8 +372,8 @@ class Python(Target):
     module_names = frozenset(
         """
         Any ClassVar Enum ErrorCode ErrorItem ErrorType Fallback FieldError HttpStatus
-        Extras KnownError Literal Mapping MappingProxyType REFERENCE TypeAlias TypedDict
-        TypeVar
+        Extras KnownError Literal Mapping MappingProxyType REFERENCE Tombstone TypeAlias
+        TypedDict TypeVar
         """.split()
     )
     globals = BUILTINS
@@ -364,11 +382,10 @@ class Python(Target):
     # the rendered base class.
     attribute_names = frozenset(
         """
-        add_note answer_status args body code default_message description docs_url errors
-        extras fault fields headers http_status message raw_code reference reference_url
-        request_id
-        retry_after retryable status statuses throttled throttling to_body to_dict to_response
-        type
+        add_note answer_status args body code default_message deprecated description docs_url
+        errors extras fault fields headers http_status message raw_code reference
+        reference_url removed replaced_by request_id retry_after retryable status statuses
+        throttled throttling to_body to_dict to_response type
         with_traceback
         """.split()
     )
@@ -387,6 +404,8 @@ class Python(Target):
             "py_getter": getter,
             "py_union": union,
             "py_calls": calls,
+            "py_deprecated": deprecated,
+            "py_subclass_stub": subclass_stub,
             "py_extra_arguments": extra_arguments,
             "py_status": status_member,
         }
@@ -395,6 +414,10 @@ class Python(Target):
         return {
             "py_base": base_class(catalogue),
             "py_code_literals": len(catalogue.codes) <= CODE_LITERALS_UP_TO,
+            # On the package's own mentions of a deprecated class: type checkers report every
+            # use of one, and the package's uses are not the user's. unused-ignore keeps the
+            # comment quiet where the deprecated check is off (mypy's default).
+            "py_uses_deprecated": "  # type: ignore[deprecated, unused-ignore]",
             **{f"py_{kind}": name for kind, name in naming.transport_classes(catalogue).items()},
             "package": package(catalogue),
         }

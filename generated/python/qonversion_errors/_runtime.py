@@ -13,6 +13,7 @@ import inspect
 import json
 import math
 import re
+import sys
 import time
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -1031,3 +1032,22 @@ else:
         # At run time the class statement sets the attribute itself (the package's
         # __init_subclass__ replaces the method), so nothing needs wrapping.
         return read
+
+
+# PEP 702: type checkers report each use of a deprecated class. The package needs no
+# typing_extensions at run time: Python 3.13 has the decorator, and before it a class only
+# needs the __deprecated__ attribute the decorator sets.
+if TYPE_CHECKING:
+    from typing_extensions import deprecated as deprecated
+elif sys.version_info >= (3, 13):
+    from warnings import deprecated as deprecated
+else:
+
+    def deprecated(
+        message: str, /, *, category: Any = None, stacklevel: int = 1
+    ) -> Any:
+        def mark(thing: Any) -> Any:
+            thing.__deprecated__ = message
+            return thing
+
+        return mark

@@ -41,6 +41,7 @@ __all__ = [
     "AcmeTimeoutError",
     "AcmeTransportError",
     "KnownError",
+    "Tombstone",
     "NotFoundError",
     "StorageError",
     "aerror_for_response",
@@ -51,6 +52,7 @@ __all__ = [
     "from_response",
     "lookup",
     "raise_for_response",
+    "tombstone",
     "translate",
     "translated",
 ]
@@ -83,7 +85,8 @@ class ErrorType(str, Enum):
 
 
 class ErrorCode(str, Enum):
-    """Every error code the API documents."""
+    """Every error code the API documents. A deprecated code's member says so in its
+    docstring, as type checkers cannot mark a member deprecated; its class is marked."""
 
     NOT_FOUND = "not_found"
     """The thing is not there."""
@@ -191,6 +194,14 @@ class AcmeError(Exception):
     """The statuses the catalogue documents the code with, the main one first."""
     http_status: ClassVar[HttpStatus | None] = None
     """Deprecated: statuses[0]."""
+    deprecated: ClassVar[str | None] = None
+    """What the catalogue says of a deprecated code, type or status class (since when, why,
+    instead, until when); None when it is not deprecated. A code of a deprecated type is
+    deprecated with it."""
+    replaced_by: ClassVar[ErrorCode | None] = None
+    """The code to use instead of a deprecated one, if the catalogue names one."""
+    removed: bool = False
+    """Whether the server sent a code the catalogue lists as removed (see tombstone)."""
     answer_status: ClassVar[int | None] = None
     """The status to_response answers with when the error has none, where the catalogue
     names one (for a code documented with a range); else the documented status is used."""
@@ -280,6 +291,8 @@ class AcmeError(Exception):
         http_status: HttpStatus | None = None,
         statuses: tuple[HttpStatus, ...] | None = None,
         answer_status: int | None = None,
+        deprecated: str | None = None,
+        replaced_by: ErrorCode | None = None,
         default_message: str | None = None,
         description: str | None = None,
         retryable: bool | None = None,
@@ -299,6 +312,8 @@ class AcmeError(Exception):
             "http_status": http_status,
             "statuses": statuses or (http_status and (http_status,)),
             "answer_status": answer_status,
+            "deprecated": deprecated,
+            "replaced_by": replaced_by,
             "default_message": default_message,
             "description": description,
             "retryable": retryable,
@@ -361,6 +376,7 @@ class AcmeError(Exception):
             "retry_after": self.retry_after,
             "retryable": self.retryable,
             "throttled": self.throttled,
+            "removed": self.removed,
         }
 
     def to_body(self, envelope: str | None = None) -> Any:
@@ -502,7 +518,7 @@ def from_dict(data: Mapping[str, Any]) -> AcmeError:
         headers=data.get("headers"),
         request_id=data.get("request_id"),
     )
-    for name in ("retry_after", "retryable", "throttled", "sent"):
+    for name in ("retry_after", "retryable", "throttled", "removed", "sent"):
         if name in data:
             setattr(error, name, data[name])
     return error
@@ -660,6 +676,40 @@ KnownError: TypeAlias = "NotFoundError | StorageError"
 match with a case for each type's class is exhaustive. (Type checkers refuse a chain of |
 thousands deep, so many classes are grouped in parentheses.)"""
 
+
+@dataclass(frozen=True)
+class Tombstone:
+    """A code the API no longer sends: see tombstone()."""
+
+    key: str
+    wire: tuple[str | int, ...]
+    """The values a server sent for it."""
+    status: str
+    """The last status it came with (a status or a range such as 5xx)."""
+    type: ErrorType | str | None
+    """The last type it had: an ErrorType while the catalogue still has that type."""
+    removed_in: str
+    """The API version that stopped sending it."""
+    note: str | None = None
+    replaced_by: ErrorCode | None = None
+    """The code to use instead, if the catalogue names one."""
+
+
+_REMOVED: Mapping[str | int, Tombstone] = {}
+_REMOVED_KEYS: Mapping[str, Tombstone] = {}
+
+
+def tombstone(code: str | int) -> Tombstone | None:
+    """The record of a code the API no longer sends, by any value a server sent for it or
+    by its key; None for any other code. lookup() treats such a code as unknown."""
+    if type(code) not in (str, int):
+        return None
+    found = _REMOVED.get(code)
+    if found is None and isinstance(code, str):
+        found = _REMOVED_KEYS.get(code)
+    return found
+
+
 # The attribute of each extra, by its name in the body's terms.
 _EXTRA_ATTRIBUTES: Mapping[str, str] = {}
 
@@ -788,6 +838,14 @@ def _code(
     return found
 
 
+def _removed(
+    raw: _runtime.Wire | None, envelope: _runtime.Envelope | None
+) -> Tombstone | None:
+    if raw is None or isinstance(raw, bool):
+        return None
+    return _REMOVED.get(_runtime.code_key(raw, envelope))
+
+
 def _is_known(raw: _runtime.Wire | None, envelope: _runtime.Envelope) -> bool:
     return _code(raw, envelope) is not None
 
@@ -817,6 +875,10 @@ def _build(
     )
     code = _code(parsed.raw_code, parsed.code_envelope)
     error_type = _type(parsed.raw_type)
+    gone = _removed(parsed.raw_code, parsed.code_envelope) if code is None else None
+    if gone is not None and parsed.raw_type is None:
+        # The body has no type: the removed code's last one stands, if the API still has it.
+        error_type = gone.type if isinstance(gone.type, ErrorType) else None
     cls: type[AcmeError] = _runtime.choose(
         _BY_CODE[code.value] if code is not None else None,
         _BY_TYPE[error_type.value] if error_type is not None else None,
@@ -851,6 +913,7 @@ def _build(
         headers=response_headers,
         request_id=parsed.request_id,
     )
+    error.removed = gone is not None
     return error, parsed
 
 
