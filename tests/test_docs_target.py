@@ -360,3 +360,24 @@ def test_hostile_deprecation_messages_and_notes_read_back(text: str, tmp_path: P
             assert notice(deprecation) in found
         assert f"Extra field_path: Deprecated since v2. {read}" in found
         assert read in found  # the removed code's note
+
+
+def test_a_code_or_removed_code_named_like_a_section_keeps_its_anchor(tmp_path: Path) -> None:
+    """Codes named errors and responses and a removed code named statuses: each has its key
+    as its anchor, and the sections of those names give way."""
+    page = lifecycle_page(
+        tmp_path,
+        {
+            "  storage_error:\n": "  errors:\n",
+            "  invalid_request:\n": "  responses:\n",
+            "  quota_exceeded:\n": "  statuses:\n",
+        },
+    )
+    ids = heading_ids(parse(page))
+    assert len(ids) == len(set(ids))
+    assert {"errors", "responses", "statuses"} <= set(ids)
+    assert ids[0] == "section-errors"
+    assert ids.index("section-responses") < ids.index("section-statuses")
+    for code in ("errors", "responses"):
+        assert f"### `{code}` {{#{code}}}" in page
+    assert "### `statuses` {#statuses}" in page
