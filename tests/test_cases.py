@@ -15,6 +15,7 @@ from pathlib import Path
 
 import black
 import pytest
+import yaml
 from conftest import (
     PYTHON,
     assert_no_stale_snapshots,
@@ -127,13 +128,20 @@ def test_valid_catalogue_writes(case: str, tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
-    """Every valid case's Python is in black's layout and passes mypy --strict, and its
-    TypeScript compiles under the strict settings it ships with: one run of each tool."""
+    """Every valid case's Python is in black's layout and passes mypy --strict, its
+    TypeScript compiles under the strict settings it ships with, and its docs pass
+    markdownlint and build with mkdocs --strict (every anchor a link names is on its page):
+    one run of each tool."""
     packages, sources = tmp_path / "python", {"enum": [], "erasable": []}
     options: dict[str, object] = {}
+    pages: dict[str, str] = {}
+    site: dict[str, object] = {}
     for case in VALID:
         files = generated(case)
         write_tree(tmp_path / case, files)
+        if "docs/pages/index.md" in files:
+            pages[f"{case}.md"] = files["docs/pages/index.md"]
+            site = yaml.safe_load(files["docs/mkdocs.yml"])
         for path, text in files.items():
             if path.endswith(".py"):
                 assert black.format_str(text, mode=python.black_mode()) == text, case
@@ -163,3 +171,20 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
         config.write_text(json.dumps({"compilerOptions": settings, "files": files}))
         if files:
             run(tool("tsc"), "-p", config)
+    run(tool("markdownlint-cli2"), "*/docs/pages/**/*.md", cwd=tmp_path)
+    # One site of every case's page, as the generated mkdocs.yml configures it. Not --quiet,
+    # which keeps warnings from the count that --strict aborts on (mkdocs/mkdocs#4126).
+    assert "lifecycle.md" in pages
+    site["nav"] = [{name.removesuffix(".md"): name} for name in pages]
+    write_tree(tmp_path / "site", {f"pages/{name}": text for name, text in pages.items()})
+    (tmp_path / "site" / "mkdocs.yml").write_text(yaml.safe_dump(site), encoding="utf-8")
+    run(
+        PYTHON,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        tmp_path / "site" / "out",
+        cwd=tmp_path / "site",
+    )

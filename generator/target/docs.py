@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..model import Envelope, ErrorCode, ErrorType, Status
+from ..model import Envelope, ErrorCode, ErrorType, Status, Tombstone
 from . import Target
 
 
-def anchor(entry: ErrorCode | ErrorType | Status | Envelope) -> str:
-    """The id of an entry's section; a code's is its key (naming.docs_url relies on it)."""
-    if isinstance(entry, ErrorCode):
+def anchor(entry: ErrorCode | Tombstone | ErrorType | Status | Envelope) -> str:
+    """The id of an entry's section; a code's is its key (naming.docs_url relies on it), and
+    so is a removed code's: the links the bindings gave while it was live still lead to it.
+    (Keys are unique among live and removed codes together, and no other id is a bare key.)"""
+    if isinstance(entry, ErrorCode | Tombstone):
         return entry.key
     if isinstance(entry, ErrorType):
         return f"type-{entry.key}"
