@@ -21,6 +21,7 @@ cp -R "$generated/typescript" "$work/typescript"
   npm install --no-audit --no-fund --loglevel=error >/dev/null
   npm pack --loglevel=error --pack-destination "$dist" >/dev/null
 )
-"$python" -m mkdocs build --quiet --strict --config-file "$generated/docs/mkdocs.yml" \
+# Not --quiet: mkdocs 1.6 then hides the warnings --strict counts, so a broken link passes.
+"$python" -m mkdocs build --strict --config-file "$generated/docs/mkdocs.yml" \
   --site-dir "$dist/docs"
 ls "$dist"
