@@ -11,9 +11,11 @@ import pickle
 import sys
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml
 from conftest import ROOT, write_tree
 
 import generator
@@ -106,3 +108,43 @@ def test_tombstone_finds_a_removed_code_by_key_or_value(ae: ModuleType) -> None:
     assert ae.lookup("receipt_invalid", None) is None
     with pytest.raises(KeyError):
         ae.lookup(10002)
+
+
+def test_an_error_made_before_its_code_was_removed_loads_as_removed(tmp_path: Path) -> None:
+    """A pickle, and to_dict's data, made while the code was live load in the package of the
+    catalogue that removed it: of its last type's class, with removed set."""
+    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    gone = data.pop("removed")["receipt_invalid"]
+    data["codes"]["receipt_invalid"] = {
+        "type": "request",
+        "wire": gone["wire"],
+        "status": 400,
+        "message": "Receipt invalid",
+        "description": "The receipt is invalid.",
+        "retryable": False,
+    }
+    made: dict[str, object] = {}
+    for version, catalogue in (("live", data), ("removed", None)):
+        source = CATALOGUE
+        if catalogue is not None:
+            source = tmp_path / version / "catalogue.yaml"
+            source.parent.mkdir()
+            source.write_text(yaml.safe_dump(catalogue), encoding="utf-8")
+        write_tree(tmp_path / version, generator.generate(source, ["python"]))
+        sys.path.insert(0, str(tmp_path / version / "python"))
+        saved = sys.modules.pop("acme_errors", None)
+        try:
+            module = importlib.import_module("acme_errors")
+            if version == "live":
+                error = module.from_response(400, {"error": {"code": 10002}})
+                assert (type(error).__name__, error.removed) == ("ReceiptInvalidError", False)
+                made = {"pickle": pickle.dumps(error), "data": error.to_dict()}
+            else:
+                for loaded in (pickle.loads(made["pickle"]), module.from_dict(made["data"])):
+                    assert type(loaded) is module.RequestError
+                    assert (loaded.removed, loaded.raw_code) == (True, 10002)
+        finally:
+            sys.path.pop(0)
+            sys.modules.pop("acme_errors", None)
+            if saved is not None:
+                sys.modules["acme_errors"] = saved

@@ -444,6 +444,7 @@ def _restore(
 ) -> AcmeError:
     if "code" in state:
         state["code"] = _known_code(state["code"])
+    state["removed"] = _was_removed(state, state.get("code"))
     if "type" in state:
         state["type"] = _type(state["type"]) or state["type"]
     items = state.get("errors", ())
@@ -525,10 +526,24 @@ def from_dict(data: Mapping[str, Any]) -> AcmeError:
         headers=data.get("headers"),
         request_id=data.get("request_id"),
     )
-    for name in ("retry_after", "retryable", "throttled", "removed", "sent"):
+    for name in ("retry_after", "retryable", "throttled", "sent"):
         if name in data:
             setattr(error, name, data[name])
+    error.removed = _was_removed(data, data.get("code"))
     return error
+
+
+def _was_removed(data: Mapping[str, Any], code: Any) -> bool:
+    """Whether an error made by this package or an older one has a code since removed (by
+    the code it was made with, or the value the server sent)."""
+    if data.get("removed") is True:
+        return True
+    if isinstance(code, ErrorCode) or lookup(code, None) is not None:
+        return False
+    return any(
+        isinstance(value, str | int) and tombstone(value) is not None
+        for value in (code, data.get("raw_code"))
+    )
 
 
 def _envelope(name: str | None) -> _runtime.Envelope:
