@@ -468,7 +468,8 @@ def _restore(
 ) -> AcmeError:
     if "code" in state:
         state["code"] = _known_code(state["code"])
-    state["removed"] = _was_removed(state, state.get("code"))
+    if _was_removed(state, state.get("code")):
+        state["removed"] = True
     if "type" in state:
         state["type"] = _type(state["type"]) or state["type"]
     items = state.get("errors", ())
