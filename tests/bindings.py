@@ -132,6 +132,7 @@ for (const job of jobs) {
       retry_after: clean(error.retryAfter),
       retryable: error.retryable,
       throttled: error.throttled,
+      removed: error.removed,
       data: JSON.parse(JSON.stringify(error)),
       rebuilt: errors.fromJSON(job.python_data[index]).toJSON(),
     };

@@ -13,7 +13,16 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .. import escape, naming
-from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass, Tombstone
+from ..model import (
+    Catalogue,
+    Deprecation,
+    ErrorCode,
+    ErrorType,
+    Extra,
+    Status,
+    StatusClass,
+    Tombstone,
+)
 from ..problems import Location, Problem
 from ..schema import PASCAL, PASCAL_HINT, Choice, Key, Record, Text
 from . import Language, Target
@@ -92,6 +101,24 @@ _EXTRA_TYPES = {
 
 def extra_type(extra: Extra) -> str:
     return _EXTRA_TYPES[extra.kind]
+
+
+def deprecated_extras(catalogue: Catalogue) -> dict[str, Deprecation]:
+    """The deprecation of each extra name every extra of that name is deprecated under (the
+    first's): one name is one member of Extras and one attribute, deprecated only for all."""
+    found: dict[str, list[Extra]] = {}
+    for envelope in catalogue.envelopes:
+        for extra in envelope.extras:
+            found.setdefault(extra.name, []).append(extra)
+    for code in catalogue.codes:
+        for extra in code.extras:
+            found.setdefault(extra.name, []).append(extra)
+    deprecated: dict[str, Deprecation] = {}
+    for name, extras in found.items():
+        first = extras[0].deprecated
+        if first is not None and all(extra.deprecated is not None for extra in extras):
+            deprecated[name] = first
+    return deprecated
 
 
 def value(literal: Any) -> str:
@@ -175,7 +202,7 @@ class TypeScript(Target):
         """
         AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorData
         ErrorInit ErrorItem ErrorType Extra Fault FetchResponseLike FieldData FieldError
-        Extras HeadersLike HttpStatus KnownError NotRead TransportErrorInit
+        Extras HeadersLike HttpStatus KnownError NotRead Tombstone TransportErrorInit
         Wire
         """.split()
     )
@@ -184,12 +211,11 @@ class TypeScript(Target):
     # must not take one. tests/test_reserved_names.py ties it to the rendered base class.
     attribute_names = frozenset(
         """
-        answerStatus body cause code constructor defaultMessage description docsUrl errorName errors
-        extras fault fields hasOwnProperty headers httpStatus isPrototypeOf message name
-        propertyIsEnumerable rawCode redactedHeaders reference referenceUrl requestId
-        retryAfter retryable stack status statuses throttled throttling toBody toJSON
-        toResponse
-        toLocaleString toString type valueOf
+        answerStatus body cause code constructor defaultMessage deprecated description docsUrl
+        errorName errors extras fault fields hasOwnProperty headers httpStatus isPrototypeOf
+        message name propertyIsEnumerable rawCode redactedHeaders reference referenceUrl removed
+        replacedBy requestId retryAfter retryable stack status statuses throttled throttling
+        toBody toJSON toResponse toLocaleString toString type valueOf
         """.split()
     )
 
@@ -215,6 +241,7 @@ class TypeScript(Target):
             "ts_assign": ": " if erasable else " = ",
             "style": catalogue.options["typescript"]["style"],
             "package": package(catalogue),
+            "ts_deprecated_extras": deprecated_extras(catalogue),
         }
 
     def top_level_names(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:

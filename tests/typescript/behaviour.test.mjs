@@ -55,6 +55,7 @@ function check(error, expect, body) {
   assert.equal(error.retryAfter, orUndefined(expect.retry_after));
   assert.equal(error.retryable, expect.retryable);
   assert.equal(error.throttled, expect.throttled);
+  assert.equal(error.removed, expect.removed ?? false);
 }
 
 for (const fixture of cases) {

@@ -214,6 +214,7 @@ export interface ErrorData {
   readonly retry_after: number | null;
   readonly retryable: boolean;
   readonly throttled: boolean;
+  readonly removed: boolean;
   /** Transport errors only: whether the request may have reached the server. */
   readonly sent?: boolean;
 }
@@ -239,6 +240,8 @@ export interface ErrorInit {
   readonly requestId?: string | undefined;
   /** Seconds to ask the client to wait (a server's; a client reads it from the headers). */
   readonly retryAfter?: number | undefined;
+  /** Whether the code is one the catalogue lists as removed (a client reads it from the body). */
+  readonly removed?: boolean | undefined;
   /** What caused the error (an HTTP client's exception), kept as the error's cause. */
   readonly cause?: unknown;
 }
@@ -291,6 +294,13 @@ export class AcmeError extends Error {
   static readonly docsUrl: string | undefined = undefined;
   /** The code's page in the API's own reference. */
   static readonly referenceUrl: string | undefined = undefined;
+  /**
+   * Why the class's code, type or status class is deprecated and what to use instead, as the
+   * catalogue says; a code's class says its type's when only the type is deprecated.
+   */
+  static readonly deprecated: string | undefined = undefined;
+  /** The code to use instead of the class's deprecated code, where the catalogue names one. */
+  static readonly replacedBy: ErrorCode | undefined = undefined;
   static readonly errorName: string = "AcmeError";
 
   /** The statuses the catalogue documents the code with, the main one first. */
@@ -313,6 +323,11 @@ export class AcmeError extends Error {
   readonly retryable: boolean;
   /** Whether the client is sending too much: a 429, or a code that says so. */
   readonly throttled: boolean;
+  /**
+   * Whether the server sent a code the catalogue lists as removed: the error is then one of an
+   * unknown code (see tombstone for what the catalogue kept of it).
+   */
+  readonly removed: boolean;
   /** The error type: an ErrorType when known, else the value the server sent. */
   readonly type: AnyErrorType | number | undefined;
   /** The error code: an ErrorCode when known, else the value the server sent. */
@@ -342,6 +357,7 @@ export class AcmeError extends Error {
     this.retryable =
       cls.retryable ?? (init.status !== undefined && retryStatuses.has(init.status));
     this.throttled = init.status === 429 || cls.throttling;
+    this.removed = init.removed ?? false;
     this.type = init.type ?? cls.type;
     this.code = init.code ?? cls.code;
     this.rawCode = init.rawCode;
@@ -373,6 +389,16 @@ export class AcmeError extends Error {
   /** Whose fault the error is, as the catalogue says (the class's). */
   get fault(): Fault | undefined {
     return (this.constructor as typeof AcmeError).fault;
+  }
+
+  /** Why the error's code, type or status class is deprecated, if it is (the class's). */
+  get deprecated(): string | undefined {
+    return (this.constructor as typeof AcmeError).deprecated;
+  }
+
+  /** The code to use instead of the error's deprecated code, if named (the class's). */
+  get replacedBy(): ErrorCode | undefined {
+    return (this.constructor as typeof AcmeError).replacedBy;
   }
 
   override toString(): string {
@@ -459,6 +485,7 @@ export class AcmeError extends Error {
       retry_after: this.retryAfter ?? null,
       retryable: this.retryable,
       throttled: this.throttled,
+      removed: this.removed,
     };
   }
 }
@@ -688,6 +715,32 @@ const typeOther: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
 const typeWire: ReadonlyMap<string, Wire> = /* @__PURE__ */ new Map<string, Wire>([
 ]);
 
+/** What the catalogue keeps of a code the API no longer sends (see tombstone). */
+export interface Tombstone {
+  readonly key: string;
+  /** The values a server sent for it: its key, unless the catalogue lists others. */
+  readonly wire: readonly (string | number)[];
+  /** The last status it came with (a status or a range). */
+  readonly status: string;
+  /** The last type it had, which may be gone too. */
+  readonly type: string | undefined;
+  /** The API version that stopped sending it. */
+  readonly removedIn: string;
+  readonly note: string | undefined;
+  /** The code to use instead. */
+  readonly replacedBy: ErrorCode | undefined;
+}
+
+const tombstones: readonly Tombstone[] = [
+];
+const removedByKey: ReadonlyMap<string, Tombstone> = /* @__PURE__ */ new Map<string, Tombstone>(
+  /* @__PURE__ */ tombstones.map((gone) => [gone.key, gone]),
+);
+// By the values a server sent, type and all (10002 is not "10002"), as fromResponse matches.
+const removedBySent: ReadonlyMap<Wire, Tombstone> = /* @__PURE__ */ new Map<Wire, Tombstone>(
+  /* @__PURE__ */ tombstones.flatMap((gone) => gone.wire.map((value) => [value, gone] as const)),
+);
+
 // The JSON types each extra may hold (|-separated), by its name in the body's terms.
 const extraKinds: ReadonlyMap<string, string> = /* @__PURE__ */ new Map<string, string>([
 ]);
@@ -752,6 +805,15 @@ export function lookup(code: string | number): ErrorClass | undefined {
   return typeof code === "string"
     ? (byName().get(code) ?? byName().get(code.toLowerCase()))
     : undefined;
+}
+
+/**
+ * What the catalogue keeps of a removed code, by its key or a value a server sent for it (of
+ * the same JSON type); undefined for any other code. To lookup and fromResponse a removed code
+ * is an unknown one.
+ */
+export function tombstone(code: string | number): Tombstone | undefined {
+  return (typeof code === "string" ? removedByKey.get(code) : undefined) ?? removedBySent.get(code);
 }
 
 /** lookup(code), or fallback for a code this module does not know. */
@@ -850,7 +912,7 @@ export function fromJSON(data: unknown): AcmeError {
   if ("retry_after" in found) {
     said["retryAfter"] = typeof found["retry_after"] === "number" ? found["retry_after"] : undefined;
   }
-  for (const name of ["retryable", "throttled", "sent"]) {
+  for (const name of ["retryable", "throttled", "removed", "sent"]) {
     if (typeof found[name] === "boolean") {
       said[name] = found[name];
     }
@@ -923,7 +985,15 @@ function build(
     codeExtras,
   );
   const code = codeOf(parsed.rawCode, parsed.codeEnvelope);
-  const type = typeOf(parsed.rawType);
+  const gone =
+    code === undefined && parsed.rawCode !== undefined
+      ? removedBySent.get(codeKey(parsed.rawCode, parsed.codeEnvelope))
+      : undefined;
+  // A removed code is unknown; a body without any type takes its last type, if still a type.
+  const lastType = parsed.rawType === undefined ? gone?.type : undefined;
+  const type =
+    typeOf(parsed.rawType) ??
+    (lastType !== undefined && knownTypes.has(lastType) ? (lastType as ErrorType) : undefined);
   const cls = choose(
     code === undefined ? undefined : byCode.get(code),
     type === undefined ? undefined : byType.get(type),
@@ -952,6 +1022,7 @@ function build(
     extras: parsed.extras,
     headers: responseHeaders,
     requestId: parsed.requestId,
+    removed: gone !== undefined,
   });
   return [error, parsed.rawCode !== undefined || parsed.rawType !== undefined];
 }
