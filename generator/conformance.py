@@ -274,6 +274,15 @@ def _fallbacks(maker: _Cases) -> Iterator[dict[str, Any]]:
             ("a plain text body", "Service temporarily unavailable", "text/plain"),
         ):
             yield maker.case(f"{what} with status {number}", number, text, media_type)
+    # Only ASCII blanks are stripped from a text message, in every language (Python's
+    # str.strip and JavaScript's trim each strip more, and differently).
+    first_error = next((status.first for status in catalogue.statuses if status.is_error), 500)
+    yield maker.case(
+        "a plain text body between blanks that are not ASCII",
+        first_error,
+        "\u00a0\x1c Unavailable \x85\u2028\ufeff\n",
+        "text/plain",
+    )
     for status_class in catalogue.status_classes:
         for key in status_class.statuses:
             number = int(key[0]) * 100 if key.endswith("xx") else int(key)

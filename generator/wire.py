@@ -49,6 +49,9 @@ from .model import (
 )
 
 _MISSING = jsonpath.MISSING
+BLANK = " \t\n\f\r"
+"""What a text body's message is stripped of: ASCII whitespace as WHATWG defines it, the same
+in every language (Python's str.strip and JavaScript's trim each strip more, and differently)."""
 
 
 @dataclass(frozen=True)
@@ -136,14 +139,14 @@ def _status_matches(entry: str, status: int) -> bool:
 
 
 def _is_html(text: str, media_type: str | None) -> bool:
-    return media_type == "text/html" or text.lstrip()[:1] == "<"
+    return media_type == "text/html" or text.lstrip(BLANK)[:1] == "<"
 
 
 def applies(
     envelope: Envelope, status: int | None, media_type: str | None, body: Any, is_json: bool
 ) -> bool:
     if envelope.body == "text":
-        if is_json or not isinstance(body, str) or not body.strip():
+        if is_json or not isinstance(body, str) or not body.strip(BLANK):
             return False
         if _is_html(body, media_type):
             return False
@@ -306,7 +309,7 @@ class Reader:
     def _items(self, body: Any, envelope: Envelope) -> tuple[Item | None, tuple[Item, ...]]:
         """(the item that decides, every item) of an envelope for a body."""
         if envelope.body == "text":
-            return Item(message=body.strip()), ()
+            return Item(message=body.strip(BLANK)), ()
         if envelope.errors is None:
             return self._item(body, envelope), ()
         found = _select(body, envelope.errors)

@@ -372,7 +372,7 @@ def check_answers(answers: dict[str, list[dict[str, Any]]], where: Any) -> None:
             assert json.loads(ours["body"]) == json.loads(theirs["body"]), where
         read = ours["read"] | {"class": None}
         for other in ("read", "fetched_by_typescript", "fetched_by_python"):
-            assert theirs[other] | {"class": None} == read, (where, other)
+            assert theirs[other] | {"class": None} == read, (where, other, theirs[other], read)
 
 
 def read_back(error: Any) -> dict[str, Any]:

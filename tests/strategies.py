@@ -247,8 +247,11 @@ def deprecations(draw: st.DrawFn) -> Any:
 
 
 @st.composite
-def extras(draw: st.DrawFn, prefix: str, taken: set[str]) -> dict[str, Any]:
-    """Extras named apart (also once camelCased), each at a hostile path."""
+def extras(
+    draw: st.DrawFn, prefix: str, taken: set[str], deprecate_first: bool = False
+) -> dict[str, Any]:
+    """Extras named apart (also once camelCased), each at a hostile path; the first one
+    deprecated with every key of `deprecated:` if asked."""
     found: dict[str, Any] = {}
     # Each under a member of its own, beside (never inside) what the envelope reads.
     members = draw(st.lists(member_names, min_size=2, max_size=2, unique=True))
@@ -263,7 +266,13 @@ def extras(draw: st.DrawFn, prefix: str, taken: set[str]) -> dict[str, Any]:
             "type": draw(st.sampled_from(EXTRA_KINDS)),
             "description": draw(texts),
         }
-        if draw(st.booleans()):
+        if deprecate_first and len(found) == 1:
+            found[name]["deprecated"] = {
+                "since": "v2",
+                "message": draw(texts),
+                "sunset": "2027-06-30",
+            }
+        elif draw(st.booleans()):
             found[name]["deprecated"] = draw(deprecations())
     return found
 
@@ -304,7 +313,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
     if reads_success:
         statuses["200"] = {"title": draw(texts), "description": draw(texts), "name": "fine"}
     taken: set[str] = set()
-    envelope_extras = draw(extras("e_", taken))
+    envelope_extras = draw(extras("e_", taken, deprecate_first=True))
     codes = {}
     for key in code_keys:
         code: dict[str, Any] = {"wire": [sent.pop()]}

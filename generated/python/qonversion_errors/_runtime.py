@@ -23,6 +23,8 @@ Class = TypeVar("Class")
 Wire = str | int
 MISSING: Any = object()
 """What a path selects when the body has nothing there."""
+BLANK = " \t\n\f\r"
+"""What a text body's message is stripped of: ASCII whitespace, as in every language."""
 
 
 class FieldSource(NamedTuple):
@@ -436,9 +438,9 @@ def applies(
 ) -> bool:
     """Whether an envelope reads this response."""
     if envelope.body == "text":
-        if is_json or not isinstance(body, str) or not body.strip():
+        if is_json or not isinstance(body, str) or not body.strip(BLANK):
             return False
-        if media == "text/html" or body.lstrip()[:1] == "<":
+        if media == "text/html" or body.lstrip(BLANK)[:1] == "<":
             return False  # an HTML page is never a message
     elif not is_json:
         return False
@@ -612,7 +614,9 @@ def read(
         if not applies(envelope, status, media, parsed, is_json):
             continue
         if envelope.body == "text":
-            item: Item | None = Item(message=str(parsed).strip(), envelope=envelope)
+            item: Item | None = Item(
+                message=str(parsed).strip(BLANK), envelope=envelope
+            )
         elif envelope.errors is None:
             item = _item(parsed, envelope, code_extras)
         else:

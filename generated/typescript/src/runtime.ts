@@ -150,6 +150,23 @@ export function equal(left: unknown, right: unknown): boolean {
 }
 
 const MISSING: unique symbol = Symbol("missing");
+
+// What a text body's message is stripped of: ASCII whitespace (space, tab, LF, FF, CR), as in
+// every language; trim() strips more than Python's str.strip, and differently. A loop, as a
+// regular expression anchored at the end backtracks quadratically on long blank runs.
+const isBlank = (char: number): boolean =>
+  char === 32 || char === 9 || char === 10 || char === 12 || char === 13;
+function stripBlank(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isBlank(text.charCodeAt(start))) {
+    start += 1;
+  }
+  while (end > start && isBlank(text.charCodeAt(end - 1))) {
+    end -= 1;
+  }
+  return text.slice(start, end);
+}
 type Selected = unknown;
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -437,10 +454,10 @@ export function applies(
   isJson: boolean,
 ): boolean {
   if (envelope.body === "text") {
-    if (isJson || typeof body !== "string" || body.trim() === "") {
+    if (isJson || typeof body !== "string" || stripBlank(body) === "") {
       return false;
     }
-    if (media === "text/html" || body.trimStart().startsWith("<")) {
+    if (media === "text/html" || stripBlank(body).startsWith("<")) {
       return false; // an HTML page is never a message
     }
   } else if (!isJson) {
@@ -657,7 +674,7 @@ export function read(
       found = {
         rawCode: undefined,
         rawType: undefined,
-        message: String(parsed).trim(),
+        message: stripBlank(String(parsed)),
         reference: undefined,
         fields: [],
         extras: {},

@@ -688,7 +688,7 @@ export function lookup(code: string | number): ErrorClass | undefined {
  * is an unknown one.
  */
 export function tombstone(code: string | number): Tombstone | undefined {
-  return (typeof code === "string" ? removedByKey.get(code) : undefined) ?? removedBySent.get(code);
+  return removedBySent.get(code) ?? (typeof code === "string" ? removedByKey.get(code) : undefined);
 }
 
 /** lookup(code), or fallback for a code this module does not know. */
@@ -790,6 +790,13 @@ export function fromJSON(data: unknown): AcmeError {
   for (const name of ["retryable", "throttled", "removed", "sent"]) {
     if (typeof found[name] === "boolean") {
       said[name] = found[name];
+    }
+  }
+  // Data made while its code was live loads as removed once the catalogue removes the code.
+  const sent = [code, wire(found["raw_code"])];
+  if (said["removed"] !== true && (code === undefined || lookup(code) === undefined)) {
+    if (sent.some((value) => value !== undefined && tombstone(value) !== undefined)) {
+      said["removed"] = true;
     }
   }
   return Object.assign(error, said);
