@@ -56,6 +56,12 @@ def type_class(error_type: ErrorType) -> str:
     return naming.error_class(error_type.key)
 
 
+def doc(text: str) -> str:
+    """Text inside a `/** */` doc comment: as a comment, and with every @ escaped, so that no
+    catalogue text starts a JSDoc tag (` @deprecated` would mark its class deprecated)."""
+    return escape.comment(text).replace("@", "\\@")
+
+
 def code_class(code: ErrorCode | Tombstone) -> str:
     return code.name_in("typescript") or naming.error_class(code.key)
 
@@ -222,6 +228,7 @@ class TypeScript(Target):
     def filters(self) -> Mapping[str, Callable[..., Any]]:
         return {
             "ts_str": string,
+            "ts_doc": doc,
             "ts_class": entry_class,
             "ts_member": member,
             "ts_attr": identifier,

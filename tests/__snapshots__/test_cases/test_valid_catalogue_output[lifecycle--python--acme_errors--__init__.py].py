@@ -105,7 +105,7 @@ class ErrorCode(str, Enum):
     docstring, as type checkers cannot mark a member deprecated; its class is marked."""
 
     INVALID_DATA = "invalid_data"
-    """A field is wrong."""
+    """A field is wrong. (A description saying @deprecated or {@link x} marks nothing.)"""
     INVALID_REQUEST = "invalid_request"
     """Deprecated since v2. Servers send invalid_data now. Use the code invalid_data instead. Sunset on 2027-06-30. The request is malformed."""
     NOT_FOUND = "not_found"
@@ -728,12 +728,12 @@ class InvalidDataError(
     status=400,
     http_status=HttpStatus.BAD_REQUEST,
     default_message="Invalid data",
-    description="A field is wrong.",
+    description="A field is wrong. (A description saying @deprecated or {@link x} marks nothing.)",
     retryable=False,
     fault="client",
     docs_url="https://acme.example/docs/#invalid_data",
 ):
-    """A field is wrong."""
+    """A field is wrong. (A description saying @deprecated or {@link x} marks nothing.)"""
 
     @_runtime.readonly
     def code(self) -> Literal[ErrorCode.INVALID_DATA]:

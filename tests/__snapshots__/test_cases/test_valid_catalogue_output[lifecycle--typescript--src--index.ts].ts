@@ -45,7 +45,7 @@ export enum ErrorType {
 
 /** Every error code the API documents. */
 export enum ErrorCode {
-  /** A field is wrong. */
+  /** A field is wrong. (A description saying \@deprecated or {\@link x} marks nothing.) */
   InvalidData = "invalid_data",
   /**
    * The request is malformed.
@@ -107,7 +107,7 @@ export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> & {
     type: "request" as ErrorType,
     status: "400" as HttpStatus,
     message: "Invalid data",
-    description: "A field is wrong.",
+    description: "A field is wrong. (A description saying @deprecated or {@link x} marks nothing.)",
     retryable: false,
     fault: "client",
     docsUrl: "https://acme.example/docs/#invalid_data",
@@ -595,12 +595,12 @@ export class InternalError extends AcmeError {
   declare readonly name: "InternalError" | "StorageError";
 }
 
-/** A field is wrong. */
+/** A field is wrong. (A description saying \@deprecated or {\@link x} marks nothing.) */
 export class InvalidDataError extends RequestError {
   static override readonly code: ErrorCode | undefined = "invalid_data" as ErrorCode;
   static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
   static override readonly defaultMessage: string = "Invalid data";
-  static override readonly description: string = "A field is wrong.";
+  static override readonly description: string = "A field is wrong. (A description saying @deprecated or {@link x} marks nothing.)";
   static override readonly retryable: boolean | undefined = false;
   static override readonly docsUrl: string | undefined = "https://acme.example/docs/#invalid_data";
   static override readonly errorName: string = "InvalidDataError";
