@@ -3,6 +3,7 @@ model. Every problem found on the way is reported at once, each with its locatio
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from . import naming, source
 from .model import (
     Api,
     Catalogue,
+    Change,
     Condition,
     Deprecation,
     Envelope,
@@ -202,7 +204,32 @@ def _build(
         status_classes=tuple(status_classes),
         http=_http(checked["http"]),
         removed=tuple(removed),
+        changes=_changes(tree, checked.get("changes") or {}, problems),
     )
+
+
+def _changes(
+    tree: source.Node, table: dict[str, Any], problems: list[Problem]
+) -> tuple[Change, ...]:
+    from .breaking import RULES  # the gate's registry says which rule ids there are
+
+    found = []
+    for version, entries in table.items():
+        for index, entry in enumerate(entries or ()):
+            where = _where(tree, "changes", version, index, "rule")
+            if entry["rule"] not in RULES:
+                close = difflib.get_close_matches(entry["rule"], RULES, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(
+                    Problem(where, f"changes.{version}: no rule {entry['rule']!r}{hint}")
+                )
+            about = tuple(
+                (name, value)
+                for name, value in entry.items()
+                if name not in ("rule", "reason") and value is not None
+            )
+            found.append(Change(version, entry["rule"], entry["reason"], about, where))
+    return tuple(found)
 
 
 def _deprecation(entry: dict[str, Any] | None) -> Deprecation | None:
@@ -711,4 +738,5 @@ def _envelope(
         code_from=entry["code_from"],
         extras=_extras(tree, entry["extras"], "envelopes", key),
         request_id=entry["request_id"],
+        location=_key_at(tree, "envelopes", key),
     )

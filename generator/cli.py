@@ -28,7 +28,7 @@ from . import (
 from .config import Config, ConfigError
 from .config import find as find_config
 from .model import Catalogue
-from .problems import CatalogueError, TemplateError, UserTemplateError
+from .problems import CatalogueError, GateError, TemplateError, UserTemplateError
 from .target import Target
 
 OK, DRIFT, BAD_INPUT, INTERNAL = 0, 1, 2, 3
@@ -145,8 +145,14 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(_parser(prog).parse_args(argv), _Stdout(), prog)
-    except (UsageError, ConfigError) as error:
+        arguments = sys.argv[1:] if argv is None else argv
+        if arguments[:1] == ["breaking"]:
+            from . import gate
+
+            found = gate.parser(prog).parse_args(arguments[1:])
+            return gate.run(found, find_config(Path.cwd()), Path.cwd(), _Stdout())
+        return _run(_parser(prog).parse_args(arguments), _Stdout(), prog)
+    except (UsageError, ConfigError, GateError) as error:
         print(error, file=sys.stderr)
         return BAD_INPUT
     except CatalogueError as error:

@@ -18,6 +18,7 @@ KEYS: dict[str, type] = {
     "target": list,
     "templates": list,
     "quiet": bool,
+    "release_tags": str,
 }
 
 

@@ -29,6 +29,10 @@ class Api:
     reference_url: str | None = None
     """A pattern for each code's page in the API's own reference ({code}, {code:kebab})."""
     location: Location = _LOCATION
+    codes: str = "open"
+    """open (a new code is a minor change), or closed (the catalogue promises exhaustiveness)."""
+    messages: str = "prose"
+    """prose (a changed message is a patch), or contract (clients match messages)."""
 
 
 @dataclass(frozen=True)
@@ -282,6 +286,7 @@ class Envelope:
     extras: tuple[Extra, ...] = ()
     request_id: str | None = None
     """Path of the request id, for a body that carries it."""
+    location: Location = _LOCATION
 
     def example(self, values: Example, source: FieldSource | None = None) -> Any:
         """The body a server using this envelope sends, built as data (never as text): the
@@ -378,6 +383,19 @@ class Http:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A change the catalogue acknowledges in a release: a finding of the breaking-change
+    gate (python -m generator breaking) that is meant, and why."""
+
+    version: str
+    rule: str
+    reason: str
+    about: tuple[tuple[str, str], ...] = ()
+    """What it is about, as the finding says it: (code, x), (envelope, v3), ..."""
+    location: Location = _LOCATION
+
+
+@dataclass(frozen=True)
 class Catalogue:
     format: int
     api: Api
@@ -391,6 +409,8 @@ class Catalogue:
     http: Http = field(default_factory=Http)
     removed: tuple[Tombstone, ...] = ()
     """Codes the API no longer sends."""
+    changes: tuple[Change, ...] = ()
+    """Changes acknowledged release by release, newest version first as the catalogue says."""
 
     def status(self, key: str) -> Status:
         return self._statuses[key]

@@ -35,6 +35,11 @@ class CatalogueError(Exception):
         super().__init__("\n".join(problem.render(path) for problem in self.problems))
 
 
+class GateError(Exception):
+    """The breaking-change gate cannot read the other version: the message says why and
+    what to do."""
+
+
 class TemplateError(Exception):
     """A template failed to render or rendered invalid code: a bug in a template, not in the
     catalogue."""

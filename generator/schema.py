@@ -952,6 +952,25 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                             ),
                             since_format=2,
                         ),
+                        "codes": Key(
+                            Choice(
+                                "open: a new code is a minor change, and users must not match "
+                                "codes exhaustively without a default branch; closed: the "
+                                "catalogue promises exhaustiveness, so a new code is major.",
+                                ("open", "closed"),
+                            ),
+                            default="open",
+                            since_format=2,
+                        ),
+                        "messages": Key(
+                            Choice(
+                                "prose: a changed message is a patch; contract: clients match "
+                                "messages, so a changed one is major.",
+                                ("prose", "contract"),
+                            ),
+                            default="prose",
+                            since_format=2,
+                        ),
                     },
                 ),
                 required=True,
@@ -1043,6 +1062,48 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                     min_items=1,
                 ),
                 required=True,
+            ),
+            "changes": Key(
+                Table(
+                    "Changes each release makes on purpose, by api.version: what the breaking "
+                    "change gate reports and a release acknowledges; also the changelog.",
+                    Text(
+                        "A version such as 1.2.3.",
+                        r"[0-9]+\.[0-9]+\.[0-9]+",
+                        "a version such as 1.2.3",
+                    ),
+                    Items(
+                        "The changes of that release.",
+                        Record(
+                            "A change acknowledged, and why.",
+                            {
+                                "rule": Key(
+                                    Text(
+                                        "The gate's rule id, such as code-removed.",
+                                        r"[a-z]+(?:-[a-z]+)*",
+                                        "a rule id such as code-removed",
+                                    ),
+                                    True,
+                                ),
+                                "reason": Key(Text("Why.", max_length=1_000), True),
+                                **{
+                                    name: Key(Text(f"The {name.replace('_', ' ')} it is about."))
+                                    for name in (
+                                        "code",
+                                        "type",
+                                        "status",
+                                        "status_class",
+                                        "envelope",
+                                        "extra",
+                                        "target",
+                                    )
+                                },
+                            },
+                        ),
+                        min_items=1,
+                    ),
+                ),
+                since_format=2,
             ),
             "removed": Key(
                 Table(
