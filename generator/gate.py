@@ -83,7 +83,19 @@ def newest_release(cwd: Path, pattern: str) -> str | None:
     if listed.returncode != 0:
         raise GateError(f"error: {_said(listed)}")
     tags = [tag for tag in listed.stdout.decode().split() if _SEMVER.fullmatch(tag)]
+    if not tags and _shallow(cwd):
+        raise GateError(f"error: no tag matches {pattern} in this shallow clone; {_FETCH}")
     return max(tags, key=_release_order) if tags else None
+
+
+_FETCH = (
+    "fetch the history first (git fetch --unshallow --tags, or actions/checkout with "
+    "fetch-depth: 0)"
+)
+
+
+def _shallow(cwd: Path) -> bool:
+    return _git("rev-parse", "--is-shallow-repository", cwd=cwd).stdout.strip() == b"true"
 
 
 def _said(result: subprocess.CompletedProcess[bytes]) -> str:
@@ -101,13 +113,7 @@ def read_other(against: str, current: Path, cwd: Path) -> Other:
     root = Path(top.stdout.decode().strip())
     resolved = _git("rev-parse", "--verify", "--quiet", f"{against}^{{commit}}", cwd=cwd)
     if resolved.returncode != 0:
-        shallow = _git("rev-parse", "--is-shallow-repository", cwd=cwd).stdout.strip() == b"true"
-        hint = (
-            "; this is a shallow clone: fetch the history first (git fetch --unshallow --tags, "
-            "or actions/checkout with fetch-depth: 0)"
-            if shallow
-            else ""
-        )
+        hint = f"; this is a shallow clone: {_FETCH}" if _shallow(cwd) else ""
         raise GateError(f"error: --against {against}: no such file or git ref{hint}")
     path = _path_at(against, current, root, cwd)
     shown = _git("show", f"{against}:{path}", cwd=cwd)

@@ -508,6 +508,17 @@ def test_pre_commit_hooks_in_another_repository(tmp_path: Path) -> None:
     checked = pre_commit("check-error-bindings", "--hook-stage", "manual")
     assert checked.returncode == 0, checked.stdout
     assert "Passed" in checked.stdout
+    # The gate: nothing to compare with before a release; a code deleted after one fails.
+    gate = ("breaking-error-catalogue", "--hook-stage", "manual")
+    assert pre_commit(*gate).returncode == 0
+    run(*git, "add", "-A", cwd=consumer)
+    run(*git, "commit", "--quiet", "-m", "release", cwd=consumer)
+    run(*git, "tag", "v0.1.0", cwd=consumer)
+    catalogue.write_text(
+        catalogue.read_text().replace("\n  storage_error:\n", "\n  storage_lost:\n")
+    )
+    failed = pre_commit(*gate)
+    assert failed.returncode == 1 and "code-removed: code 'storage_error'" in failed.stdout
 
 
 def test_the_benchmark_runs(tmp_path: Path) -> None:
