@@ -236,3 +236,14 @@ def test_random_catalogues_change_as_the_rules_say() -> None:
             renamed["codes"][f"{key}_renamed"] = {**code, "wire": code.get("wire", [key])}
             said = findings(data, renamed)
             assert any(f.rule == "code-removed" and f.breaking for f in said), key
+
+
+def test_the_docs_say_whether_codes_are_open(tmp_path: Path) -> None:
+    base = (CASES / "base.yaml").read_text(encoding="utf-8")
+    for codes, said in (("open", "The codes are open"), ("closed", "The codes are closed")):
+        source = tmp_path / f"{codes}.yaml"
+        source.write_text(
+            base.replace("  version: 1.0.0\n", f"  version: 1.0.0\n  codes: {codes}\n")
+        )
+        page = generator.generate(source, ["docs"])["docs/pages/index.md"]
+        assert said in page
