@@ -462,6 +462,23 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
     }
     if removed:
         data["removed"] = removed
+    if draw(st.booleans()):  # what the gate holds the api to, and the changelog
+        data["api"] |= {
+            "codes": draw(st.sampled_from(["open", "closed"])),
+            "messages": draw(st.sampled_from(["prose", "contract"])),
+        }
+        key = next(iter(codes))
+        data["changes"] = {
+            "1.0.0": [{"rule": "code-added", "code": key, "reason": draw(texts)}],
+            "0.9.10": [
+                {"rule": "envelope-changed", "envelope": "flagged", "reason": draw(texts)},
+                {"rule": "package-renamed", "target": "python", "reason": draw(texts)},
+                {"rule": "status-added", "status": "404", "reason": draw(texts)},
+                {"rule": "status-class-added", "status_class": "missing", "reason": "x"},
+                {"rule": "type-added", "type": "qnew", "reason": draw(texts)},
+                {"rule": "extra-added", "extra": "e_x", "code": key, "reason": draw(texts)},
+            ],
+        }
     if typed:
         data["types"] = types
     if draw(st.booleans()):

@@ -245,7 +245,7 @@ def test_settings_from_pyproject_and_command_line_overrides(
         (
             "[tool.generator]\nzzz = 1\n",
             "pyproject.toml:2:1: error: unknown key 'zzz' in [tool.generator]; "
-            "expected one of catalogue, out, target, templates, quiet",
+            "expected one of catalogue, out, target, templates, quiet, release_tags",
         ),
         (
             '[tool.generator]\nquiet = "yes"\n',
@@ -388,7 +388,7 @@ def test_overriding_part_of_a_builtin_target_warns(out: Path, tmp_path: Path) ->
     code, _, stderr = generate(out, "--templates", mine)
     assert code == 0
     assert stderr == (
-        f"warning: {mine}/docs overrides 1 of the 3 built-in docs templates (mkdocs.yml.jinja); "
+        f"warning: {mine}/docs overrides 1 of the 4 built-in docs templates (mkdocs.yml.jinja); "
         f"the others still come from {render.builtin_templates()}/docs\n"
     )
     assert generate(out, "--templates", mine, "--quiet") == (0, "", "")

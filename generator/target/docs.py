@@ -25,9 +25,18 @@ def anchor(entry: ErrorCode | Tombstone | ErrorType | Status | Envelope) -> str:
     return f"status-{entry.key}"
 
 
+def version_sorted(versions: list[str]) -> list[str]:
+    """Versions such as 1.2.3, newest first."""
+    return sorted(versions, key=lambda v: tuple(int(part) for part in v.split(".")), reverse=True)
+
+
 class Docs(Target):
     def filters(self) -> Mapping[str, Callable[..., Any]]:
-        return {"anchor": anchor, "md_id": lambda id_: f"{{#{id_}}}"}
+        return {
+            "anchor": anchor,
+            "md_id": lambda id_: f"{{#{id_}}}",
+            "version_sorted": version_sorted,
+        }
 
 
 TARGET = Docs("docs")
