@@ -748,6 +748,7 @@ def _package_renamed(diff: Diff) -> Iterator[Finding]:
                 "package-renamed",
                 f"the {target.language} package is {after}, not {before}",
                 diff.new.api.location,
+                categories=(f"source:{target.name}",),
                 about=[("target", target.name)],
             )
 
@@ -768,6 +769,7 @@ def _style_changed(diff: Diff) -> Iterator[Finding]:
             "typescript-style-changed",
             f"typescript.style is {after}, not {before}",
             diff.new.api.location,
+            categories=("source:typescript",),
             about=[("target", "typescript")],
         )
 
