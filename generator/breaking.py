@@ -338,7 +338,13 @@ def _status_changed(diff: Diff) -> Iterator[Finding]:
         if old.statuses != new.statuses:
             said.append(f"statuses {', '.join(old.statuses)} became {', '.join(new.statuses)}")
         if old.answer_status != new.answer_status:
-            said.append(f"answer_status {old.answer_status} became {new.answer_status}")
+            said.append(
+                f"answer_status {new.answer_status} was added"
+                if old.answer_status is None
+                else f"answer_status {old.answer_status} was dropped"
+                if new.answer_status is None
+                else f"answer_status {old.answer_status} became {new.answer_status}"
+            )
         if said:
             yield diff.finding(
                 "code-status-changed",
@@ -361,10 +367,14 @@ def _type_changed(diff: Diff) -> Iterator[Finding]:
         if old.type != new.type:
             yield diff.finding(
                 "code-type-changed",
-                f"code {new.key!r} moved from type {old.type!r} to {new.type!r}",
+                f"code {new.key!r} moved from {_type_of(old)} to {_type_of(new)}",
                 new.location,
                 about=[("code", new.key)],
             )
+
+
+def _type_of(code: ErrorCode) -> str:
+    return "no type" if code.type is None else f"type {code.type!r}"
 
 
 @rule(
@@ -803,7 +813,14 @@ def _reference_url_changed(diff: Diff) -> Iterator[Finding]:
         if before != after:
             yield diff.finding(
                 "reference-url-changed",
-                f"code {new.key!r}: its reference is {after}, not {before}",
+                f"code {new.key!r}: "
+                + (
+                    f"its reference {before} is gone"
+                    if after is None
+                    else f"its reference is {after}, where it had none"
+                    if before is None
+                    else f"its reference is {after}, not {before}"
+                ),
                 new.location,
                 about=[("code", new.key)],
             )
