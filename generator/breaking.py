@@ -276,10 +276,7 @@ def _code_deprecated(diff: Diff) -> Iterator[Finding]:
     "canonical value, which servers built from the bindings write.",
 )
 def _wire_removed(diff: Diff) -> Iterator[Finding]:
-    pairs: list[tuple[str, Any, Any]] = [("code", old, new) for old, new in diff.both_codes()]
-    old_types = {entry.key: entry for entry in diff.old.types}
-    pairs += [("type", old_types[t.key], t) for t in diff.new.types if t.key in old_types]
-    for what, old, new in pairs:
+    for what, old, new in _wired(diff):
         before, after = old.wire or (old.key,), new.wire or (new.key,)
         lost = [value for value in before if not _has(after, value)]
         if lost:
@@ -299,6 +296,14 @@ def _wire_removed(diff: Diff) -> Iterator[Finding]:
             )
 
 
+def _wired(diff: Diff) -> list[tuple[str, Any, Any]]:
+    """("code" or "type", old, new) for each code and each type in both catalogues."""
+    pairs: list[tuple[str, Any, Any]] = [("code", old, new) for old, new in diff.both_codes()]
+    old_types = {entry.key: entry for entry in diff.old.types}
+    pairs += [("type", old_types[t.key], t) for t in diff.new.types if t.key in old_types]
+    return pairs
+
+
 def _has(values: Sequence[Any], value: Any) -> bool:
     return any(type(other) is type(value) and other == value for other in values)
 
@@ -311,15 +316,15 @@ def _has(values: Sequence[Any], value: Any) -> bool:
     "Old bindings read the new value as unknown; nothing they read before changes.",
 )
 def _wire_added(diff: Diff) -> Iterator[Finding]:
-    for old, new in diff.both_codes():
+    for what, old, new in _wired(diff):
         before, after = old.wire or (old.key,), new.wire or (new.key,)
         added = [value for value in after if not _has(before, value)]
         if added:
             yield diff.finding(
                 "wire-value-added",
-                f"code {new.key!r} is also read from {_show(added)}",
+                f"{what} {new.key!r} is also read from {_show(added)}",
                 new.location,
-                about=[("code", new.key)],
+                about=[(what, new.key)],
             )
 
 
