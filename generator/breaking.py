@@ -232,16 +232,19 @@ def _tombstone_reused(diff: Diff) -> Iterator[Finding]:
     (),
     "A code was added.",
     "Codes are open by contract: bindings read a code they do not know, and users must not "
-    "match codes exhaustively without a default branch. A catalogue that promises "
-    "exhaustiveness (`api.codes: closed`) makes this major: it breaks exhaustive matches.",
+    "match codes exhaustively without a default branch. A catalogue that promised "
+    "exhaustiveness (`api.codes: closed` in the old version, whatever the new one says) makes "
+    "this major: it breaks exhaustive matches.",
 )
 def _code_added(diff: Diff) -> Iterator[Finding]:
-    closed = diff.new.api.codes == "closed"
+    # The promise users relied on is the old version's: dropping it does not unbreak them.
+    closed = diff.old.api.codes == "closed"
+    still = "are" if diff.new.api.codes == "closed" else "were"
     for key, code in diff.new_codes.items():
         if key not in diff.old_codes and key not in diff.old_removed:
             yield diff.finding(
                 "code-added",
-                f"code {key!r} was added" + (" (codes are closed)" if closed else ""),
+                f"code {key!r} was added" + (f" (codes {still} closed)" if closed else ""),
                 code.location,
                 impact="major" if closed else "minor",
                 categories=("source", "behaviour") if closed else (),
@@ -426,10 +429,11 @@ def _retryable_changed(diff: Diff) -> Iterator[Finding]:
     ("behaviour",),
     "A code's message changed.",
     "Patch by default: messages are prose. A catalogue whose clients match messages says "
-    "`api.messages: contract`, which makes this major.",
+    "`api.messages: contract`, which makes this major (as the old version says it, whatever "
+    "the new one does).",
 )
 def _message_changed(diff: Diff) -> Iterator[Finding]:
-    contract = diff.new.api.messages == "contract"
+    contract = diff.old.api.messages == "contract"
     for old, new in diff.both_codes():
         if old.message != new.message:
             yield diff.finding(
