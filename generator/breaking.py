@@ -650,8 +650,19 @@ def _extras(catalogue: Catalogue) -> dict[tuple[str, str], Extra]:
     return found
 
 
+def _holder(extras: dict[tuple[str, str], Extra], owner: str, name: str) -> Extra | None:
+    """What gives owner's extra of that name in a catalogue: its own, else (for a code's) the
+    envelopes' of that name, which every error has: a code's extra moved to the envelopes is
+    still the code's."""
+    return extras.get((owner, name)) or extras.get(("envelope", name))
+
+
 def _owner(owner: str) -> str:
     return "every error" if owner == "envelope" else f"code {owner!r}"
+
+
+def _about(owner: str, name: str) -> list[tuple[str, str]]:
+    return [("extra", name)] + ([("code", owner)] if owner != "envelope" else [])
 
 
 @rule(
@@ -659,18 +670,21 @@ def _owner(owner: str) -> str:
     "major",
     ("source", "behaviour"),
     "An extra was removed.",
-    "Its attribute is gone from the classes, and its value is no longer read.",
+    "Its attribute is gone from the classes, and its value is no longer read. A code's extra "
+    "that moves to the envelopes is not removed: every error has it, the code's too.",
 )
 def _extra_removed(diff: Diff) -> Iterator[Finding]:
     new = _extras(diff.new)
     for (owner, name), extra in _extras(diff.old).items():
-        if (owner, name) not in new and not (owner != "envelope" and owner not in diff.new_codes):
+        if owner != "envelope" and owner not in diff.new_codes:
+            continue  # the code is gone, and reported so
+        if _holder(new, owner, name) is None:
             yield diff.finding(
                 "extra-removed",
                 f"the extra {name!r} of {_owner(owner)} was removed",
                 extra.location,
                 old_side=True,
-                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+                about=_about(owner, name),
             )
 
 
@@ -682,16 +696,67 @@ def _extra_removed(diff: Diff) -> Iterator[Finding]:
     "Its attribute's type changes, and values of the old type are no longer read.",
 )
 def _extra_retyped(diff: Diff) -> Iterator[Finding]:
-    old = _extras(diff.old)
-    for (owner, name), extra in _extras(diff.new).items():
-        before = old.get((owner, name))
-        if before is not None and before.kind != extra.kind:
+    new = _extras(diff.new)
+    for (owner, name), before in _extras(diff.old).items():
+        if owner != "envelope" and owner not in diff.new_codes:
+            continue
+        extra = _holder(new, owner, name)
+        if extra is not None and before.kind != extra.kind:
             yield diff.finding(
                 "extra-retyped",
                 f"the extra {name!r} of {_owner(owner)} holds {extra.kind}, not {before.kind}",
                 extra.location,
-                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+                about=_about(owner, name),
             )
+
+
+@rule(
+    "extra-moved",
+    "major",
+    ("wire", "behaviour"),
+    "An extra is read from another place.",
+    "Its path changed, or an envelope that read it no longer does: bodies that carry it "
+    "where it was read before no longer give its value, and its attribute is empty.",
+)
+def _extra_moved(diff: Diff) -> Iterator[Finding]:
+    old_envelopes = {envelope.key: envelope for envelope in diff.old.envelopes}
+    still = {extra.name for extra in diff.new.envelope_extras}
+    for envelope in diff.new.envelopes:
+        before = old_envelopes.get(envelope.key)
+        if before is None:
+            continue  # an envelope added; one removed is envelope-removed
+        now = {extra.name: extra for extra in envelope.extras}
+        for old in before.extras:
+            extra = now.get(old.name)
+            if extra is not None and extra.path != old.path:
+                yield diff.finding(
+                    "extra-moved",
+                    f"the extra {old.name!r} of every error is read from {extra.path} in "
+                    f"envelope {envelope.key!r}, not {old.path}",
+                    extra.location,
+                    about=[("extra", old.name), ("envelope", envelope.key)],
+                )
+            elif extra is None and old.name in still:  # else extra-removed
+                yield diff.finding(
+                    "extra-moved",
+                    f"the extra {old.name!r} of every error is no longer read in envelope "
+                    f"{envelope.key!r}",
+                    old.location,
+                    old_side=True,
+                    about=[("extra", old.name), ("envelope", envelope.key)],
+                )
+    new = _extras(diff.new)
+    for code in diff.old.codes:
+        for old in code.extras if code.key in diff.new_codes else ():
+            extra = _holder(new, code.key, old.name)
+            if extra is not None and extra.path != old.path:
+                yield diff.finding(
+                    "extra-moved",
+                    f"the extra {old.name!r} of code {code.key!r} is read from {extra.path}, "
+                    f"not {old.path}",
+                    extra.location,
+                    about=_about(code.key, old.name),
+                )
 
 
 @rule("extra-added", "minor", (), "An extra was added.", "A new attribute; nothing breaks.")
@@ -703,7 +768,7 @@ def _extra_added(diff: Diff) -> Iterator[Finding]:
                 "extra-added",
                 f"the extra {name!r} of {_owner(owner)} was added",
                 extra.location,
-                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+                about=_about(owner, name),
             )
 
 
