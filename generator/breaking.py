@@ -554,6 +554,41 @@ def _status_class_added(diff: Diff) -> Iterator[Finding]:
             )
 
 
+@rule(
+    "status-class-changed",
+    "major",
+    ("behaviour",),
+    "A status class is for other statuses, or ranks otherwise against the types.",
+    "A status taken from it, or `wins_over_type` flipped, is major: responses that got its "
+    "class get another one, or the reverse, so `except`/`instanceof` of either catch "
+    "otherwise. A status added to it is minor, as a status class added is.",
+)
+def _status_class_changed(diff: Diff) -> Iterator[Finding]:
+    old = {entry.key: entry for entry in diff.old.status_classes}
+    for entry in diff.new.status_classes:
+        before = old.get(entry.key)
+        if before is None:
+            continue
+        added = [status for status in entry.statuses if status not in before.statuses]
+        taken = [status for status in before.statuses if status not in entry.statuses]
+        flipped = before.wins_over_type != entry.wins_over_type
+        said = []
+        if added:
+            said.append(f"is also for {', '.join(added)}")
+        if taken:
+            said.append(f"is no longer for {', '.join(taken)}")
+        if flipped:
+            said.append(("now wins" if entry.wins_over_type else "no longer wins") + " over types")
+        if said:
+            yield diff.finding(
+                "status-class-changed",
+                f"status class {entry.key!r} " + "; ".join(said),
+                entry.location,
+                impact="major" if taken or flipped else "minor",
+                about=[("status_class", entry.key)],
+            )
+
+
 # Envelopes and extras -----------------------------------------------------------------------
 
 
