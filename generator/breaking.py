@@ -816,7 +816,8 @@ def _extra_added(diff: Diff) -> Iterator[Finding]:
     ("source",),
     "A class name changed, and the old one is not kept as a previous name.",
     "Code naming the old class no longer compiles. Keep the old name under `previous_names:` "
-    "(a deprecated alias of the class), which makes it minor.",
+    "(a deprecated alias of the class), which makes it minor. Dropping a previous name, an "
+    "alias code may still use, is major too.",
 )
 def _identifier_changed(diff: Diff) -> Iterator[Finding]:
     entries: list[tuple[str, Any, Any]] = [("code", old, new) for old, new in diff.both_codes()]
@@ -837,18 +838,29 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
             )
         for what, old, new in entries:
             before, after = target.class_name(old, diff.old), target.class_name(new, diff.new)
-            if before == after:
-                continue
-            kept = before in new.previous_names_in(target.name)
-            yield diff.finding(
-                "identifier-changed",
-                f"{what} {new.key!r} is {after} in {target.language}, not {before}"
-                + (" (kept as a previous name)" if kept else ""),
-                new.location,
-                impact="minor" if kept else "major",
-                categories=() if kept else (f"source:{target.name}",),
-                about=[(what.replace(" ", "_"), new.key), ("target", target.name)],
-            )
+            about = [(what.replace(" ", "_"), new.key), ("target", target.name)]
+            aliases = new.previous_names_in(target.name)
+            if before != after:
+                kept = before in aliases
+                yield diff.finding(
+                    "identifier-changed",
+                    f"{what} {new.key!r} is {after} in {target.language}, not {before}"
+                    + (" (kept as a previous name)" if kept else ""),
+                    new.location,
+                    impact="minor" if kept else "major",
+                    categories=() if kept else (f"source:{target.name}",),
+                    about=about,
+                )
+            for alias in old.previous_names_in(target.name):
+                if alias != after and alias not in aliases:
+                    yield diff.finding(
+                        "identifier-changed",
+                        f"{what} {new.key!r}: its previous name {alias} is gone in "
+                        f"{target.language}",
+                        new.location,
+                        categories=(f"source:{target.name}",),
+                        about=about,
+                    )
 
 
 @rule(
