@@ -207,20 +207,15 @@ def _tombstone_reused(diff: Diff) -> Iterator[Finding]:
         (type(value), value): gone for gone in diff.old_removed.values() for value in _sent(gone)
     }
     for code in diff.new.codes:
-        reused = diff.old_removed.get(code.key)
-        if reused is None:
-            reused = next(
-                (
-                    old_values[(type(value), value)]
-                    for value in _sent(code)
-                    if (type(value), value) in old_values
-                ),
-                None,
-            )
+        reused, taken = diff.old_removed.get(code.key), "the key"
+        for value in _sent(code) if reused is None else ():
+            if (type(value), value) in old_values:
+                reused, taken = old_values[(type(value), value)], f"the wire value {value!r}"
+                break
         if reused is not None:
             yield diff.finding(
                 "tombstone-reused",
-                f"code {code.key!r} takes the key or a wire value of removed code {reused.key!r}",
+                f"code {code.key!r} takes {taken} of removed code {reused.key!r}",
                 code.location,
                 about=[("code", code.key)],
             )
