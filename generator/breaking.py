@@ -587,21 +587,25 @@ def _status_class_changed(diff: Diff) -> Iterator[Finding]:
 # Envelopes and extras -----------------------------------------------------------------------
 
 
-def _layout(envelope: Envelope) -> tuple[Any, ...]:
-    """Everything of an envelope that decides how a body reads, but its extras."""
-    return (
-        envelope.type,
-        envelope.code,
-        envelope.message,
-        envelope.reference,
-        envelope.fields,
-        envelope.when,
-        envelope.body,
-        envelope.errors,
-        envelope.decides,
-        envelope.code_from,
-        envelope.request_id,
-    )
+_LAYOUT = (
+    "type",
+    "code",
+    "message",
+    "reference",
+    "fields",
+    "when",
+    "body",
+    "errors",
+    "decides",
+    "code_from",
+    "request_id",
+)
+"""Every key of an envelope that decides how a body reads, but its extras (extra rules)."""
+
+
+def _relaid(before: Envelope, after: Envelope) -> list[str]:
+    """The keys of _LAYOUT whose values differ."""
+    return [key for key in _LAYOUT if getattr(before, key) != getattr(after, key)]
 
 
 @rule(
@@ -657,10 +661,13 @@ def _envelope_changed(diff: Diff) -> Iterator[Finding]:
     new_order = [envelope.key for envelope in diff.new.envelopes if envelope.key in old]
     for envelope in diff.new.envelopes:
         before = old.get(envelope.key)
-        if before is not None and _layout(before) != _layout(envelope):
+        changed = _relaid(before, envelope) if before is not None else []
+        if changed:
             yield diff.finding(
                 "envelope-changed",
-                f"envelope {envelope.key!r} reads bodies otherwise",
+                f"envelope {envelope.key!r} reads bodies otherwise: its "
+                + ", ".join(f"`{key}`" for key in changed)
+                + " changed",
                 envelope.location,
                 about=[("envelope", envelope.key)],
             )
