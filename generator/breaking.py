@@ -166,7 +166,9 @@ def _code_retired(diff: Diff) -> Iterator[Finding]:
     for key, old in diff.old_codes.items():
         gone = diff.new_removed.get(key)
         if key not in diff.new_codes and gone is not None:
-            before = "after its deprecation" if old.deprecated else "without a deprecation first"
+            # A code of a deprecated type is deprecated with it.
+            deprecated = old.deprecated or (old.type and diff.old.type(old.type).deprecated)
+            before = "after its deprecation" if deprecated else "without a deprecation first"
             yield diff.finding(
                 "code-retired",
                 f"code {key!r} was removed in {gone.removed_in}, {before}",
