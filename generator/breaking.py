@@ -166,7 +166,9 @@ def _code_retired(diff: Diff) -> Iterator[Finding]:
     for key, old in diff.old_codes.items():
         gone = diff.new_removed.get(key)
         if key not in diff.new_codes and gone is not None:
-            before = "after its deprecation" if old.deprecated else "without a deprecation first"
+            # A code of a deprecated type is deprecated with it.
+            deprecated = old.deprecated or (old.type and diff.old.type(old.type).deprecated)
+            before = "after its deprecation" if deprecated else "without a deprecation first"
             yield diff.finding(
                 "code-retired",
                 f"code {key!r} was removed in {gone.removed_in}, {before}",
@@ -207,20 +209,15 @@ def _tombstone_reused(diff: Diff) -> Iterator[Finding]:
         (type(value), value): gone for gone in diff.old_removed.values() for value in _sent(gone)
     }
     for code in diff.new.codes:
-        reused = diff.old_removed.get(code.key)
-        if reused is None:
-            reused = next(
-                (
-                    old_values[(type(value), value)]
-                    for value in _sent(code)
-                    if (type(value), value) in old_values
-                ),
-                None,
-            )
+        reused, taken = diff.old_removed.get(code.key), "the key"
+        for value in _sent(code) if reused is None else ():
+            if (type(value), value) in old_values:
+                reused, taken = old_values[(type(value), value)], f"the wire value {value!r}"
+                break
         if reused is not None:
             yield diff.finding(
                 "tombstone-reused",
-                f"code {code.key!r} takes the key or a wire value of removed code {reused.key!r}",
+                f"code {code.key!r} takes {taken} of removed code {reused.key!r}",
                 code.location,
                 about=[("code", code.key)],
             )
@@ -232,16 +229,19 @@ def _tombstone_reused(diff: Diff) -> Iterator[Finding]:
     (),
     "A code was added.",
     "Codes are open by contract: bindings read a code they do not know, and users must not "
-    "match codes exhaustively without a default branch. A catalogue that promises "
-    "exhaustiveness (`api.codes: closed`) makes this major: it breaks exhaustive matches.",
+    "match codes exhaustively without a default branch. A catalogue that promised "
+    "exhaustiveness (`api.codes: closed` in the old version, whatever the new one says) makes "
+    "this major: it breaks exhaustive matches.",
 )
 def _code_added(diff: Diff) -> Iterator[Finding]:
-    closed = diff.new.api.codes == "closed"
+    # The promise users relied on is the old version's: dropping it does not unbreak them.
+    closed = diff.old.api.codes == "closed"
+    still = "are" if diff.new.api.codes == "closed" else "were"
     for key, code in diff.new_codes.items():
         if key not in diff.old_codes and key not in diff.old_removed:
             yield diff.finding(
                 "code-added",
-                f"code {key!r} was added" + (" (codes are closed)" if closed else ""),
+                f"code {key!r} was added" + (f" (codes {still} closed)" if closed else ""),
                 code.location,
                 impact="major" if closed else "minor",
                 categories=("source", "behaviour") if closed else (),
@@ -276,10 +276,7 @@ def _code_deprecated(diff: Diff) -> Iterator[Finding]:
     "canonical value, which servers built from the bindings write.",
 )
 def _wire_removed(diff: Diff) -> Iterator[Finding]:
-    pairs: list[tuple[str, Any, Any]] = [("code", old, new) for old, new in diff.both_codes()]
-    old_types = {entry.key: entry for entry in diff.old.types}
-    pairs += [("type", old_types[t.key], t) for t in diff.new.types if t.key in old_types]
-    for what, old, new in pairs:
+    for what, old, new in _wired(diff):
         before, after = old.wire or (old.key,), new.wire or (new.key,)
         lost = [value for value in before if not _has(after, value)]
         if lost:
@@ -299,6 +296,14 @@ def _wire_removed(diff: Diff) -> Iterator[Finding]:
             )
 
 
+def _wired(diff: Diff) -> list[tuple[str, Any, Any]]:
+    """("code" or "type", old, new) for each code and each type in both catalogues."""
+    pairs: list[tuple[str, Any, Any]] = [("code", old, new) for old, new in diff.both_codes()]
+    old_types = {entry.key: entry for entry in diff.old.types}
+    pairs += [("type", old_types[t.key], t) for t in diff.new.types if t.key in old_types]
+    return pairs
+
+
 def _has(values: Sequence[Any], value: Any) -> bool:
     return any(type(other) is type(value) and other == value for other in values)
 
@@ -311,15 +316,15 @@ def _has(values: Sequence[Any], value: Any) -> bool:
     "Old bindings read the new value as unknown; nothing they read before changes.",
 )
 def _wire_added(diff: Diff) -> Iterator[Finding]:
-    for old, new in diff.both_codes():
+    for what, old, new in _wired(diff):
         before, after = old.wire or (old.key,), new.wire or (new.key,)
         added = [value for value in after if not _has(before, value)]
         if added:
             yield diff.finding(
                 "wire-value-added",
-                f"code {new.key!r} is also read from {_show(added)}",
+                f"{what} {new.key!r} is also read from {_show(added)}",
                 new.location,
-                about=[("code", new.key)],
+                about=[(what, new.key)],
             )
 
 
@@ -338,7 +343,13 @@ def _status_changed(diff: Diff) -> Iterator[Finding]:
         if old.statuses != new.statuses:
             said.append(f"statuses {', '.join(old.statuses)} became {', '.join(new.statuses)}")
         if old.answer_status != new.answer_status:
-            said.append(f"answer_status {old.answer_status} became {new.answer_status}")
+            said.append(
+                f"answer_status {new.answer_status} was added"
+                if old.answer_status is None
+                else f"answer_status {old.answer_status} was dropped"
+                if new.answer_status is None
+                else f"answer_status {old.answer_status} became {new.answer_status}"
+            )
         if said:
             yield diff.finding(
                 "code-status-changed",
@@ -361,10 +372,14 @@ def _type_changed(diff: Diff) -> Iterator[Finding]:
         if old.type != new.type:
             yield diff.finding(
                 "code-type-changed",
-                f"code {new.key!r} moved from type {old.type!r} to {new.type!r}",
+                f"code {new.key!r} moved from {_type_of(old)} to {_type_of(new)}",
                 new.location,
                 about=[("code", new.key)],
             )
+
+
+def _type_of(code: ErrorCode) -> str:
+    return "no type" if code.type is None else f"type {code.type!r}"
 
 
 @rule(
@@ -411,10 +426,11 @@ def _retryable_changed(diff: Diff) -> Iterator[Finding]:
     ("behaviour",),
     "A code's message changed.",
     "Patch by default: messages are prose. A catalogue whose clients match messages says "
-    "`api.messages: contract`, which makes this major.",
+    "`api.messages: contract`, which makes this major (as the old version says it, whatever "
+    "the new one does).",
 )
 def _message_changed(diff: Diff) -> Iterator[Finding]:
-    contract = diff.new.api.messages == "contract"
+    contract = diff.old.api.messages == "contract"
     for old, new in diff.both_codes():
         if old.message != new.message:
             yield diff.finding(
@@ -535,24 +551,63 @@ def _status_class_added(diff: Diff) -> Iterator[Finding]:
             )
 
 
+@rule(
+    "status-class-changed",
+    "major",
+    ("behaviour",),
+    "A status class is for other statuses, or ranks otherwise against the types.",
+    "A status taken from it, or `wins_over_type` flipped, is major: responses that got its "
+    "class get another one, or the reverse, so `except`/`instanceof` of either catch "
+    "otherwise. A status added to it is minor, as a status class added is.",
+)
+def _status_class_changed(diff: Diff) -> Iterator[Finding]:
+    old = {entry.key: entry for entry in diff.old.status_classes}
+    for entry in diff.new.status_classes:
+        before = old.get(entry.key)
+        if before is None:
+            continue
+        added = [status for status in entry.statuses if status not in before.statuses]
+        taken = [status for status in before.statuses if status not in entry.statuses]
+        flipped = before.wins_over_type != entry.wins_over_type
+        said = []
+        if added:
+            said.append(f"is also for {', '.join(added)}")
+        if taken:
+            said.append(f"is no longer for {', '.join(taken)}")
+        if flipped:
+            said.append(("now wins" if entry.wins_over_type else "no longer wins") + " over types")
+        if said:
+            yield diff.finding(
+                "status-class-changed",
+                f"status class {entry.key!r} " + "; ".join(said),
+                entry.location,
+                impact="major" if taken or flipped else "minor",
+                about=[("status_class", entry.key)],
+            )
+
+
 # Envelopes and extras -----------------------------------------------------------------------
 
 
-def _layout(envelope: Envelope) -> tuple[Any, ...]:
-    """Everything of an envelope that decides how a body reads, but its extras."""
-    return (
-        envelope.type,
-        envelope.code,
-        envelope.message,
-        envelope.reference,
-        envelope.fields,
-        envelope.when,
-        envelope.body,
-        envelope.errors,
-        envelope.decides,
-        envelope.code_from,
-        envelope.request_id,
-    )
+_LAYOUT = (
+    "type",
+    "code",
+    "message",
+    "reference",
+    "fields",
+    "when",
+    "body",
+    "errors",
+    "decides",
+    "code_from",
+    "request_id",
+)
+"""Every key of an envelope that decides how a body reads, but its extras (extra rules)."""
+
+
+def _relaid(before: Envelope, after: Envelope) -> list[str]:
+    """The keys of _LAYOUT whose values differ."""
+    return [key for key in _LAYOUT if getattr(before, key) != getattr(after, key)]
 
 
 @rule(
@@ -608,10 +663,13 @@ def _envelope_changed(diff: Diff) -> Iterator[Finding]:
     new_order = [envelope.key for envelope in diff.new.envelopes if envelope.key in old]
     for envelope in diff.new.envelopes:
         before = old.get(envelope.key)
-        if before is not None and _layout(before) != _layout(envelope):
+        changed = _relaid(before, envelope) if before is not None else []
+        if changed:
             yield diff.finding(
                 "envelope-changed",
-                f"envelope {envelope.key!r} reads bodies otherwise",
+                f"envelope {envelope.key!r} reads bodies otherwise: its "
+                + ", ".join(f"`{key}`" for key in changed)
+                + " changed",
                 envelope.location,
                 about=[("envelope", envelope.key)],
             )
@@ -631,8 +689,19 @@ def _extras(catalogue: Catalogue) -> dict[tuple[str, str], Extra]:
     return found
 
 
+def _holder(extras: dict[tuple[str, str], Extra], owner: str, name: str) -> Extra | None:
+    """What gives owner's extra of that name in a catalogue: its own, else (for a code's) the
+    envelopes' of that name, which every error has: a code's extra moved to the envelopes is
+    still the code's."""
+    return extras.get((owner, name)) or extras.get(("envelope", name))
+
+
 def _owner(owner: str) -> str:
     return "every error" if owner == "envelope" else f"code {owner!r}"
+
+
+def _about(owner: str, name: str) -> list[tuple[str, str]]:
+    return [("extra", name)] + ([("code", owner)] if owner != "envelope" else [])
 
 
 @rule(
@@ -640,18 +709,21 @@ def _owner(owner: str) -> str:
     "major",
     ("source", "behaviour"),
     "An extra was removed.",
-    "Its attribute is gone from the classes, and its value is no longer read.",
+    "Its attribute is gone from the classes, and its value is no longer read. A code's extra "
+    "that moves to the envelopes is not removed: every error has it, the code's too.",
 )
 def _extra_removed(diff: Diff) -> Iterator[Finding]:
     new = _extras(diff.new)
     for (owner, name), extra in _extras(diff.old).items():
-        if (owner, name) not in new and not (owner != "envelope" and owner not in diff.new_codes):
+        if owner != "envelope" and owner not in diff.new_codes:
+            continue  # the code is gone, and reported so
+        if _holder(new, owner, name) is None:
             yield diff.finding(
                 "extra-removed",
                 f"the extra {name!r} of {_owner(owner)} was removed",
                 extra.location,
                 old_side=True,
-                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+                about=_about(owner, name),
             )
 
 
@@ -663,16 +735,67 @@ def _extra_removed(diff: Diff) -> Iterator[Finding]:
     "Its attribute's type changes, and values of the old type are no longer read.",
 )
 def _extra_retyped(diff: Diff) -> Iterator[Finding]:
-    old = _extras(diff.old)
-    for (owner, name), extra in _extras(diff.new).items():
-        before = old.get((owner, name))
-        if before is not None and before.kind != extra.kind:
+    new = _extras(diff.new)
+    for (owner, name), before in _extras(diff.old).items():
+        if owner != "envelope" and owner not in diff.new_codes:
+            continue
+        extra = _holder(new, owner, name)
+        if extra is not None and before.kind != extra.kind:
             yield diff.finding(
                 "extra-retyped",
                 f"the extra {name!r} of {_owner(owner)} holds {extra.kind}, not {before.kind}",
                 extra.location,
-                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+                about=_about(owner, name),
             )
+
+
+@rule(
+    "extra-moved",
+    "major",
+    ("wire", "behaviour"),
+    "An extra is read from another place.",
+    "Its path changed, or an envelope that read it no longer does: bodies that carry it "
+    "where it was read before no longer give its value, and its attribute is empty.",
+)
+def _extra_moved(diff: Diff) -> Iterator[Finding]:
+    old_envelopes = {envelope.key: envelope for envelope in diff.old.envelopes}
+    still = {extra.name for extra in diff.new.envelope_extras}
+    for envelope in diff.new.envelopes:
+        before = old_envelopes.get(envelope.key)
+        if before is None:
+            continue  # an envelope added; one removed is envelope-removed
+        now = {extra.name: extra for extra in envelope.extras}
+        for old in before.extras:
+            extra = now.get(old.name)
+            if extra is not None and extra.path != old.path:
+                yield diff.finding(
+                    "extra-moved",
+                    f"the extra {old.name!r} of every error is read from {extra.path} in "
+                    f"envelope {envelope.key!r}, not {old.path}",
+                    extra.location,
+                    about=[("extra", old.name), ("envelope", envelope.key)],
+                )
+            elif extra is None and old.name in still:  # else extra-removed
+                yield diff.finding(
+                    "extra-moved",
+                    f"the extra {old.name!r} of every error is no longer read in envelope "
+                    f"{envelope.key!r}",
+                    old.location,
+                    old_side=True,
+                    about=[("extra", old.name), ("envelope", envelope.key)],
+                )
+    new = _extras(diff.new)
+    for code in diff.old.codes:
+        for old in code.extras if code.key in diff.new_codes else ():
+            extra = _holder(new, code.key, old.name)
+            if extra is not None and extra.path != old.path:
+                yield diff.finding(
+                    "extra-moved",
+                    f"the extra {old.name!r} of code {code.key!r} is read from {extra.path}, "
+                    f"not {old.path}",
+                    extra.location,
+                    about=_about(code.key, old.name),
+                )
 
 
 @rule("extra-added", "minor", (), "An extra was added.", "A new attribute; nothing breaks.")
@@ -684,7 +807,7 @@ def _extra_added(diff: Diff) -> Iterator[Finding]:
                 "extra-added",
                 f"the extra {name!r} of {_owner(owner)} was added",
                 extra.location,
-                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+                about=_about(owner, name),
             )
 
 
@@ -697,7 +820,8 @@ def _extra_added(diff: Diff) -> Iterator[Finding]:
     ("source",),
     "A class name changed, and the old one is not kept as a previous name.",
     "Code naming the old class no longer compiles. Keep the old name under `previous_names:` "
-    "(a deprecated alias of the class), which makes it minor.",
+    "(a deprecated alias of the class), which makes it minor. Dropping a previous name, an "
+    "alias code may still use, is major too.",
 )
 def _identifier_changed(diff: Diff) -> Iterator[Finding]:
     entries: list[tuple[str, Any, Any]] = [("code", old, new) for old, new in diff.both_codes()]
@@ -718,18 +842,29 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
             )
         for what, old, new in entries:
             before, after = target.class_name(old, diff.old), target.class_name(new, diff.new)
-            if before == after:
-                continue
-            kept = before in new.previous_names_in(target.name)
-            yield diff.finding(
-                "identifier-changed",
-                f"{what} {new.key!r} is {after} in {target.language}, not {before}"
-                + (" (kept as a previous name)" if kept else ""),
-                new.location,
-                impact="minor" if kept else "major",
-                categories=() if kept else (f"source:{target.name}",),
-                about=[(what.replace(" ", "_"), new.key), ("target", target.name)],
-            )
+            about = [(what.replace(" ", "_"), new.key), ("target", target.name)]
+            aliases = new.previous_names_in(target.name)
+            if before != after:
+                kept = before in aliases
+                yield diff.finding(
+                    "identifier-changed",
+                    f"{what} {new.key!r} is {after} in {target.language}, not {before}"
+                    + (" (kept as a previous name)" if kept else ""),
+                    new.location,
+                    impact="minor" if kept else "major",
+                    categories=() if kept else (f"source:{target.name}",),
+                    about=about,
+                )
+            for alias in old.previous_names_in(target.name):
+                if alias != after and alias not in aliases:
+                    yield diff.finding(
+                        "identifier-changed",
+                        f"{what} {new.key!r}: its previous name {alias} is gone in "
+                        f"{target.language}",
+                        new.location,
+                        categories=(f"source:{target.name}",),
+                        about=about,
+                    )
 
 
 @rule(
@@ -748,6 +883,7 @@ def _package_renamed(diff: Diff) -> Iterator[Finding]:
                 "package-renamed",
                 f"the {target.language} package is {after}, not {before}",
                 diff.new.api.location,
+                categories=(f"source:{target.name}",),
                 about=[("target", target.name)],
             )
 
@@ -768,6 +904,7 @@ def _style_changed(diff: Diff) -> Iterator[Finding]:
             "typescript-style-changed",
             f"typescript.style is {after}, not {before}",
             diff.new.api.location,
+            categories=("source:typescript",),
             about=[("target", "typescript")],
         )
 
@@ -801,7 +938,14 @@ def _reference_url_changed(diff: Diff) -> Iterator[Finding]:
         if before != after:
             yield diff.finding(
                 "reference-url-changed",
-                f"code {new.key!r}: its reference is {after}, not {before}",
+                f"code {new.key!r}: "
+                + (
+                    f"its reference {before} is gone"
+                    if after is None
+                    else f"its reference is {after}, where it had none"
+                    if before is None
+                    else f"its reference is {after}, not {before}"
+                ),
                 new.location,
                 about=[("code", new.key)],
             )
