@@ -157,9 +157,10 @@ def _code_removed(diff: Diff) -> Iterator[Finding]:
 @rule(
     "code-retired",
     "major",
-    ("source",),
+    ("source", "behaviour"),
     "A code was removed, leaving a tombstone.",
-    "What was compiled against its classes breaks; the wire and the docs anchor stay safe. "
+    "What was compiled against its classes breaks, and a client receiving it gets an error "
+    "of its type's class that says it was removed; the wire and the docs anchor stay safe. "
     "The finding says whether the code was deprecated first, as it should be.",
 )
 def _code_retired(diff: Diff) -> Iterator[Finding]:
@@ -820,8 +821,9 @@ def _extra_added(diff: Diff) -> Iterator[Finding]:
     ("source",),
     "A class name changed, and the old one is not kept as a previous name.",
     "Code naming the old class no longer compiles. Keep the old name under `previous_names:` "
-    "(a deprecated alias of the class), which makes it minor. Dropping a previous name, an "
-    "alias code may still use, is major too.",
+    "(a deprecated alias of the class), which makes it minor: the class's own name, in its "
+    "repr and its data, is the new one all the same. Dropping a previous name, an alias code "
+    "may still use, is major too.",
 )
 def _identifier_changed(diff: Diff) -> Iterator[Finding]:
     entries: list[tuple[str, Any, Any]] = [("code", old, new) for old, new in diff.both_codes()]
@@ -852,7 +854,9 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
                     + (" (kept as a previous name)" if kept else ""),
                     new.location,
                     impact="minor" if kept else "major",
-                    categories=() if kept else (f"source:{target.name}",),
+                    # Kept, the old name still compiles; the class's own name (in repr, in
+                    # to_dict's "class") is the new one all the same.
+                    categories=("behaviour",) if kept else (f"source:{target.name}",),
                     about=about,
                 )
             for alias in old.previous_names_in(target.name):

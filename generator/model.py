@@ -264,6 +264,8 @@ class Example:
     reference: str
     fields: tuple[FieldError, ...] = ()
     extras: tuple[tuple[str, Any], ...] = ()
+    own_extras: tuple[Extra, ...] = ()
+    """The code's own extras: where its extras go, besides the envelope's."""
 
 
 @dataclass(frozen=True)
@@ -307,12 +309,12 @@ class Envelope:
             if path is not None and value is not None:
                 _put(item, path, value)
         extras = dict(values.extras)
-        for extra in self.extras:
+        for extra in (*self.extras, *values.own_extras):
             if extra.name in extras:
-                _put(item, extra.path, extras[extra.name])
+                _put(item, extra.path, extras.pop(extra.name))
         source = source or (self.fields[0] if self.fields else None)
         members = [self.type, self.code, self.message, self.reference]
-        members += [extra.path for extra in self.extras]
+        members += [extra.path for extra in (*self.extras, *values.own_extras)]
         if (
             values.fields
             and source is not None
@@ -522,6 +524,7 @@ class Catalogue:
             reference=self.reference_url(code) or self.api.reference,
             fields=code.example_fields,
             extras=code.example_extras,
+            own_extras=code.extras,
         )
 
     def example(self, code: ErrorCode, envelope: Envelope | None = None) -> Any:
