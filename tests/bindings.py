@@ -242,12 +242,15 @@ def read(
     root: Path,
     catalogues: dict[str, tuple[dict[str, str], list[dict[str, Any]]]],
     answers: dict[str, list[tuple[str, str, str]]] | None = None,
+    probes: dict[str, list[str]] | None = None,
+    refused: list[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """{name: (generated files, responses)} read by both languages:
     {name: {"python": [...], "typescript": [...]}}, results in the order of the responses.
     answers, {name: [(code, envelope, message), ...]}, are errors each language answers with
     (to_response, toResponse): {name: {"answers": {"python": [...], "typescript": [...]}}},
-    each answer {status, headers, body}."""
+    each answer {status, headers, body}. probes, {style: [.ts files under root]}, are compiled
+    in the same tsc run, which refuses nothing else: each error they have goes to refused."""
     sources: dict[str, list[str]] = {"enum": [], "erasable": []}
     options: dict[str, Any] = {}
     packages: dict[str, tuple[Path, str]] = {}
@@ -263,15 +266,23 @@ def read(
             if path.startswith("python/") and path.endswith(".py")
         }
         packages[name] = (root / name / "python", package)
+    (root / "package.json").write_text('{"type": "module"}\n')
     for style, names in sources.items():
-        if names:
+        extra = (probes or {}).get(style, [])
+        if names or extra:
             settings = {**options, "rootDir": ".", "outDir": "dist"}
             settings["erasableSyntaxOnly"] = style == "erasable"
             config = root / f"tsconfig.{style}.json"
-            config.write_text(json.dumps({"compilerOptions": settings, "files": names}))
-            run(tool("tsc"), "-p", config, timeout=600)
+            config.write_text(json.dumps({"compilerOptions": settings, "files": names + extra}))
+            result = run(
+                tool("tsc"), "-p", config, "--pretty", "false", cwd=root, timeout=600, check=False
+            )
+            errors = [line for line in result.stdout.splitlines() if ": error " in line]
+            only_probes = all(line.startswith(tuple(extra)) for line in errors)
+            assert only_probes and (errors or result.returncode == 0), result.stdout
+            if refused is not None:
+                refused += errors
     (root / "dist" / "package.json").write_text('{"type": "module"}\n')
-    (root / "package.json").write_text('{"type": "module"}\n')
     python = {
         name: in_python(packages[name], lambda module, cases=cases: python_read(module, cases))
         for name, (_, cases) in catalogues.items()
