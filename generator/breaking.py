@@ -838,7 +838,7 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
             yield diff.finding(
                 "identifier-changed",
                 f"the base class is {new_base} in {target.language}, not {old_base}",
-                diff.new.api.location,
+                diff.new.where("api.prefix"),
                 categories=(f"source:{target.name}",),
                 about=[("target", target.name)],
             )
@@ -886,7 +886,7 @@ def _package_renamed(diff: Diff) -> Iterator[Finding]:
             yield diff.finding(
                 "package-renamed",
                 f"the {target.language} package is {after}, not {before}",
-                diff.new.api.location,
+                diff.new.where(f"{target.name}.package"),
                 categories=(f"source:{target.name}",),
                 about=[("target", target.name)],
             )
@@ -907,7 +907,7 @@ def _style_changed(diff: Diff) -> Iterator[Finding]:
         yield diff.finding(
             "typescript-style-changed",
             f"typescript.style is {after}, not {before}",
-            diff.new.api.location,
+            diff.new.where("typescript.style"),
             categories=("source:typescript",),
             about=[("target", "typescript")],
         )
@@ -925,7 +925,7 @@ def _docs_url_changed(diff: Diff) -> Iterator[Finding]:
         yield diff.finding(
             "docs-url-changed",
             f"api.docs_url is {diff.new.api.docs_url}, not {diff.old.api.docs_url}",
-            diff.new.api.location,
+            diff.new.where("api.docs_url"),
         )
 
 
@@ -968,13 +968,13 @@ def _retry_statuses_changed(diff: Diff) -> Iterator[Finding]:
         yield diff.finding(
             "retry-statuses-changed",
             f"responses of status {', '.join(map(str, sorted(after - before)))} are now retried",
-            diff.new.api.location,
+            diff.new.where("http.retry_statuses"),
         )
     if before - after:
         yield diff.finding(
             "retry-statuses-changed",
             f"responses of status {', '.join(map(str, sorted(before - after)))} are no longer "
             "retried",
-            diff.new.api.location,
+            diff.new.where("http.retry_statuses"),
             impact="minor",
         )

@@ -205,6 +205,12 @@ def _build(
         http=_http(checked["http"]),
         removed=tuple(removed),
         changes=_changes(tree, checked.get("changes") or {}, problems),
+        settings={
+            f"{section}.{key}": _key_at(tree, section, key)
+            for section in ("api", "http", *(t.name for t in targets if t.options is not None))
+            if isinstance(checked.get(section), dict)
+            for key in checked[section]
+        },
     )
 
 

@@ -144,9 +144,10 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
     # not exist would cost a fifth of the run on big catalogues.
     collecting = gc.isenabled()
     gc.disable()
+    arguments = sys.argv[1:] if argv is None else argv
+    breaking = arguments[:1] == ["breaking"]
     try:
-        arguments = sys.argv[1:] if argv is None else argv
-        if arguments[:1] == ["breaking"]:
+        if breaking:
             from . import gate
 
             found = gate.parser(prog).parse_args(arguments[1:])
@@ -157,7 +158,9 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
         return BAD_INPUT
     except CatalogueError as error:
         print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
+        # The gate writes nothing anyway; a run that would have written says it did not.
+        written = "" if breaking else "; nothing was written"
+        print(f"{len(error.problems)} problem(s){written}.", file=sys.stderr)
         return BAD_INPUT
     except UserTemplateError as error:
         print(

@@ -412,6 +412,13 @@ class Catalogue:
     removed: tuple[Tombstone, ...] = ()
     """Codes the API no longer sends."""
     changes: tuple[Change, ...] = ()
+    settings: Mapping[str, Location] = field(default_factory=dict, compare=False)
+    """Where each setting is, by dotted path (api.docs_url, python.package, ...)."""
+
+    def where(self, setting: str) -> Location:
+        """Where a setting such as api.docs_url is; else where the api section is."""
+        return self.settings.get(setting, self.api.location)
+
     """Changes acknowledged release by release, newest version first as the catalogue says."""
 
     def status(self, key: str) -> Status:
