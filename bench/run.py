@@ -345,6 +345,19 @@ def main() -> None:
             default_check.seconds <= default.seconds * 1.05,
         )
     )
+    # The breaking-change gate against the last commit (git show, two catalogues, the rules),
+    # timed beside --check: the pre-push hook runs it.
+    gate = measure([*generate, "breaking", "--against", "HEAD"], 9)
+    say(
+        f"| default catalogue, breaking --against HEAD | {gate.seconds:.3f} s | "
+        f"{gate.peak_mib:.0f} MiB | {gate.seconds / default_check.seconds:.2f}x --check |"
+    )
+    checks.append(
+        (
+            "the gate within 2x --check (default catalogue)",
+            gate.seconds <= 2 * default_check.seconds,
+        )
+    )
 
     per_code: dict[int, float] = {}
     for size in sizes:
