@@ -62,6 +62,7 @@ def _expect(
         "retry_after": reading.retry_after,
         "retryable": reading.retryable,
         "throttled": reading.throttled,
+        "fault": reading.fault,
     }
     if reading.removed:  # only then, so that fixtures of catalogues without removed codes stay
         expect["removed"] = True

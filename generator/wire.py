@@ -99,6 +99,8 @@ class Reading:
     throttled: bool = False
     removed: bool = False
     """Whether the code is one the catalogue lists as removed."""
+    fault: str | None = None
+    """Whose fault the class says it is: its code's, else its type's; None for others."""
 
 
 def parse(body: bytes | str) -> tuple[Any, bool]:
@@ -424,6 +426,7 @@ class Reader:
             ),
             throttled=status == 429 or (isinstance(entry, ErrorCode) and entry.throttling),
             removed=gone is not None,
+            fault=entry.fault if isinstance(entry, ErrorCode | ErrorType) else None,
         )
 
     def choose(

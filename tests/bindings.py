@@ -66,6 +66,7 @@ def python_result(error: Any) -> dict[str, Any]:
         "retryable": error.retryable,
         "throttled": error.throttled,
         "removed": error.removed,
+        "fault": error.fault,
         "data": json.loads(json.dumps(error.to_dict())),
     }
 
@@ -133,6 +134,7 @@ for (const job of jobs) {
       retryable: error.retryable,
       throttled: error.throttled,
       removed: error.removed,
+      fault: error.fault ?? null,
       data: JSON.parse(JSON.stringify(error)),
       rebuilt: errors.fromJSON(job.python_data[index]).toJSON(),
     };
@@ -213,6 +215,7 @@ def fixture_cases(files: dict[str, str]) -> list[dict[str, Any]]:
                 "status": case["expect"]["status"],
                 "is_error": case["is_error"],
                 "removed": case["expect"].get("removed", False),
+                "fault": case["expect"].get("fault"),
                 "fields": [
                     {k: v for k, v in field.items() if v is not None}
                     for field in case["expect"]["fields"]

@@ -83,6 +83,7 @@ def check(error: Any, expect: dict[str, Any], body: str, errors: ModuleType) -> 
     assert error.request_id == expect["request_id"]
     assert error.retry_after == expect["retry_after"]
     assert (error.retryable, error.throttled) == (expect["retryable"], expect["throttled"])
+    assert (error.fault, error.removed) == (expect["fault"], expect.get("removed", False))
 
 
 @pytest.mark.parametrize("case", FIXTURES["cases"], ids=lambda case: case["name"])

@@ -56,6 +56,7 @@ function check(error, expect, body) {
   assert.equal(error.retryable, expect.retryable);
   assert.equal(error.throttled, expect.throttled);
   assert.equal(error.removed, expect.removed ?? false);
+  assert.equal(error.fault ?? null, expect.fault);
 }
 
 for (const fixture of cases) {
