@@ -466,7 +466,14 @@ def _type_removed(diff: Diff) -> Iterator[Finding]:
             )
 
 
-@rule("type-added", "minor", (), "An error type was added.", "Old bindings read it as unknown.")
+@rule(
+    "type-added",
+    "minor",
+    (),
+    "An error type was added.",
+    "Old bindings read a body of it as of an unknown type (the base class, or a status "
+    "class); nothing they read before changes.",
+)
 def _type_added(diff: Diff) -> Iterator[Finding]:
     old = {entry.key for entry in diff.old.types}
     for entry in diff.new.types:
@@ -499,7 +506,13 @@ def _status_removed(diff: Diff) -> Iterator[Finding]:
             )
 
 
-@rule("status-added", "minor", (), "An HTTP status was added.", "Nothing breaks.")
+@rule(
+    "status-added",
+    "minor",
+    (),
+    "An HTTP status was added.",
+    "A new `HttpStatus` member and docs section; nothing that compiled or read before changes.",
+)
 def _status_added(diff: Diff) -> Iterator[Finding]:
     old = {status.key for status in diff.old.statuses}
     for status in diff.new.statuses:
@@ -799,7 +812,13 @@ def _extra_moved(diff: Diff) -> Iterator[Finding]:
                 )
 
 
-@rule("extra-added", "minor", (), "An extra was added.", "A new attribute; nothing breaks.")
+@rule(
+    "extra-added",
+    "minor",
+    (),
+    "An extra was added.",
+    "A new attribute on the errors that carry it; old bindings leave its value in the body.",
+)
 def _extra_added(diff: Diff) -> Iterator[Finding]:
     old = _extras(diff.old)
     for (owner, name), extra in _extras(diff.new).items():
@@ -876,7 +895,7 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
     "major",
     ("source",),
     "A generated package was renamed.",
-    "Every import of it breaks.",
+    "Every import of it breaks, and what is published under the old name stays as it was.",
 )
 def _package_renamed(diff: Diff) -> Iterator[Finding]:
     for target in diff.languages:

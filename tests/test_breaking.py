@@ -62,6 +62,12 @@ def test_every_rule_has_a_positive_and_a_negative_case() -> None:
             assert f": {rule}: " not in said[case], case
 
 
+def test_every_rule_is_documented() -> None:
+    for rule in breaking.RULES.values():
+        assert rule.summary.endswith(".") and len(rule.description) > 40, rule.id
+        assert f"## `{rule.id}` {{#{rule.id}}}" in gate.rules_markdown()
+
+
 def test_the_rules_page_is_the_registry() -> None:
     page = ROOT / "docs" / "breaking.md"
     assert page.read_text(encoding="utf-8") == gate.rules_markdown(), (
