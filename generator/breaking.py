@@ -838,7 +838,7 @@ def _extra_added(diff: Diff) -> Iterator[Finding]:
     "identifier-changed",
     "major",
     ("source",),
-    "A class name changed, and the old one is not kept as a previous name.",
+    "A class name, or an HttpStatus member, changed, and the old one is not kept.",
     "Code naming the old class no longer compiles. Keep the old name under `previous_names:` "
     "(a deprecated alias of the class), which makes it minor: the class's own name, in its "
     "repr and its data, is the new one all the same. Dropping a previous name, an alias code "
@@ -850,7 +850,22 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
         earlier = {entry.key: entry for entry in getattr(diff.old, table)}
         what = "type" if table == "types" else "status class"
         entries += [(what, earlier[e.key], e) for e in getattr(diff.new, table) if e.key in earlier]
+    old_statuses = {status.key: status for status in diff.old.statuses}
     for target in diff.languages:
+        for status in diff.new.statuses:
+            was = old_statuses.get(status.key)
+            if was is None:
+                continue
+            old_name, new_name = target.status_name(was), target.status_name(status)
+            if old_name != new_name:
+                yield diff.finding(
+                    "identifier-changed",
+                    f"status {status.key} is HttpStatus {new_name} in {target.language}, not "
+                    f"{old_name} (its title or name changed)",
+                    status.location,
+                    categories=(f"source:{target.name}",),
+                    about=[("status", status.key), ("target", target.name)],
+                )
         old_base = target.class_name(None, diff.old)
         new_base = target.class_name(None, diff.new)
         if old_base != new_base:

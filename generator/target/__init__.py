@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..problems import Location, Problem
 
 if TYPE_CHECKING:
-    from ..model import Catalogue, ErrorCode, ErrorType, Extra, StatusClass
+    from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass
     from ..schema import Spec
 
 BUILTIN = ("docs", "fixtures", "python", "typescript")
@@ -115,6 +115,10 @@ class Target:
     def symbol(self, entry: ErrorCode | ErrorType | StatusClass, catalogue: Catalogue) -> str:
         """How the docs name entry's class, for a reader of this language."""
         return self.class_name(entry, catalogue)
+
+    def status_name(self, status: Status) -> str | None:
+        """The name a status has in this language's code (its HttpStatus member), if any."""
+        return None
 
     def package(self, catalogue: Catalogue) -> str:
         """The package the docs name for this language."""

@@ -472,6 +472,9 @@ class Python(Target):
     ) -> str:
         return base_class(catalogue) if entry is None else entry_class(entry)
 
+    def status_name(self, status: Status) -> str | None:
+        return status_member(status)
+
     def symbol(self, entry: ErrorCode | ErrorType | StatusClass, catalogue: Catalogue) -> str:
         return f"{package(catalogue)}.{self.class_name(entry, catalogue)}"
 

@@ -291,6 +291,9 @@ class TypeScript(Target):
         )
         return problems
 
+    def status_name(self, status: Status) -> str | None:
+        return status_member(status)
+
     def class_name(
         self, entry: ErrorCode | ErrorType | StatusClass | None, catalogue: Catalogue
     ) -> str:
