@@ -287,6 +287,9 @@ def typescript_probe(old: Catalogue, module: str) -> Probe:
         probe.add(
             f"  found.push(e.ErrorType.{ts.member(error_type.key)});", f"type {error_type.key}"
         )
+    for status in old.statuses:
+        line = f"  found.push(e.HttpStatus.{ts.status_member(status)});"
+        probe.add(line, f"status {status.key}")
     probe.add("  return found;")
     probe.add("}")
     if old.api.codes == "closed" and old.codes:
