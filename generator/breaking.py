@@ -78,6 +78,21 @@ class Diff:
         self.new_codes = {code.key: code for code in new.codes}
         self.old_removed = {gone.key: gone for gone in old.removed}
         self.new_removed = {gone.key: gone for gone in new.removed}
+        self.renamed = self._renames()
+        """{old key: new key} of each code whose key changed but whose wire values did not."""
+
+    def _renames(self) -> dict[str, str]:
+        added = [c for k, c in self.new_codes.items() if k not in self.old_codes]
+        found = {}
+        for key, old in self.old_codes.items():
+            if key in self.new_codes or key in self.new_removed:
+                continue
+            heir = next(
+                (code for code in added if all(_has(_sent(code), v) for v in _sent(old))), None
+            )
+            if heir is not None:
+                found[key] = heir.key
+        return found
 
     def finding(
         self,
@@ -144,7 +159,8 @@ def _show(values: Sequence[Any]) -> str:
 )
 def _code_removed(diff: Diff) -> Iterator[Finding]:
     for key, old in diff.old_codes.items():
-        if key not in diff.new_codes and key not in diff.new_removed:
+        gone = key not in diff.new_codes and key not in diff.new_removed
+        if gone and key not in diff.renamed:
             yield diff.finding(
                 "code-removed",
                 f"code {key!r} was deleted; keep it under `removed:` (a tombstone)",
@@ -152,6 +168,25 @@ def _code_removed(diff: Diff) -> Iterator[Finding]:
                 old_side=True,
                 about=[("code", key)],
             )
+
+
+@rule(
+    "code-renamed",
+    "major",
+    ("source", "behaviour", "docs"),
+    "A code's key changed; a new code is sent as every value the old one was.",
+    "Servers send the same values, but its `ErrorCode` member and the `code` errors hold "
+    "change, its docs anchor moves, and its class is renamed unless the new code keeps the "
+    "old class names under `previous_names:`.",
+)
+def _code_renamed(diff: Diff) -> Iterator[Finding]:
+    for key, heir in diff.renamed.items():
+        yield diff.finding(
+            "code-renamed",
+            f"code {key!r} is now {heir!r} (sent as the same values)",
+            diff.new_codes[heir].location,
+            about=[("code", heir)],
+        )
 
 
 @rule(
@@ -238,8 +273,9 @@ def _code_added(diff: Diff) -> Iterator[Finding]:
     # The promise users relied on is the old version's: dropping it does not unbreak them.
     closed = diff.old.api.codes == "closed"
     still = "are" if diff.new.api.codes == "closed" else "were"
+    heirs = set(diff.renamed.values())
     for key, code in diff.new_codes.items():
-        if key not in diff.old_codes and key not in diff.old_removed:
+        if key not in diff.old_codes and key not in diff.old_removed and key not in heirs:
             yield diff.finding(
                 "code-added",
                 f"code {key!r} was added" + (f" (codes {still} closed)" if closed else ""),
