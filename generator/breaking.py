@@ -305,6 +305,57 @@ def _code_deprecated(diff: Diff) -> Iterator[Finding]:
 
 
 @rule(
+    "deprecated",
+    "minor",
+    (),
+    "A type, a status class or an extra was deprecated.",
+    "Nothing breaks; type checkers and editors start flagging the uses of a deprecated class, "
+    "and the docs say what to use instead.",
+)
+def _deprecated(diff: Diff) -> Iterator[Finding]:
+    for what, table in (("type", "types"), ("status_class", "status_classes")):
+        before = {entry.key: entry for entry in getattr(diff.old, table)}
+        for entry in getattr(diff.new, table):
+            was = before.get(entry.key)
+            if was is not None and entry.deprecated is not None and was.deprecated is None:
+                yield diff.finding(
+                    "deprecated",
+                    f"{what.replace('_', ' ')} {entry.key!r} was deprecated",
+                    entry.location,
+                    about=[(what, entry.key)],
+                )
+    old_extras = _extras(diff.old)
+    for (owner, name), extra in _extras(diff.new).items():
+        was_extra = old_extras.get((owner, name))
+        if was_extra is not None and extra.deprecated is not None and was_extra.deprecated is None:
+            yield diff.finding(
+                "deprecated",
+                f"the extra {name!r} of {_owner(owner)} was deprecated",
+                extra.location,
+                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+            )
+
+
+@rule(
+    "throttling-changed",
+    "minor",
+    ("behaviour",),
+    "Whether a code says the client is sending too much flipped.",
+    "Its errors' `throttled` answer changes, and with it what clients that back off do.",
+)
+def _throttling_changed(diff: Diff) -> Iterator[Finding]:
+    for old, new in diff.both_codes():
+        if old.throttling != new.throttling:
+            yield diff.finding(
+                "throttling-changed",
+                f"code {new.key!r} {'now says' if new.throttling else 'no longer says'} the "
+                "client is sending too much",
+                new.location,
+                about=[("code", new.key)],
+            )
+
+
+@rule(
     "wire-value-removed",
     "major",
     ("wire", "behaviour"),
