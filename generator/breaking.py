@@ -123,6 +123,12 @@ class Diff:
             tuple(about),
         )
 
+    def only_in(self, side: Catalogue, table: str) -> list[Any]:
+        """The entries of a table (types, statuses, ...) that side has and the other has not."""
+        other = self.new if side is self.old else self.old
+        keys = {entry.key for entry in getattr(other, table)}
+        return [entry for entry in getattr(side, table) if entry.key not in keys]
+
     def both_codes(self) -> Iterator[tuple[ErrorCode, ErrorCode]]:
         for key, new in self.new_codes.items():
             old = self.old_codes.get(key)
@@ -541,16 +547,14 @@ def _message_changed(diff: Diff) -> Iterator[Finding]:
     "Its class and enum member are gone, and responses of it read as an unknown type.",
 )
 def _type_removed(diff: Diff) -> Iterator[Finding]:
-    new = {entry.key for entry in diff.new.types}
-    for entry in diff.old.types:
-        if entry.key not in new:
-            yield diff.finding(
-                "type-removed",
-                f"type {entry.key!r} was removed",
-                entry.location,
-                old_side=True,
-                about=[("type", entry.key)],
-            )
+    for entry in diff.only_in(diff.old, "types"):
+        yield diff.finding(
+            "type-removed",
+            f"type {entry.key!r} was removed",
+            entry.location,
+            old_side=True,
+            about=[("type", entry.key)],
+        )
 
 
 @rule(
@@ -562,15 +566,13 @@ def _type_removed(diff: Diff) -> Iterator[Finding]:
     "class); nothing they read before changes.",
 )
 def _type_added(diff: Diff) -> Iterator[Finding]:
-    old = {entry.key for entry in diff.old.types}
-    for entry in diff.new.types:
-        if entry.key not in old:
-            yield diff.finding(
-                "type-added",
-                f"type {entry.key!r} was added",
-                entry.location,
-                about=[("type", entry.key)],
-            )
+    for entry in diff.only_in(diff.new, "types"):
+        yield diff.finding(
+            "type-added",
+            f"type {entry.key!r} was added",
+            entry.location,
+            about=[("type", entry.key)],
+        )
 
 
 @rule(
@@ -581,16 +583,14 @@ def _type_added(diff: Diff) -> Iterator[Finding]:
     "Its `HttpStatus` member and its docs section are gone.",
 )
 def _status_removed(diff: Diff) -> Iterator[Finding]:
-    new = {status.key for status in diff.new.statuses}
-    for status in diff.old.statuses:
-        if status.key not in new:
-            yield diff.finding(
-                "status-removed",
-                f"status {status.key} was removed",
-                status.location,
-                old_side=True,
-                about=[("status", status.key)],
-            )
+    for status in diff.only_in(diff.old, "statuses"):
+        yield diff.finding(
+            "status-removed",
+            f"status {status.key} was removed",
+            status.location,
+            old_side=True,
+            about=[("status", status.key)],
+        )
 
 
 @rule(
@@ -601,15 +601,13 @@ def _status_removed(diff: Diff) -> Iterator[Finding]:
     "A new `HttpStatus` member and docs section; nothing that compiled or read before changes.",
 )
 def _status_added(diff: Diff) -> Iterator[Finding]:
-    old = {status.key for status in diff.old.statuses}
-    for status in diff.new.statuses:
-        if status.key not in old:
-            yield diff.finding(
-                "status-added",
-                f"status {status.key} was added",
-                status.location,
-                about=[("status", status.key)],
-            )
+    for status in diff.only_in(diff.new, "statuses"):
+        yield diff.finding(
+            "status-added",
+            f"status {status.key} was added",
+            status.location,
+            about=[("status", status.key)],
+        )
 
 
 @rule(
@@ -620,16 +618,14 @@ def _status_added(diff: Diff) -> Iterator[Finding]:
     "Its class is gone, and responses of its statuses get another class.",
 )
 def _status_class_removed(diff: Diff) -> Iterator[Finding]:
-    new = {entry.key for entry in diff.new.status_classes}
-    for entry in diff.old.status_classes:
-        if entry.key not in new:
-            yield diff.finding(
-                "status-class-removed",
-                f"status class {entry.key!r} was removed",
-                entry.location,
-                old_side=True,
-                about=[("status_class", entry.key)],
-            )
+    for entry in diff.only_in(diff.old, "status_classes"):
+        yield diff.finding(
+            "status-class-removed",
+            f"status class {entry.key!r} was removed",
+            entry.location,
+            old_side=True,
+            about=[("status_class", entry.key)],
+        )
 
 
 @rule(
@@ -641,15 +637,13 @@ def _status_class_removed(diff: Diff) -> Iterator[Finding]:
     "it is a subclass of the base class, so catching the base still works.",
 )
 def _status_class_added(diff: Diff) -> Iterator[Finding]:
-    old = {entry.key for entry in diff.old.status_classes}
-    for entry in diff.new.status_classes:
-        if entry.key not in old:
-            yield diff.finding(
-                "status-class-added",
-                f"status class {entry.key!r} was added",
-                entry.location,
-                about=[("status_class", entry.key)],
-            )
+    for entry in diff.only_in(diff.new, "status_classes"):
+        yield diff.finding(
+            "status-class-added",
+            f"status class {entry.key!r} was added",
+            entry.location,
+            about=[("status_class", entry.key)],
+        )
 
 
 @rule(
@@ -719,16 +713,14 @@ def _relaid(before: Envelope, after: Envelope) -> list[str]:
     "Bodies in it are no longer read: their code, type, message and fields are lost.",
 )
 def _envelope_removed(diff: Diff) -> Iterator[Finding]:
-    new = {envelope.key for envelope in diff.new.envelopes}
-    for envelope in diff.old.envelopes:
-        if envelope.key not in new:
-            yield diff.finding(
-                "envelope-removed",
-                f"envelope {envelope.key!r} was removed",
-                envelope.location,
-                old_side=True,
-                about=[("envelope", envelope.key)],
-            )
+    for envelope in diff.only_in(diff.old, "envelopes"):
+        yield diff.finding(
+            "envelope-removed",
+            f"envelope {envelope.key!r} was removed",
+            envelope.location,
+            old_side=True,
+            about=[("envelope", envelope.key)],
+        )
 
 
 @rule(
@@ -740,15 +732,13 @@ def _envelope_removed(diff: Diff) -> Iterator[Finding]:
     "answering in it are not read by old bindings.",
 )
 def _envelope_added(diff: Diff) -> Iterator[Finding]:
-    old = {envelope.key for envelope in diff.old.envelopes}
-    for envelope in diff.new.envelopes:
-        if envelope.key not in old:
-            yield diff.finding(
-                "envelope-added",
-                f"envelope {envelope.key!r} was added",
-                envelope.location,
-                about=[("envelope", envelope.key)],
-            )
+    for envelope in diff.only_in(diff.new, "envelopes"):
+        yield diff.finding(
+            "envelope-added",
+            f"envelope {envelope.key!r} was added",
+            envelope.location,
+            about=[("envelope", envelope.key)],
+        )
 
 
 @rule(
