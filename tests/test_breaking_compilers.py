@@ -294,12 +294,14 @@ def typescript_probe(old: Catalogue, module: str) -> Probe:
     probe.add("}")
     if old.api.codes == "closed" and old.codes:
         probe.add("export function exhaustive(error: e.KnownError): number {")
-        probe.add("  switch (error.code) {")
+        # On the code itself: with one class, the error is no union for a switch to narrow.
+        probe.add("  const code = error.code;")
+        probe.add("  switch (code) {")
         for index, code in enumerate(old.codes):
             probe.add(f"    case e.ErrorCode.{ts.member(code.key)}:")
             probe.add(f"      return {index};")
         probe.add("    default: {")
-        probe.add("      const never: never = error;", "codes closed")
+        probe.add("      const never: never = code;", "codes closed")
         probe.add("      return never;")
         probe.add("    }")
         probe.add("  }")
