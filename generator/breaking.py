@@ -240,6 +240,26 @@ def _tombstone_removed(diff: Diff) -> Iterator[Finding]:
 
 
 @rule(
+    "tombstone-changed",
+    "major",
+    ("wire",),
+    "A removed code's tombstone keeps fewer of the values servers sent for it.",
+    "The values it no longer lists become free to mean another code.",
+)
+def _tombstone_changed(diff: Diff) -> Iterator[Finding]:
+    for key, gone in diff.new_removed.items():
+        was = diff.old_removed.get(key)
+        lost = [v for v in _sent(was) if not _has(_sent(gone), v)] if was is not None else []
+        if lost:
+            yield diff.finding(
+                "tombstone-changed",
+                f"the tombstone of removed code {key!r} no longer keeps {_show(lost)}",
+                gone.location,
+                about=[("code", key)],
+            )
+
+
+@rule(
     "tombstone-reused",
     "major",
     ("wire", "behaviour"),
@@ -480,8 +500,9 @@ def _type_of(code: ErrorCode) -> str:
     "fault-changed",
     "major",
     ("behaviour",),
-    "Whose fault a code is changed.",
-    "Programs deciding by fault (report to the user, or page the team) act otherwise.",
+    "Whose fault a code or a type is changed.",
+    "Programs deciding by fault (report to the user, or page the team) act otherwise; a "
+    "type's fault is what errors of an unknown code of that type say.",
 )
 def _fault_changed(diff: Diff) -> Iterator[Finding]:
     for old, new in diff.both_codes():
@@ -491,6 +512,16 @@ def _fault_changed(diff: Diff) -> Iterator[Finding]:
                 f"code {new.key!r} is a {new.fault} fault, not a {old.fault} one",
                 new.location,
                 about=[("code", new.key)],
+            )
+    before = {entry.key: entry for entry in diff.old.types}
+    for entry in diff.new.types:
+        was = before.get(entry.key)
+        if was is not None and was.fault != entry.fault:
+            yield diff.finding(
+                "fault-changed",
+                f"type {entry.key!r} is a {entry.fault} fault, not a {was.fault} one",
+                entry.location,
+                about=[("type", entry.key)],
             )
 
 

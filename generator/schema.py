@@ -1091,13 +1091,14 @@ def _spec(targets: tuple[Target, ...]) -> Record:
                                     for name in (
                                         "code",
                                         "type",
-                                        "status",
                                         "status_class",
                                         "envelope",
                                         "extra",
                                         "target",
                                     )
                                 },
+                                # 404 or 5xx, as everywhere: read as text however written.
+                                "status": Key(Status("The status it is about.")),
                             },
                         ),
                         min_items=1,
