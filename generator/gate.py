@@ -7,6 +7,7 @@ annotations or Markdown release notes."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import subprocess
@@ -235,8 +236,10 @@ def version_problem(report: Report) -> str | None:
     )
 
 
-def compare(current: Path, other: Other, cwd: Path) -> Report:
-    targets = list(discover([]).values())
+def compare(current: Path, other: Other, templates: list[Path]) -> Report:
+    # The targets the catalogue is generated for, a user's --templates ones too: their
+    # sections are part of the catalogue.
+    targets = list(discover(templates).values())
     new = catalogue.load(current, str(current), targets)
     old = catalogue.parse(other.data, other.shown, targets)
     found = breaking.compare(old, new, targets)
@@ -342,13 +345,10 @@ def github(report: Report) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _md(text: str) -> str:
-    return escape.markdown_text(text)
-
-
 def markdown(report: Report) -> str:
     """Release notes: what breaks, and why it is meant; then the other changes."""
-    heading = f"## {report.new_version}\n\nAgainst {_md(report.against)}.\n"
+    md = escape.markdown_text
+    heading = f"## {report.new_version}\n\nAgainst {md(report.against)}.\n"
     parts = [heading]
     for title, chosen in (
         ("Breaking changes", [(f, c) for f, c in report.findings if f.breaking]),
@@ -357,8 +357,8 @@ def markdown(report: Report) -> str:
         if chosen:
             parts.append(f"\n### {title}\n\n")
             for found, change in chosen:
-                why = f" {_md(change.reason)}" if change is not None else ""
-                parts.append(f"- `{found.rule}`: {_md(found.message)}.{why}\n")
+                why = f" {md(change.reason)}" if change is not None else ""
+                parts.append(f"- `{found.rule}`: {md(found.message)}.{why}\n")
     if len(parts) == 1:
         parts.append("\nNo changes.\n")
     return "".join(parts)
@@ -405,8 +405,8 @@ def run(args: argparse.Namespace, config: Config, cwd: Path, out: Any) -> int:
         if against is None:
             out.write(f"no release to compare with: no tag matches {pattern}\n")
             return 0
-    report = compare(current, read_other(against, current, cwd), cwd)
+    report = compare(current, read_other(against, current, cwd), config.paths("templates"))
     if args.check_version:
-        report = Report(**{**report.__dict__, "version_problem": version_problem(report)})
+        report = dataclasses.replace(report, version_problem=version_problem(report))
     out.write(FORMATTERS[args.format](report))
     return 1 if report.unacknowledged or report.version_problem else 0

@@ -14,16 +14,16 @@ import copy
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-import yaml
-from conftest import PYTHON, ROOT, run
+from conftest import PYTHON, ROOT, catalogue_of, run
 
 import generator
-from generator import breaking, catalogue, cli, gate
+from generator import breaking, cli, gate
 
 CASES = Path(__file__).parent / "breaking"
 FOLDERS = sorted(path.name for path in CASES.iterdir() if path.is_dir())
@@ -208,11 +208,7 @@ def drawn_catalogues() -> list[Any]:
 
 def findings(old: dict[str, Any], new: dict[str, Any]) -> list[breaking.Finding]:
     targets = list(generator.discover().values())
-    parsed = [
-        catalogue.parse(yaml.safe_dump(data, allow_unicode=True).encode(), name, targets)
-        for name, data in (("old.yaml", old), ("new.yaml", new))
-    ]
-    return breaking.compare(parsed[0], parsed[1], targets)
+    return breaking.compare(catalogue_of(old, "old.yaml"), catalogue_of(new, "new.yaml"), targets)
 
 
 def test_random_catalogues_change_as_the_rules_say() -> None:
@@ -256,3 +252,15 @@ def test_the_docs_say_whether_codes_are_open(tmp_path: Path) -> None:
         )
         page = generator.generate(source, ["docs"])["docs/pages/index.md"]
         assert said in page
+
+
+def test_the_gate_reads_the_sections_of_a_users_targets(tmp_path: Path) -> None:
+    """A catalogue with a section for a target of the user's own templates ([tool.generator]
+    templates) is the gate's to read as the generator does."""
+    case = ROOT / "tests" / "cases" / "example-code-target"
+    shutil.copytree(case, tmp_path / "api")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.generator]\ncatalogue = "api/catalogue.yaml"\ntemplates = ["api/templates"]\n'
+    )
+    code, said = gate_in(tmp_path, "--against", "api/catalogue.yaml")
+    assert (code, said) == (0, "no change against api/catalogue.yaml\n")
