@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model import Catalogue, Envelope, ErrorCode, Extra, Tombstone
+from .model import Catalogue, Envelope, ErrorCode, ErrorType, Extra, Tombstone
 from .problems import Location
 
 if TYPE_CHECKING:
@@ -142,8 +142,8 @@ def compare(old: Catalogue, new: Catalogue, targets: Sequence[Target]) -> list[F
     return [finding for found in RULES.values() for finding in found.check(diff)]
 
 
-def _sent(code: ErrorCode | Tombstone) -> tuple[Any, ...]:
-    values: tuple[Any, ...] = code.wire or (code.key,)
+def _sent(entry: ErrorCode | ErrorType | Tombstone) -> tuple[Any, ...]:
+    values: tuple[Any, ...] = entry.wire or (entry.key,)
     return values
 
 
@@ -358,7 +358,7 @@ def _deprecated(diff: Diff) -> Iterator[Finding]:
                 "deprecated",
                 f"the extra {name!r} of {_owner(owner)} was deprecated",
                 extra.location,
-                about=[("extra", name)] + ([("code", owner)] if owner != "envelope" else []),
+                about=_about(owner, name),
             )
 
 
@@ -391,7 +391,7 @@ def _throttling_changed(diff: Diff) -> Iterator[Finding]:
 )
 def _wire_removed(diff: Diff) -> Iterator[Finding]:
     for what, old, new in _wired(diff):
-        before, after = old.wire or (old.key,), new.wire or (new.key,)
+        before, after = _sent(old), _sent(new)
         lost = [value for value in before if not _has(after, value)]
         if lost:
             yield diff.finding(
@@ -431,7 +431,7 @@ def _has(values: Sequence[Any], value: Any) -> bool:
 )
 def _wire_added(diff: Diff) -> Iterator[Finding]:
     for what, old, new in _wired(diff):
-        before, after = old.wire or (old.key,), new.wire or (new.key,)
+        before, after = _sent(old), _sent(new)
         added = [value for value in after if not _has(before, value)]
         if added:
             yield diff.finding(

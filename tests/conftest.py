@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 import generator
@@ -19,6 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "catalogue.yaml"
 GENERATED = ROOT / "generated"
 NODE_BIN = ROOT / "node_modules" / ".bin"
+
+
+def catalogue_of(data: Any, shown_as: str = "catalogue.yaml") -> Any:
+    """A catalogue given as data, read as the generator reads its file (built-in targets)."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode()
+    return generator.catalogue.parse(text, shown_as, list(generator.discover().values()))
 
 
 def text_snapshot(suffix: str) -> type[SingleFileSnapshotExtension]:

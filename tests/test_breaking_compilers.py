@@ -24,13 +24,13 @@ from typing import Any
 import bindings
 import pytest
 import yaml
-from conftest import PYTHON, run, tool, write_tree
+from conftest import PYTHON, catalogue_of, run, tool, write_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import MULTIPLIER, examples, wire_catalogues
 
 import generator
-from generator import breaking, catalogue
+from generator import breaking
 from generator.model import Catalogue
 from generator.problems import CatalogueError
 from generator.target import python as py
@@ -81,7 +81,7 @@ def mutations(count: int) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
         changed = copy.deepcopy(catalogue_.data)
         MUTATIONS[mutation](changed, random)
         try:
-            model(changed)
+            catalogue_of(changed)
         except CatalogueError:
             return
         drawn.append((f"random {len(drawn)}: {mutation}", catalogue_.data, changed))
@@ -165,11 +165,6 @@ MUTATIONS = {
         change_the_prefix,
     )
 }
-
-
-def model(data: dict[str, Any]) -> Catalogue:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode()
-    return catalogue.parse(text, "catalogue.yaml", TARGETS)
 
 
 def files(found: Catalogue, selected: list[str]) -> dict[str, str]:
@@ -317,7 +312,7 @@ def prepare(root: Path) -> tuple[list[Case], dict[str, Any]]:
         tag = f"c{index}"
         for data in (old_data, new_data):  # a package name of its own, for one mypy run
             data["python"] = {"package": f"{tag}_{data['python']['package']}"}
-        old, new = model(old_data), model(new_data)
+        old, new = catalogue_of(old_data), catalogue_of(new_data)
         case = Case(name, tag, old, new, breaking.compare(old, new, TARGETS))
         new_files = files(new, ["python", "typescript"])
         python = python_probe(old, old_data["python"]["package"])
