@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -338,7 +339,7 @@ def check_python(root: Path, found: list[Case]) -> None:
         "--cache-dir",
         root / ".mypy",
         *probes,
-        env={"MYPYPATH": ":".join(paths)},
+        env={"MYPYPATH": os.pathsep.join(paths)},
         check=False,
     )
     for line in mypy.stdout.splitlines():
