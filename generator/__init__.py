@@ -55,8 +55,12 @@ def generate(
     anywhere: not even a cache."""
     found = discover(templates)
     model = _catalogue.load(catalogue_path, shown_as, list(found.values()))
+    chosen = list(selected or default_targets(model, found))
+    _catalogue.check_chosen(
+        model, [found[name] for name in chosen], shown_as or str(catalogue_path)
+    )
     files: dict[str, str] = {}
-    for target in selected or default_targets(model, found):
+    for target in chosen:
         files.update(render_target(model, target, templates, Path(catalogue_path).name, found))
     return dict(sorted(files.items()))
 

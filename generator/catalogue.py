@@ -77,6 +77,19 @@ def parse(data: bytes, shown_as: str, targets: Sequence[Target] | None = None) -
     return catalogue
 
 
+def check_chosen(catalogue: Catalogue, chosen: Sequence[Target], shown_as: str) -> None:
+    """The names of opt-in targets chosen for a catalogue without their section (parse checks
+    the others'), as a CatalogueError."""
+    problems = [
+        problem
+        for target in chosen
+        if target.opt_in and target.name not in catalogue.options
+        for problem in target.check(catalogue)
+    ]
+    if problems:
+        raise CatalogueError(shown_as, problems)
+
+
 def _format_of(tree: source.Node) -> int:
     """The format the catalogue says it is in, for checking which keys it may use (a bad
     value is reported by the format check; meanwhile the newest format applies)."""

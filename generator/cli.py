@@ -25,6 +25,7 @@ from . import (
     targets,
     write,
 )
+from .catalogue import check_chosen
 from .config import Config, ConfigError
 from .config import find as find_config
 from .model import Catalogue
@@ -221,6 +222,7 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str) -> int:
 
     model = load(catalogue, str(catalogue), list(found.values()))
     selected = list(dict.fromkeys(chosen or default_targets(model, found)))
+    check_chosen(model, [found[name] for name in selected], str(catalogue))
     # A target is orphaned when its templates are gone, or it is opt-in and the catalogue no
     # longer has its section; only a run of every target can say.
     orphaned = [] if chosen else write.orphans(out, selected)

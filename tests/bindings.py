@@ -13,6 +13,7 @@ code the catalogue lists as removed). A response may hold `headers` besides its
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import subprocess
@@ -24,7 +25,10 @@ from types import ModuleType
 from typing import Any
 
 import fake_api
+import golang
 from conftest import node, run, tool, tsconfig, write_tree
+
+import generator
 
 
 def python_result(error: Any) -> dict[str, Any]:
@@ -85,6 +89,7 @@ const fields = (found) => found.map((field) => {
 });
 const results = {};
 const answers = {};
+const descriptions = {};
 const readBack = (back) => ({
   class: back.constructor.name,
   code: clean(back.code),
@@ -94,6 +99,24 @@ const readBack = (back) => ({
 });
 for (const job of jobs) {
   const errors = await import(pathToFileURL(job.module).href);
+  // What the code classes say, in the terms every language's description uses.
+  const codes = {};
+  for (const key of Object.keys(errors.errorCodes)) {
+    const cls = errors.lookup(key);
+    codes[key] = {
+      statuses: [...cls.statuses],
+      answer_status: clean(cls.answerStatus),
+      message: cls.defaultMessage,
+      description: cls.description,
+      retryable: clean(cls.retryable),
+      throttling: cls.throttling,
+      fault: clean(cls.fault),
+      type: clean(cls.type),
+      deprecated: clean(cls.deprecated),
+      replaced_by: clean(cls.replacedBy),
+    };
+  }
+  descriptions[job.api] = { codes };
   // What a server answers with each code's error, in each envelope (see Python's to_response);
   // and what fetch reads from a Python server answering the same (job.served).
   answers[job.api] = (job.answers ?? []).map(([code, envelope, message]) => {
@@ -140,7 +163,7 @@ for (const job of jobs) {
     };
   });
 }
-console.log(JSON.stringify({ results, answers }));
+console.log(JSON.stringify({ results, answers, descriptions }));
 """
 
 # Serves the answers the runner made with each catalogue's TypeScript module ({name: [answer]},
@@ -167,11 +190,15 @@ def seen(got: dict[str, Any], want: dict[str, Any]) -> dict[str, Any]:
     return {key: got[key] for key in want}
 
 
-def expected(response: dict[str, Any], language: str) -> dict[str, Any]:
+def expected(
+    response: dict[str, Any], language: str, renamed: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """What a binding must make of a response; renamed maps a class name given as one name for
+    every language to this language's, where its names differ (Go's)."""
     expect = dict(response["expect"])
     cls = expect.pop("class")
     return {
-        "class": cls[language] if isinstance(cls, dict) else cls,
+        "class": cls[language] if isinstance(cls, dict) else (renamed or {}).get(cls, cls),
         "status": expect.pop("status", response["status"]),
         "code": expect.pop("code"),
         "raw_code": expect.pop("raw_code"),
@@ -321,44 +348,53 @@ def read(
         )
     )
     (root / "run.mjs").write_text(NODE_RUNNER)
-    with server:
+    in_go = {name: files for name, (files, _) in catalogues.items() if "go/go.mod" in files}
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(server)
         output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
-    # Every JavaScript number is a double: one printed without a fraction beyond 2**53 is too.
-    printed = json.loads(output, parse_int=lambda text: _javascript_integer(int(text)))
-    typescript = printed["results"]
-    for name in catalogues:
-        # Each language rebuilds the other's data: from_dict(toJSON()), fromJSON(to_dict()).
-        data = [result["data"] for result in typescript[name]]
-        rebuilt = in_python(
-            packages[name], lambda module, data=data: [module.from_dict(d).to_dict() for d in data]
+        # Every JavaScript number is a double: one printed without a fraction beyond 2**53 is too.
+        printed = json.loads(output, parse_int=lambda text: _javascript_integer(int(text)))
+        typescript = printed["results"]
+        for name in catalogues:
+            # Each language rebuilds the other's data: from_dict(toJSON()), fromJSON(to_dict()).
+            data = [result["data"] for result in typescript[name]]
+            rebuilt = in_python(
+                packages[name],
+                lambda module, data=data: [module.from_dict(d).to_dict() for d in data],
+            )
+            for result, again in zip(python[name], rebuilt, strict=True):
+                result["rebuilt"] = again
+        served = [server.url] if answers else []
+        if answers:
+            # What Python's clients read from a Node server answering with TypeScript's errors.
+            (root / "serve.mjs").write_text(NODE_SERVER)
+            (root / "answers.json").write_text(json.dumps(printed["answers"]))
+            process = stack.enter_context(
+                subprocess.Popen(
+                    [node(), str(root / "serve.mjs"), str(root / "answers.json")],
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+            )
+            stack.callback(process.terminate)
+            assert process.stdout is not None
+            url = f"http://127.0.0.1:{int(process.stdout.readline())}"
+            served.append(url)
+            for name, made in printed["answers"].items():
+                fetched = in_python(
+                    packages[name],
+                    lambda module, name=name, made=made: [
+                        python_fetch(module, f"{url}/{name}/{index}") for index in range(len(made))
+                    ],
+                )
+                for answer, read in zip(made, fetched, strict=True):
+                    answer["fetched_by_python"] = read
+        go_results = (
+            go_read(root / "go", in_go, catalogues, python, answers or {}, served, packages)
+            if in_go
+            else {}
         )
-        for result, again in zip(python[name], rebuilt, strict=True):
-            result["rebuilt"] = again
-    if answers:
-        # What Python's clients read from a Node server answering with TypeScript's errors.
-        (root / "serve.mjs").write_text(NODE_SERVER)
-        (root / "answers.json").write_text(json.dumps(printed["answers"]))
-        with subprocess.Popen(
-            [node(), str(root / "serve.mjs"), str(root / "answers.json")],
-            stdout=subprocess.PIPE,
-            text=True,
-        ) as process:
-            try:
-                assert process.stdout is not None
-                url = f"http://127.0.0.1:{int(process.stdout.readline())}"
-                for name, made in printed["answers"].items():
-                    fetched = in_python(
-                        packages[name],
-                        lambda module, name=name, made=made: [
-                            python_fetch(module, f"{url}/{name}/{index}")
-                            for index in range(len(made))
-                        ],
-                    )
-                    for answer, read in zip(made, fetched, strict=True):
-                        answer["fetched_by_python"] = read
-            finally:
-                process.terminate()
-    return {
+    found: dict[str, dict[str, Any]] = {
         name: {
             "python": python[name],
             "typescript": typescript[name],
@@ -366,9 +402,127 @@ def read(
                 "python": answered.get(name, []),
                 "typescript": printed["answers"].get(name, []),
             },
+            "description": {
+                "python": in_python(packages[name], python_description),
+                "typescript": printed["descriptions"][name],
+            },
         }
         for name in catalogues
     }
+    for name, results in go_results.items():
+        found[name]["go"] = results["read"]
+        found[name]["answers"]["go"] = results["answers"]
+        found[name]["description"]["go"] = results["description"]
+    return found
+
+
+def go_read(
+    root: Path,
+    in_go: dict[str, dict[str, str]],
+    catalogues: dict[str, tuple[dict[str, str], list[dict[str, Any]]]],
+    python: dict[str, list[dict[str, Any]]],
+    answers: dict[str, list[tuple[str, str, str]]],
+    served: list[str],
+    packages: dict[str, tuple[Path, str]],
+) -> dict[str, Any]:
+    """What the Go packages make of the same jobs, in one `go test` run; while it runs, Python
+    and TypeScript read each Go answer from the loopback server it answers on."""
+    harness = golang.Harness(root, in_go)
+    jobs = [
+        {
+            "api": name,
+            "responses": catalogues[name][1],
+            "python_data": [result["data"] for result in python[name]],
+            "answers": answers.get(name, []),
+            "served": served,
+        }
+        for name in in_go
+    ]
+    fetched: dict[str, dict[str, list[Any]]] = {}
+
+    def read_from(url: str) -> None:
+        for name in in_go:
+            count = len(answers.get(name, []))
+            fetched[name] = {
+                "python": in_python(
+                    packages[name],
+                    lambda module, name=name, count=count: [
+                        python_fetch(module, f"{url}/{name}/{index}") for index in range(count)
+                    ],
+                )
+            }
+        (root / "fetch.mjs").write_text(NODE_FETCHER)
+        wanted = {
+            name: {
+                "module": str(root.parent / "dist" / name / "typescript" / "src" / "index.js"),
+                "count": len(answers.get(name, [])),
+            }
+            for name in in_go
+        }
+        (root / "fetch.json").write_text(json.dumps(wanted))
+        output = run(node(), root / "fetch.mjs", root / "fetch.json", url, timeout=600).stdout
+        for name, reads in json.loads(output).items():
+            fetched[name]["typescript"] = reads
+
+    results = harness.run(jobs, read_from if answers else None)
+    for name, result in results.items():
+        for index, answer in enumerate(result["answers"]):
+            answer["fetched_from_go"] = {
+                language: reads[index] for language, reads in fetched.get(name, {}).items()
+            }
+    return results
+
+
+# Reads each Go answer ({api: {module, count}}) from the Go server at argv[3], with fetch.
+NODE_FETCHER = r"""
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const wanted = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const clean = (value) => (value === undefined ? null : value);
+const fields = (found) => found.map((field) => {
+  const result = { name: field.name, messages: [...field.messages] };
+  for (const key of ["code", "type", "pointer"]) {
+    if (field[key] !== undefined && field[key] !== null) result[key] = field[key];
+  }
+  return result;
+});
+const reads = {};
+for (const [api, { module, count }] of Object.entries(wanted)) {
+  const errors = await import(pathToFileURL(module).href);
+  reads[api] = [];
+  for (let index = 0; index < count; index++) {
+    const back = await errors.fromFetchResponse(await fetch(`${process.argv[3]}/${api}/${index}`));
+    reads[api].push({
+      class: back.constructor.name,
+      code: clean(back.code),
+      raw_code: clean(back.rawCode),
+      message: back.message,
+      fields: fields(back.fields),
+    });
+  }
+}
+console.log(JSON.stringify(reads));
+"""
+
+
+def python_description(module: ModuleType) -> dict[str, Any]:
+    """What the package's code classes say, in the terms every language's description uses."""
+    codes = {}
+    for member in module.ErrorCode:
+        cls = module.lookup(member.value)
+        codes[member.value] = {
+            "statuses": [str(getattr(s, "value", s)) for s in cls.statuses],
+            "answer_status": cls.answer_status,
+            "message": cls.default_message,
+            "description": cls.description,
+            "retryable": cls.retryable,
+            "throttling": cls.throttling,
+            "fault": cls.fault,
+            "type": getattr(cls.type, "value", cls.type),
+            "deprecated": cls.deprecated,
+            "replaced_by": getattr(cls.replaced_by, "value", cls.replaced_by),
+        }
+    return {"codes": codes}
 
 
 def check_answers(answers: dict[str, list[dict[str, Any]]], where: Any) -> None:
@@ -387,6 +541,52 @@ def check_answers(answers: dict[str, list[dict[str, Any]]], where: Any) -> None:
         read = ours["read"] | {"class": None}
         for other in ("read", "fetched_by_typescript", "fetched_by_python"):
             assert theirs[other] | {"class": None} == read, (where, other, theirs[other], read)
+
+
+def without_class(data: dict[str, Any]) -> dict[str, Any]:
+    """Data without its class name, which is each language's own (ErrNotFound in Go)."""
+    return {key: value for key, value in data.items() if key != "class"}
+
+
+def go_classes(model: Any) -> dict[str, str]:
+    """Go's name for each class a Python class name stands for."""
+    python, go = generator.discover()["python"], generator.discover()["go"]
+    entries = [None, *model.status_classes, *model.types, *model.codes]
+    return {python.class_name(e, model): go.class_name(e, model) for e in entries}
+
+
+def check_go(found: dict[str, Any], cases: list[dict[str, Any]], where: Any, model: Any) -> None:
+    """What read() gives of a catalogue in Go is what it gives in Python and TypeScript: each
+    response read as its expectation says, the same data (less the class name) both ways
+    (MarshalJSON, and FromJSON of Python's data), the same answers read back alike over
+    every loopback, and the same description of the codes. Class names a case gives as one
+    name for every language are the model's Python ones."""
+    renamed = go_classes(model)
+    for case, got in zip(cases, found["go"], strict=True):
+        want = expected(case, "go", renamed)
+        assert seen(got, want) == want, (where, case.get("fixture") or case.get("source"))
+    for python, go in zip(found["python"], found["go"], strict=True):
+        assert without_class(go["data"]) == without_class(python["data"]), where
+        assert without_class(go["rebuilt"]) == without_class(python["data"]), where
+    python_answers, go_answers = found["answers"]["python"], found["answers"].get("go", [])
+    assert len(python_answers) == len(go_answers), where
+    for ours, theirs in zip(python_answers, go_answers, strict=True):
+        assert (ours["status"], ours["headers"]) == (theirs["status"], theirs["headers"]), where
+        if ours["headers"]["content-type"].startswith("text/"):
+            assert ours["body"] == theirs["body"], where
+        else:
+            assert json.loads(ours["body"]) == json.loads(theirs["body"]), where
+        read = ours["read"] | {"class": None}
+        others = [theirs["read"], *theirs["fetched"].values(), *theirs["fetched_from_go"].values()]
+        assert len(others) == 5, where
+        for other in others:
+            assert other | {"class": None} == read, (where, other, read)
+    described = found["description"]
+    go_codes = {
+        key: {k: v for k, v in code.items() if k != "wire"}
+        for key, code in described["go"]["codes"].items()
+    }
+    assert go_codes == described["python"]["codes"] == described["typescript"]["codes"], where
 
 
 def read_back(error: Any) -> dict[str, Any]:

@@ -1,9 +1,9 @@
 """Real APIs' errors, read by the bindings: each folder under tests/apis holds a catalogue of a
 real API's errors (written from its public reference) and responses.yaml, real error bodies
 copied from public sources (each naming its source), with what a binding must make of each.
-Every body goes through the generated Python and TypeScript (one tsc and one node run for
-all APIs), and so does each API's own generated conformance fixtures. What `expect` holds is
-said in tests/bindings.py."""
+Every body goes through the generated Python, TypeScript and Go (one tsc, one node and one
+`go test` run for all APIs), and so does each API's own generated conformance fixtures. What
+`expect` holds is said in tests/bindings.py."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     catalogues = {}
     answers = {}
     for api in FOLDERS:
-        files = generator.generate(catalogue(api), ["python", "typescript", "fixtures"])
+        files = generator.generate(catalogue(api), ["python", "typescript", "fixtures", "go"])
         model = generator.load(catalogue(api))
         answers[api] = [
             (code.key, envelope.key, "What the server said")
@@ -62,18 +62,19 @@ def ids() -> list[Any]:
 
 
 @pytest.mark.parametrize(("api", "index"), ids())
-@pytest.mark.parametrize("language", ["python", "typescript"])
+@pytest.mark.parametrize("language", ["python", "typescript", "go"])
 def test_a_real_body_reads_right(api: str, index: int, language: str, read: dict[str, Any]) -> None:
     response = read[api]["cases"][index]
     got = read[api][language][index]
-    want = bindings.expected(response, language)
+    renamed = bindings.go_classes(generator.load(catalogue(api))) if language == "go" else None
+    want = bindings.expected(response, language, renamed)
     assert bindings.seen(got, want) == want, response["source"]
 
 
 @pytest.mark.parametrize("api", FOLDERS)
 def test_each_api_passes_its_own_conformance_fixtures(api: str, read: dict[str, Any]) -> None:
     cases = read[api]["cases"]
-    for language in ("python", "typescript"):
+    for language in ("python", "typescript", "go"):
         for case, got in zip(cases, read[api][language], strict=True):
             if "fixture" not in case:
                 continue
@@ -133,3 +134,14 @@ def test_both_languages_answer_alike(api: str, read: dict[str, Any]) -> None:
     answers = read[api]["answers"]
     assert answers["python"], "every code answered in every envelope"
     bindings.check_answers(answers, api)
+
+
+@pytest.mark.parametrize("api", FOLDERS)
+def test_go_reads_and_answers_as_the_others_do(api: str, read: dict[str, Any]) -> None:
+    """Go (one `go test` run for every API) reads every body and fixture as its expectation
+    says, gives the same data as Python, answers alike over loopback in both directions, and
+    describes the codes as the other languages do, by reflection over its kinds."""
+    bindings.check_go(read[api], read[api]["cases"], api, generator.load(catalogue(api)))
+    wire = {code.key: list(code.wire) for code in generator.load(catalogue(api)).codes}
+    described = read[api]["description"]["go"]["codes"]
+    assert {key: code["wire"] for key, code in described.items()} == wire

