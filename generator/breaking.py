@@ -73,7 +73,13 @@ class Diff:
 
     def __init__(self, old: Catalogue, new: Catalogue, targets: Sequence[Target]) -> None:
         self.old, self.new = old, new
-        self.languages = [target for target in targets if target.language is not None]
+        # An opt-in target's bindings exist where either catalogue has its section.
+        self.languages = [
+            target
+            for target in targets
+            if target.language is not None
+            and (not target.opt_in or target.name in old.options or target.name in new.options)
+        ]
         self.old_codes = {code.key: code for code in old.codes}
         self.new_codes = {code.key: code for code in new.codes}
         self.old_removed = {gone.key: gone for gone in old.removed}

@@ -11,7 +11,9 @@ import re
 import symtable
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import golang
 import pytest
 from conftest import CATALOGUE, ROOT, node, run, write_tree
 
@@ -62,8 +64,29 @@ def typescript_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]
     }
 
 
+GO_NAMES = Path(__file__).parent / "go" / "names" / "main.go"
+
+
+def go_report(paths: list[Path]) -> dict[str, Any]:
+    """What go/parser finds in one package's files (see tests/go/names/main.go)."""
+    found: dict[str, Any] = json.loads(golang.run_go("run", GO_NAMES, "--", *paths, cwd=ROOT).stdout)
+    return found
+
+
+def go_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
+    """Per package (a Go module is its files together): what it declares and what it uses
+    without declaring."""
+    found = {}
+    for folder in sorted({path.parent for path in paths}):
+        report = go_report([path for path in paths if path.parent == folder])
+        declared = set().union(*map(set, report["declared"].values()))
+        found[folder] = (declared, set(report["used"]))
+    return found
+
+
 Collector = Callable[[list[Path]], dict[Path, tuple[set[str], set[str]]]]
 COLLECTORS: dict[str, tuple[str, Collector]] = {
+    "go": (".go", go_names),
     "python": (".py", python_names),
     "typescript": (".ts", typescript_names),
 }
@@ -161,6 +184,9 @@ def test_attribute_names_are_what_every_error_has(
         found = set().union(*(python_attributes(p, base) for p in rendered[target]
                                if p.name == "__init__.py"))  # fmt: skip
         pattern = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+    elif target == "go":
+        found = set(go_report(rendered[target])["members"][base])
+        pattern = re.compile(PASCAL)
     else:
         report = json.loads(
             run(
@@ -177,3 +203,12 @@ def test_attribute_names_are_what_every_error_has(
         f"not reserved: {sorted(derivable - module.attribute_names)}; "
         f"reserved but no error has it: {sorted(module.attribute_names - derivable)}"
     )
+
+
+def test_go_keywords_and_predeclared_names_are_go_s() -> None:
+    """The names a Go package name may not take are those of go/token and go/types."""
+    from generator.target import go
+
+    report = go_report([])
+    assert go.KEYWORDS == set(report["keywords"])
+    assert go.PREDECLARED == set(report["predeclared"])
