@@ -301,6 +301,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         if draw(st.booleans()):
             types[key]["deprecated"] = draw(deprecations())
             types[key]["previous_names"] = {
+                "go": [f"ErrFormerly{_pascal(key)}"],
                 "python": [f"Formerly{_pascal(key)}Error"],
                 "typescript": [f"Formerly{_pascal(key)}Error"],
             }
@@ -355,6 +356,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             code["deprecated"] = draw(deprecations())
         if draw(st.booleans()):  # classes renamed, a name a language apiece
             code["previous_names"] = {
+                "go": [f"ErrFormerly{len(codes)}"],
                 "python": [f"Formerly{len(codes)}Error"],
                 "typescript": [f"Formerly{len(codes)}Error", f"Once{len(codes)}Error"],
             }
@@ -376,7 +378,11 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         if live and draw(st.booleans()):
             gone["replaced_by"] = draw(st.sampled_from(live))
         if draw(st.booleans()):  # the class names it had, not the derived ones
-            gone["names"] = {"python": f"Lost{index}Error", "typescript": f"Lost{index}Error"}
+            gone["names"] = {
+                "go": f"ErrLost{index}",
+                "python": f"Lost{index}Error",
+                "typescript": f"Lost{index}Error",
+            }
         removed[f"gone_{index}"] = gone
     error = draw(member_names.filter(lambda name: name not in ("ok", "flag", "e_", "errors")))
     error = error if not error.startswith("c") else f"_{error}"  # apart from codes' extras
@@ -462,6 +468,11 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
     }
     if removed:
         data["removed"] = removed
+    if draw(st.booleans()):  # else Go, chosen with --target go, takes its defaults
+        data["go"] = {
+            "module": draw(st.sampled_from(["example.com/acme/errors", "a.b/~c+d/e_f.g/v2"])),
+            "package": "acmeerrors",
+        }
     if draw(st.booleans()):  # what the gate holds the api to, and the changelog
         data["api"] |= {
             "codes": draw(st.sampled_from(["open", "closed"])),
@@ -491,9 +502,13 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         }
         if draw(st.booleans()):
             data["status_classes"]["missing"] |= {
-                "names": {"python": "AbsentError", "typescript": "AbsentError"},
+                "names": {"go": "ErrAbsent", "python": "AbsentError", "typescript": "AbsentError"},
                 "deprecated": draw(deprecations()),
-                "previous_names": {"python": ["GoneMissingError"], "typescript": ["NoneError"]},
+                "previous_names": {
+                    "go": ["ErrGoneMissing"],
+                    "python": ["GoneMissingError"],
+                    "typescript": ["NoneError"],
+                },
             }
     text = yaml.safe_dump(
         data, default_style='"', allow_unicode=draw(st.booleans()), sort_keys=False, width=10**9

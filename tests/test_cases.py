@@ -10,10 +10,12 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import black
+import golang
 import pytest
 import yaml
 from conftest import (
@@ -129,7 +131,8 @@ def test_valid_catalogue_writes(case: str, tmp_path: Path, monkeypatch: pytest.M
 
 def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
     """Every valid case's Python is in black's layout and passes mypy --strict, its
-    TypeScript compiles under the strict settings it ships with, and its docs pass
+    TypeScript compiles under the strict settings it ships with, its Go is gofmt's and
+    passes go vet, and its docs pass
     markdownlint and build with mkdocs --strict (every anchor a link names is on its page):
     one run of each tool."""
     packages, sources = tmp_path / "python", {"enum": [], "erasable": []}
@@ -171,6 +174,19 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
         config.write_text(json.dumps({"compilerOptions": settings, "files": files}))
         if files:
             run(tool("tsc"), "-p", config)
+    # Every case's Go package in one module: gofmt has nothing to change, go vet nothing to
+    # say, and each go.mod asks for no Go newer than the pinned toolchain.
+    go_module = tmp_path / "go"
+    go_cases = [case for case in VALID if "go/go.mod" in generated(case)]
+    assert go_cases, "a case generates Go"
+    for case in go_cases:
+        files = generated(case)
+        wanted = re.search(r"(?m)^go (\d+)\.(\d+)$", files["go/go.mod"])
+        assert wanted and tuple(map(int, wanted.groups())) <= golang.version(), case
+        write_tree(go_module / case.replace("-", ""), golang.package_files(files))
+    (go_module / "go.mod").write_text("module cases.test\n\ngo 1.21\n")
+    golang.assert_gofmt_clean(go_module)
+    golang.run_go("vet", "./...", cwd=go_module)
     run(tool("markdownlint-cli2"), "*/docs/pages/**/*.md", cwd=tmp_path)
     # One site of every case's page, as the generated mkdocs.yml configures it. Not --quiet,
     # which keeps warnings from the count that --strict aborts on (mkdocs/mkdocs#4126).

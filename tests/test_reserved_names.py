@@ -69,7 +69,9 @@ GO_NAMES = Path(__file__).parent / "go" / "names" / "main.go"
 
 def go_report(paths: list[Path]) -> dict[str, Any]:
     """What go/parser finds in one package's files (see tests/go/names/main.go)."""
-    found: dict[str, Any] = json.loads(golang.run_go("run", GO_NAMES, "--", *paths, cwd=ROOT).stdout)
+    found: dict[str, Any] = json.loads(
+        golang.run_go("run", GO_NAMES, "--", *paths, cwd=ROOT).stdout
+    )
     return found
 
 
@@ -210,5 +212,5 @@ def test_go_keywords_and_predeclared_names_are_go_s() -> None:
     from generator.target import go
 
     report = go_report([])
-    assert go.KEYWORDS == set(report["keywords"])
-    assert go.PREDECLARED == set(report["predeclared"])
+    assert set(report["keywords"]) == go.KEYWORDS
+    assert set(report["predeclared"]) == go.PREDECLARED

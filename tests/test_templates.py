@@ -27,6 +27,8 @@ IDENTIFIERS = {
     "ts_base",
     "ts_guard",
     "ts_assign",
+    "go_package",
+    "go_version",
     *(f"{language}_{kind}" for language in ("py", "ts") for kind, _ in TRANSPORT_CLASSES),
 }
 # The filters whose result may be written: the escaping filters, the ones giving identifiers,
@@ -56,6 +58,14 @@ def outputs(tree: nodes.Node, parameters: set[str]) -> list[tuple[nodes.Expr, se
     for child in tree.iter_child_nodes():
         if isinstance(child, nodes.Macro):
             found += outputs(child, parameters | {arg.name for arg in child.args})
+        elif (
+            isinstance(child, nodes.For)
+            and isinstance(child.iter, nodes.Name)
+            and child.iter.name in parameters
+            and isinstance(child.target, nodes.Name)
+        ):
+            # An item of a macro's parameter is as the caller made it, like the parameter.
+            found += outputs(child, parameters | {child.target.name})
         elif isinstance(child, nodes.Output):
             found += [(expression, parameters) for expression in child.nodes]
             found += outputs(child, parameters)

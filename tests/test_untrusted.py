@@ -135,7 +135,9 @@ def test_every_data_file_parses_and_carries_every_string_back(
     for path, text in files.items():
         first = text.split("\n", 1)[0]
         if not path.endswith((".json", ".manifest")):  # the header is a one-line comment
-            assert first.startswith(("# Generated ", "// Generated ", "<!-- ")), path
+            assert first.startswith(
+                ("# Generated ", "// Generated ", "<!-- ", "// Code generated ")
+            ), path
     pyproject = tomllib.loads(files["python/pyproject.toml"])
     assert pyproject["project"]["description"] == f"{name} errors, as exceptions."
     package = json.loads(files["typescript/package.json"])

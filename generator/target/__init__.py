@@ -206,5 +206,10 @@ def builtin() -> dict[str, Target]:
 
 
 def languages(targets: Iterable[Target], catalogue: Catalogue) -> list[Language]:
-    """The targets that give code catching errors, in name order."""
-    return [Language(target, catalogue) for target in targets if target.language is not None]
+    """The targets that give code catching errors, in name order: the opt-in ones only for a
+    catalogue that has their section."""
+    return [
+        Language(target, catalogue)
+        for target in targets
+        if target.language is not None and (not target.opt_in or target.name in catalogue.options)
+    ]

@@ -27,7 +27,8 @@ from ..model import (
     Tombstone,
 )
 from ..problems import Location, Problem
-from ..schema import Key, Record, Text
+from ..schema import INVALID, Key, Record, Text
+from ..source import Node
 from . import Language, Target
 
 GO_VERSION = "1.21"
@@ -197,6 +198,14 @@ def _char(match: re.Match[str]) -> str:
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
+def doc(text: str) -> str:
+    """Text in a `//` comment: `comment`'s, with trailing spaces shown as \\x20 (gofmt would
+    take them off the line, and a doc comment holding them would not be gofmt's)."""
+    said = escape.comment(text)
+    kept = said.rstrip(" ")
+    return kept + "\\x20" * (len(said) - len(kept))
+
+
 def string(text: str) -> str:
     """A Go interpreted string literal whose value is exactly text (as UTF-8)."""
     return f'"{_SPECIAL.sub(_char, text)}"'
@@ -303,6 +312,18 @@ def envelope(entry: Envelope) -> str:
     )
 
 
+class _PackageName(Text):
+    """A Go package name: lower case letters and digits, neither keyword nor predeclared."""
+
+    def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
+        value = super().check(node, at, problems)
+        if value is not INVALID and value in KEYWORDS | PREDECLARED:
+            what = "keyword" if value in KEYWORDS else "predeclared identifier"
+            problems.append(Problem(node.location, f"{at} {value!r} is a Go {what}"))
+            return INVALID
+        return value
+
+
 # The target -------------------------------------------------------------------------------
 
 
@@ -319,7 +340,7 @@ class Go(Target):
                 ),
             ),
             "package": Key(
-                Text(
+                _PackageName(
                     "Its package name (by default the API's prefix in lower case and errors).",
                     PACKAGE_NAME,
                     "a Go package name: lower-case letters and digits, starting with a letter",
@@ -356,7 +377,7 @@ class Go(Target):
     def filters(self) -> Mapping[str, Callable[..., Any]]:
         return {
             "go_str": string,
-            "go_doc": escape.comment,
+            "go_doc": doc,
             "go_kind": entry_kind,
             "go_code": code_constant,
             "go_type": type_constant,
@@ -396,9 +417,10 @@ class Go(Target):
             *((code_constant(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
             *naming.previous_names(catalogue, self.name),
             *(
-                (alias_constant(name, prefix), location, whose)
-                for name, location, whose in naming.previous_names(catalogue, self.name)
-                for prefix in ("Code", "Type")
+                (alias_constant(found.name, prefix), found.location, f"a previous name of {key!r}")
+                for prefix, entries in (("Type", catalogue.types), ("Code", catalogue.codes))
+                for key, found in ((e.key, f) for e in entries for f in e.previous_names)
+                if found.target == self.name
             ),
         ]
 
@@ -412,15 +434,6 @@ class Go(Target):
         removed += naming.removed_classes(catalogue, code_constant)
         problems += naming.collisions("Go name", removed + names)
         problems += naming.attribute_problems(self, catalogue, "Go")
-        name = package(catalogue)
-        if name in self.globals:
-            problems.append(
-                Problem(
-                    catalogue.where("go.package"),
-                    f"the Go package name {name!r} is a Go keyword or predeclared identifier; "
-                    "choose another",
-                )
-            )
         return problems
 
     def class_name(
