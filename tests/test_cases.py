@@ -176,15 +176,15 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
             run(tool("tsc"), "-p", config)
     # Every case's Go package in one module: gofmt has nothing to change, go vet nothing to
     # say, and each go.mod asks for no Go newer than the pinned toolchain.
-    go_module = tmp_path / "go"
     go_cases = [case for case in VALID if "go/go.mod" in generated(case)]
     assert go_cases, "a case generates Go"
     for case in go_cases:
-        files = generated(case)
-        wanted = re.search(r"(?m)^go (\d+)\.(\d+)$", files["go/go.mod"])
+        wanted = re.search(r"(?m)^go (\d+)\.(\d+)$", generated(case)["go/go.mod"])
         assert wanted and tuple(map(int, wanted.groups())) <= golang.version(), case
-        write_tree(go_module / case.replace("-", ""), golang.package_files(files))
-    (go_module / "go.mod").write_text("module cases.test\n\ngo 1.21\n")
+    go_module = tmp_path / "go"
+    golang.write_module(
+        go_module, "cases.test", {c.replace("-", ""): generated(c) for c in go_cases}
+    )
     golang.assert_gofmt_clean(go_module)
     golang.run_go("vet", "./...", cwd=go_module)
     run(tool("markdownlint-cli2"), "*/docs/pages/**/*.md", cwd=tmp_path)

@@ -158,6 +158,8 @@ def test_target_selects_and_leaves_other_targets_alone(out: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["python"]
     generate(out, "--target", "docs", "--target", "typescript", "--target", "fixtures")
     assert sorted(p.name for p in out.iterdir()) == ["docs", "fixtures", "python", "typescript"]
+    assert generate(out, "--check")[0] == 1, "go, which the catalogue has a section for, is missing"
+    generate(out, "--target", "go")
     assert generate(out, "--check")[0] == 0
 
 
@@ -275,7 +277,7 @@ def test_bad_arguments_exit_2(out: Path) -> None:
     code, _, stderr = generate(out, "--target", "cobol")
     assert (
         code == 2
-        and "unknown target 'cobol'; choose from docs, fixtures, python, typescript" in stderr
+        and "unknown target 'cobol'; choose from docs, fixtures, go, python, typescript" in stderr
     )
     code, _, stderr = main("--catalogue", out / "nope.yaml", "--out", out)
     assert code == 2 and "nope.yaml:1:1: error: cannot read the catalogue" in stderr
@@ -289,7 +291,7 @@ def test_help_documents_exit_codes_targets_and_version() -> None:
     result = run(PYTHON, "-m", "generator", "--help")
     for line in ("0  done", "1  --check/--diff", "2  bad input", "3  internal error"):
         assert line in result.stdout
-    assert "targets: docs, fixtures, python, typescript\n" in result.stdout
+    assert "targets: docs, fixtures, go, python, typescript\n" in result.stdout
     assert f"built-in templates: {render.builtin_templates()}\n" in result.stdout
     version = run(PYTHON, "-m", "generator", "--version").stdout
     assert version == f"error-bindings {generator.__version__}\n"

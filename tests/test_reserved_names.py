@@ -187,7 +187,9 @@ def test_attribute_names_are_what_every_error_has(
                                if p.name == "__init__.py"))  # fmt: skip
         pattern = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
     elif target == "go":
-        found = set(go_report(rendered[target])["members"][base])
+        found = set(
+            go_report([p for p in rendered[target] if p.parent.name == "go"])["members"][base]
+        )
         pattern = re.compile(PASCAL)
     else:
         report = json.loads(

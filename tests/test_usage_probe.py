@@ -26,6 +26,7 @@ import re
 import shutil
 from pathlib import Path
 
+import golang
 import pytest
 from conftest import GENERATED, PYTHON, ROOT, STRICT_FLAGS, node, run, tool, tsconfig, write_tree
 
@@ -164,3 +165,20 @@ def test_typescript_probe_compiles_under_strict_flags_and_runs(tmp_path: Path) -
     for name, example in examples.items():
         result = run(node(), tmp_path / "dist" / f"{name}.js", cwd=tmp_path)
         assert result.stdout == printed(example, "// prints: "), name
+
+
+def test_go_readme_example_runs(tmp_path: Path) -> None:
+    """The README's Go example, in gofmt's layout, builds against the committed generated/go
+    (go vet clean) and prints what its `prints:` comments say."""
+    example = readme_example("go", "In Go")
+    module = re.search(r"(?m)^module (\S+)$", (GENERATED / "go" / "go.mod").read_text())
+    assert module, "generated/go/go.mod names its module"
+    (tmp_path / "main.go").write_text(example, encoding="utf-8")
+    (tmp_path / "go.mod").write_text(
+        f"module example.test/readme\n\ngo 1.21\n\nrequire {module.group(1)} v0.0.0\n\n"
+        f"replace {module.group(1)} => {GENERATED / 'go'}\n"
+    )
+    golang.assert_gofmt_clean(tmp_path)
+    golang.run_go("vet", ".", cwd=tmp_path)
+    result = golang.run_go("run", ".", cwd=tmp_path)
+    assert result.stdout == printed(example, "// prints: ")

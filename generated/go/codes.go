@@ -2,6 +2,8 @@
 
 package qerrors
 
+import "github.com/qonversion/api-errors/go/internal/wire"
+
 // TypeRequest is the type request: Error in request validation. Not enough data in the request; invalid data in the request; authorization required; too many requests.
 const TypeRequest ErrorType = "request"
 
@@ -206,10 +208,10 @@ var extraKindList = []extraKind{
 	{"extra", "object"},
 }
 
-var envelopes = []envelope{
-	{name: "v3", typ: "$.error.type", code: "$.error.code", message: "$.error.message", reference: "$._meta.reference", fields: []fieldSource{{path: "$._meta.fields", name: "$.name", messages: "$.messages"}, {path: "$._meta.validation.fields", name: "$.name", messages: "$.messages"}}},
-	{name: "v4", typ: "$.error.type", code: "$.error.code", message: "$.error.message", fields: []fieldSource{{path: "$.error.details", name: "$.field", message: "$.message"}}},
-	{name: "legacy", code: "$.data.code", message: "$.data.message", when: &condition{present: []string{"$.data"}}, extras: []extraSpec{{"reported_status", "$.data.status", "integer"}, {"reason", "$.data.name", "string"}, {"extra", "$.data.extra", "object"}}},
+var envelopes = []wire.Envelope{
+	{Name: "v3", Type: "$.error.type", Code: "$.error.code", Message: "$.error.message", Reference: "$._meta.reference", Fields: []wire.FieldSource{{Path: "$._meta.fields", Name: "$.name", Messages: "$.messages"}, {Path: "$._meta.validation.fields", Name: "$.name", Messages: "$.messages"}}},
+	{Name: "v4", Type: "$.error.type", Code: "$.error.code", Message: "$.error.message", Fields: []wire.FieldSource{{Path: "$.error.details", Name: "$.field", Message: "$.message"}}},
+	{Name: "legacy", Code: "$.data.code", Message: "$.data.message", When: &wire.Condition{Present: []string{"$.data"}}, Extras: []wire.Extra{{Name: "reported_status", Path: "$.data.status", Kind: "integer"}, {Name: "reason", Path: "$.data.name", Kind: "string"}, {Name: "extra", Path: "$.data.extra", Kind: "object"}}},
 }
 
 var requestIDHeaders = []string{"x-request-id", "request-id"}

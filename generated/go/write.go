@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/qonversion/api-errors/go/internal/wire"
 )
 
 // Answer is the status, header and body a server answers with for the error, laid out as the
@@ -23,7 +25,7 @@ func (e *Error) Answer(envelopeName string) (int, http.Header, []byte, error) {
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	extras := newObject()
+	extras := wire.NewObject()
 	names := make([]string, 0, len(e.Extras))
 	for name := range e.Extras {
 		names = append(names, name)
@@ -32,30 +34,30 @@ func (e *Error) Answer(envelopeName string) (int, http.Header, []byte, error) {
 	for _, name := range names {
 		value := runtimeValue(e.Extras[name])
 		kinds, declared := extraKindsOf[name]
-		if declared && value != nil && !isOfKind(value, kinds) {
+		if declared && value != nil && !wire.IsOfKind(value, kinds) {
 			holds := strings.ReplaceAll(kinds, "|", " or ")
 			return 0, nil, nil, fmt.Errorf("the extra %q holds %s, not %T", name, holds, e.Extras[name])
 		}
-		extras.set(name, value)
+		extras.Set(name, value)
 	}
 	rawCode := e.wireCode()
-	fields := make([]field, 0, len(e.Fields))
+	fields := make([]wire.Field, 0, len(e.Fields))
 	for _, each := range e.Fields {
-		fields = append(fields, field{name: each.Name, messages: append([]string{}, each.Messages...), code: wireOf(runtimeValue(each.Code)), typ: wireOf(runtimeValue(each.Type)), pointer: optional(each.Pointer)})
+		fields = append(fields, wire.Field{Name: each.Name, Messages: append([]string{}, each.Messages...), Code: wire.Of(runtimeValue(each.Code)), Type: wire.Of(runtimeValue(each.Type)), Pointer: optional(each.Pointer)})
 	}
-	body := write(chosen, written{rawCode: rawCode, rawType: e.wireType(), message: e.Message, reference: optional(e.Reference), fields: fields, extras: extras, requestID: optional(e.RequestID)}, codeExtrasByID[wireKey(rawCode)])
+	body := wire.Write(chosen, wire.Written{RawCode: rawCode, RawType: e.wireType(), Message: e.Message, Reference: optional(e.Reference), Fields: fields, Extras: extras, RequestID: optional(e.RequestID)}, codeExtrasByID[wire.Key(rawCode)])
 	header := http.Header{}
 	var text []byte
-	if chosen.text {
+	if chosen.Text {
 		header.Set("Content-Type", "text/plain; charset=utf-8")
 		text = []byte(textIn(body))
 	} else {
 		media := "application/json"
-		if chosen.when != nil && len(chosen.when.mediaTypes) > 0 {
-			media = chosen.when.mediaTypes[0]
+		if chosen.When != nil && len(chosen.When.MediaTypes) > 0 {
+			media = chosen.When.MediaTypes[0]
 		}
 		header.Set("Content-Type", media)
-		text = encodeJSON(body)
+		text = wire.Encode(body)
 	}
 	if e.RetryAfter != nil {
 		header.Set("Retry-After", strconv.FormatFloat(math.Ceil(e.RetryAfter.Seconds()), 'f', -1, 64))
@@ -92,16 +94,16 @@ func Write(w http.ResponseWriter, err error) error {
 	return failed
 }
 
-func envelopeNamed(name string) (*envelope, error) {
+func envelopeNamed(name string) (*wire.Envelope, error) {
 	if name == "" && len(envelopes) > 0 {
 		return &envelopes[0], nil
 	}
 	names := make([]string, 0, len(envelopes))
 	for index := range envelopes {
-		if envelopes[index].name == name {
+		if envelopes[index].Name == name {
 			return &envelopes[index], nil
 		}
-		names = append(names, envelopes[index].name)
+		names = append(names, envelopes[index].Name)
 	}
 	return nil, fmt.Errorf("no envelope %q: the catalogue declares %s", name, strings.Join(names, ", "))
 }
@@ -121,7 +123,7 @@ func (e *Error) wireCode() any {
 	if e.Code != "" {
 		return string(e.Code)
 	}
-	return wireOf(runtimeValue(e.RawCode))
+	return wire.Of(runtimeValue(e.RawCode))
 }
 
 func (e *Error) wireType() any {
@@ -140,7 +142,7 @@ func (e *Error) wireType() any {
 	return nil
 }
 
-func (e *Error) answerStatus(chosen *envelope) int {
+func (e *Error) answerStatus(chosen *wire.Envelope) int {
 	entry := func(text string) int {
 		if strings.HasSuffix(text, "xx") {
 			return int(text[0]-'0') * 100
@@ -158,8 +160,8 @@ func (e *Error) answerStatus(chosen *envelope) int {
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
-	if chosen.when != nil && len(chosen.when.statuses) > 0 && !readsStatus([]envelope{*chosen}, status) {
-		status = entry(chosen.when.statuses[0])
+	if chosen.When != nil && len(chosen.When.Statuses) > 0 && !wire.ReadsStatus([]wire.Envelope{*chosen}, status) {
+		status = entry(chosen.When.Statuses[0])
 	}
 	return status
 }
@@ -193,16 +195,16 @@ func runtimeValue(value any) any {
 			keys = append(keys, key)
 		}
 		sort.Strings(keys)
-		record := newObject()
+		record := wire.NewObject()
 		for _, key := range keys {
-			record.set(key, runtimeValue(found[key]))
+			record.Set(key, runtimeValue(found[key]))
 		}
 		return record
 	case int32:
 		return number(strconv.FormatInt(int64(found), 10))
 	case float32:
 		return jsonValue(float64(found))
-	case json.Number, string, bool, nil, *object:
+	case json.Number, string, bool, nil, *wire.Object:
 		return found
 	}
 	return jsonValue(value)
@@ -211,54 +213,54 @@ func runtimeValue(value any) any {
 // MarshalJSON is the error as JSON data, in the shape every language's bindings read back
 // (FromJSON here, from_dict in Python, fromJSON in TypeScript); secret headers redacted.
 func (e *Error) MarshalJSON() ([]byte, error) {
-	data := newObject()
-	data.set("shape", number("1"))
+	data := wire.NewObject()
+	data.Set("shape", number("1"))
 	name := "Error"
 	if e.Kind != nil {
 		name = e.Kind.Name
 	}
-	data.set("class", name)
-	data.set("status", nil)
+	data.Set("class", name)
+	data.Set("status", nil)
 	if e.Status != 0 {
-		data.set("status", number(strconv.Itoa(e.Status)))
+		data.Set("status", number(strconv.Itoa(e.Status)))
 	}
-	data.set("code", dataCode(e.Code, e.sentCode, e.RawCode))
-	data.set("raw_code", wireOf(runtimeValue(e.RawCode)))
-	data.set("type", dataType(e.Type, e.sentType, e.RawType))
-	data.set("message", e.Message)
-	data.set("reference", optional(e.Reference))
-	data.set("fields", fieldData(e.Fields))
+	data.Set("code", dataCode(e.Code, e.sentCode, e.RawCode))
+	data.Set("raw_code", wire.Of(runtimeValue(e.RawCode)))
+	data.Set("type", dataType(e.Type, e.sentType, e.RawType))
+	data.Set("message", e.Message)
+	data.Set("reference", optional(e.Reference))
+	data.Set("fields", fieldData(e.Fields))
 	items := []any{}
 	for _, item := range e.Errors {
-		each := newObject()
-		each.set("code", dataCode(item.Code, nil, item.RawCode))
-		each.set("raw_code", wireOf(runtimeValue(item.RawCode)))
-		each.set("type", dataType(item.Type, nil, item.RawType))
-		each.set("message", optional(item.Message))
-		each.set("fields", fieldData(item.Fields))
-		each.set("extras", runtimeValue(nonNil(item.Extras)))
+		each := wire.NewObject()
+		each.Set("code", dataCode(item.Code, nil, item.RawCode))
+		each.Set("raw_code", wire.Of(runtimeValue(item.RawCode)))
+		each.Set("type", dataType(item.Type, nil, item.RawType))
+		each.Set("message", optional(item.Message))
+		each.Set("fields", fieldData(item.Fields))
+		each.Set("extras", runtimeValue(nonNil(item.Extras)))
 		items = append(items, each)
 	}
-	data.set("errors", items)
-	data.set("extras", runtimeValue(nonNil(e.Extras)))
-	data.set("body", e.data)
+	data.Set("errors", items)
+	data.Set("extras", runtimeValue(nonNil(e.Extras)))
+	data.Set("body", e.data)
 	headers := map[string]any{}
-	for name, value := range redacted(headerMap(e.Header), secretHeaderSet) {
+	for name, value := range wire.Redacted(wire.HeaderMap(e.Header), secretHeaderSet) {
 		headers[name] = value
 	}
-	data.set("headers", runtimeValue(headers))
-	data.set("request_id", optional(e.RequestID))
-	data.set("retry_after", nil)
+	data.Set("headers", runtimeValue(headers))
+	data.Set("request_id", optional(e.RequestID))
+	data.Set("retry_after", nil)
 	if e.RetryAfter != nil {
-		data.set("retry_after", jsonValue(e.RetryAfter.Seconds()))
+		data.Set("retry_after", jsonValue(e.RetryAfter.Seconds()))
 	}
-	data.set("retryable", e.Retryable)
-	data.set("throttled", e.Throttled)
-	data.set("removed", e.Removed)
+	data.Set("retryable", e.Retryable)
+	data.Set("throttled", e.Throttled)
+	data.Set("removed", e.Removed)
 	if e.Kind != nil && e.Kind.class == classTransport {
-		data.set("sent", e.Sent)
+		data.Set("sent", e.Sent)
 	}
-	return encodeJSON(data), nil
+	return wire.Encode(data), nil
 }
 
 func nonNil(extras map[string]any) map[string]any {
@@ -273,7 +275,7 @@ func dataCode(code ErrorCode, sent, raw any) any {
 	if _, known := codeKinds[code]; known {
 		return string(code)
 	}
-	for _, value := range []any{sent, wireOf(runtimeValue(raw))} {
+	for _, value := range []any{sent, wire.Of(runtimeValue(raw))} {
 		if value != nil && wireText(value) == string(code) {
 			return value
 		}
@@ -288,7 +290,7 @@ func dataType(typ ErrorType, sent, raw any) any {
 	if _, known := typeKinds[typ]; known {
 		return string(typ)
 	}
-	for _, value := range []any{sent, wireOf(runtimeValue(raw))} {
+	for _, value := range []any{sent, wire.Of(runtimeValue(raw))} {
 		if value != nil && wireText(value) == string(typ) {
 			return value
 		}
@@ -302,16 +304,16 @@ func dataType(typ ErrorType, sent, raw any) any {
 func fieldData(fields []FieldError) []any {
 	found := make([]any, 0, len(fields))
 	for _, each := range fields {
-		record := newObject()
-		record.set("name", each.Name)
+		record := wire.NewObject()
+		record.Set("name", each.Name)
 		messages := make([]any, 0, len(each.Messages))
 		for _, message := range each.Messages {
 			messages = append(messages, message)
 		}
-		record.set("messages", messages)
-		record.set("code", wireOf(runtimeValue(each.Code)))
-		record.set("type", wireOf(runtimeValue(each.Type)))
-		record.set("pointer", optional(each.Pointer))
+		record.Set("messages", messages)
+		record.Set("code", wire.Of(runtimeValue(each.Code)))
+		record.Set("type", wire.Of(runtimeValue(each.Type)))
+		record.Set("pointer", optional(each.Pointer))
 		found = append(found, record)
 	}
 	return found

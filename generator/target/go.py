@@ -198,10 +198,15 @@ def _char(match: re.Match[str]) -> str:
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
+_DOUBLED = re.compile(r"(?<=')'|(?<=`)`")
+
+
 def doc(text: str) -> str:
-    """Text in a `//` comment: `comment`'s, with trailing spaces shown as \\x20 (gofmt would
-    take them off the line, and a doc comment holding them would not be gofmt's)."""
-    said = escape.comment(text)
+    """Text in a `//` comment: `comment`'s, with what gofmt would change shown as escapes:
+    trailing spaces as \\x20 (gofmt takes them off the line), and a quote or backquote after
+    another as \\x27 or \\x60 (gofmt makes typographic quotes of doubled ones)."""
+    # gofmt turns `` and '' in a doc comment into typographic quotes: the second is escaped.
+    said = _DOUBLED.sub(lambda match: f"\\x{ord(match.group()):02x}", escape.comment(text))
     kept = said.rstrip(" ")
     return kept + "\\x20" * (len(said) - len(kept))
 
@@ -251,63 +256,65 @@ def elements(parts: Sequence[str]) -> str:
 
 
 def extra_spec(extra: Extra) -> str:
-    return f"extraSpec{{{string(extra.name)}, {string(extra.path)}, {string(extra.kind)}}}"
+    name, path, kind = string(extra.name), string(extra.path), string(extra.kind)
+    return f"wire.Extra{{Name: {name}, Path: {path}, Kind: {kind}}}"
 
 
 def extra_specs(extras: Sequence[Extra]) -> str:
-    return (
-        "[]extraSpec{" + ", ".join(extra_spec(extra)[len("extraSpec") :] for extra in extras) + "}"
-    )
+    keyed = ", ".join(extra_spec(extra).removeprefix("wire.Extra") for extra in extras)
+    return f"[]wire.Extra{{{keyed}}}"
 
 
 def _field_source(source: FieldSource) -> str:
     return _keyed(
         "",
         [
-            ("path", string(source.path)),
-            ("name", _path(source.name)),
-            ("messages", _path(source.messages)),
-            ("message", _path(source.message)),
-            ("shape", None if source.shape == "objects" else string(source.shape)),
-            ("code", _path(source.code)),
-            ("typ", _path(source.type)),
-            ("pointer", _path(source.pointer)),
+            ("Path", string(source.path)),
+            ("Name", _path(source.name)),
+            ("Messages", _path(source.messages)),
+            ("Message", _path(source.message)),
+            ("Shape", None if source.shape == "objects" else string(source.shape)),
+            ("Code", _path(source.code)),
+            ("Type", _path(source.type)),
+            ("Pointer", _path(source.pointer)),
         ],
     )
 
 
 def _condition(when: Condition) -> str:
-    equals = ", ".join(f"{{{string(where)}, {value(literal)}}}" for where, literal in when.equals)
+    equals = ", ".join(
+        f"{{Path: {string(where)}, Literal: {value(literal)}}}" for where, literal in when.equals
+    )
     return _keyed(
-        "&condition",
+        "&wire.Condition",
         [
-            ("mediaTypes", strings(when.media_types) if when.media_types else None),
-            ("statuses", strings(when.statuses) if when.statuses else None),
-            ("present", strings(when.present) if when.present else None),
-            ("equals", f"[]equality{{{equals}}}" if when.equals else None),
+            ("MediaTypes", strings(when.media_types) if when.media_types else None),
+            ("Statuses", strings(when.statuses) if when.statuses else None),
+            ("Present", strings(when.present) if when.present else None),
+            ("Equals", f"[]wire.Equality{{{equals}}}" if when.equals else None),
         ],
     )
 
 
 def envelope(entry: Envelope) -> str:
-    """The runtime's envelope for a catalogue's, as a Go literal on one line."""
+    """The runtime's wire.Envelope for a catalogue's, as a Go literal on one line."""
     fields = ", ".join(_field_source(source) for source in entry.fields)
     return _keyed(
         "",
         [
-            ("name", string(entry.key)),
-            ("typ", _path(entry.type)),
-            ("code", _path(entry.code)),
-            ("message", _path(entry.message)),
-            ("reference", _path(entry.reference)),
-            ("fields", f"[]fieldSource{{{fields}}}" if entry.fields else None),
-            ("when", _condition(entry.when) if entry.when else None),
-            ("text", "true" if entry.body == "text" else None),
-            ("errors", _path(entry.errors)),
-            ("firstKnown", "true" if entry.decides == "first_known" else None),
-            ("lastSegment", "true" if entry.code_from == "last_segment" else None),
-            ("extras", extra_specs(entry.extras) if entry.extras else None),
-            ("requestID", _path(entry.request_id)),
+            ("Name", string(entry.key)),
+            ("Type", _path(entry.type)),
+            ("Code", _path(entry.code)),
+            ("Message", _path(entry.message)),
+            ("Reference", _path(entry.reference)),
+            ("Fields", f"[]wire.FieldSource{{{fields}}}" if entry.fields else None),
+            ("When", _condition(entry.when) if entry.when else None),
+            ("Text", "true" if entry.body == "text" else None),
+            ("Errors", _path(entry.errors)),
+            ("FirstKnown", "true" if entry.decides == "first_known" else None),
+            ("LastSegment", "true" if entry.code_from == "last_segment" else None),
+            ("Extras", extra_specs(entry.extras) if entry.extras else None),
+            ("RequestID", _path(entry.request_id)),
         ],
     )
 

@@ -2,6 +2,8 @@
 
 package acmeerrors
 
+import "example.com/acme/errors-go/internal/wire"
+
 // TypeRequest is the type request: The request is wrong.
 const TypeRequest ErrorType = "request"
 
@@ -98,7 +100,7 @@ var tombstones = []*Removed{
 
 // The extras only some codes' bodies carry.
 var codeExtraList = []codeExtras{
-	{CodeInvalidURL, []extraSpec{{"api_key_id", "$.error.api_key_id", "string"}}},
+	{CodeInvalidURL, []wire.Extra{{Name: "api_key_id", Path: "$.error.api_key_id", Kind: "string"}}},
 }
 
 // The JSON types each extra may hold (|-separated), by its name.
@@ -112,9 +114,9 @@ var extraKindList = []extraKind{
 	{"api_key_id", "string"},
 }
 
-var envelopes = []envelope{
-	{name: "main", typ: "$.error.type", code: "$.error.code", message: "$.error.message", fields: []fieldSource{{path: "$.error.fields", name: "$.name", messages: "$.messages"}}, extras: []extraSpec{{"retry_in", "$.error.retry_in", "number"}, {"attempts", "$.error.attempts", "integer"}, {"blocked", "$.error.blocked", "boolean"}, {"tags", "$.error.tags", "strings"}, {"detail", "$.error.detail", "object"}, {"doc_url", "$.error.doc_url", "string"}}, requestID: "$.meta.request_id"},
-	{name: "text", when: &condition{mediaTypes: []string{"text/plain"}}, text: true},
+var envelopes = []wire.Envelope{
+	{Name: "main", Type: "$.error.type", Code: "$.error.code", Message: "$.error.message", Fields: []wire.FieldSource{{Path: "$.error.fields", Name: "$.name", Messages: "$.messages"}}, Extras: []wire.Extra{{Name: "retry_in", Path: "$.error.retry_in", Kind: "number"}, {Name: "attempts", Path: "$.error.attempts", Kind: "integer"}, {Name: "blocked", Path: "$.error.blocked", Kind: "boolean"}, {Name: "tags", Path: "$.error.tags", Kind: "strings"}, {Name: "detail", Path: "$.error.detail", Kind: "object"}, {Name: "doc_url", Path: "$.error.doc_url", Kind: "string"}}, RequestID: "$.meta.request_id"},
+	{Name: "text", When: &wire.Condition{MediaTypes: []string{"text/plain"}}, Text: true},
 }
 
 var requestIDHeaders = []string{"x-request-id", "request-id"}

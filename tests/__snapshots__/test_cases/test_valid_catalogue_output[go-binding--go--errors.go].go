@@ -16,6 +16,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"example.com/acme/errors-go/internal/wire"
 )
 
 // ErrorCode is a code of the API: one of the Code constants, or a code this package does not
@@ -270,7 +272,7 @@ func (e *Error) RedactedHeader() http.Header {
 		return nil
 	}
 	found := http.Header{}
-	for name, value := range redacted(headerMap(e.Header), secretHeaderSet) {
+	for name, value := range wire.Redacted(wire.HeaderMap(e.Header), secretHeaderSet) {
 		found.Set(name, value)
 	}
 	return found
@@ -367,14 +369,14 @@ var (
 	kindsByName     = map[string]*Kind{}
 	removedBySent   = map[string]*Removed{}
 	removedByKey    = map[string]*Removed{}
-	codeExtrasByID  = map[string][]extraSpec{}
+	codeExtrasByID  = map[string][]wire.Extra{}
 	extraKindsOf    = map[string]string{}
 	secretHeaderSet = map[string]bool{}
 )
 
 type codeExtras struct {
 	code   ErrorCode
-	extras []extraSpec
+	extras []wire.Extra
 }
 
 type extraKind struct{ name, kinds string }
@@ -386,7 +388,7 @@ func init() {
 		case classCode:
 			codeKinds[kind.Code] = kind
 			for _, value := range kind.Wire {
-				codeAliases[wireKey(value)] = kind.Code
+				codeAliases[wire.Key(value)] = kind.Code
 			}
 			if len(kind.Wire) > 0 {
 				codeWire[kind.Code] = kind.Wire[0]
@@ -394,7 +396,7 @@ func init() {
 		case classType:
 			typeKinds[kind.Type] = kind
 			for _, value := range kind.Wire {
-				typeAliases[wireKey(value)] = kind.Type
+				typeAliases[wire.Key(value)] = kind.Type
 			}
 			if len(kind.Wire) > 0 {
 				typeWire[kind.Type] = kind.Wire[0]
@@ -402,24 +404,24 @@ func init() {
 		}
 	}
 	for key, kind := range codeKinds {
-		if _, aliased := codeAliases[wireKey(string(key))]; !aliased && sendsKey(kind) {
-			codeAliases[wireKey(string(key))] = key
+		if _, aliased := codeAliases[wire.Key(string(key))]; !aliased && sendsKey(kind) {
+			codeAliases[wire.Key(string(key))] = key
 		}
 	}
 	for key, kind := range typeKinds {
-		if _, aliased := typeAliases[wireKey(string(key))]; !aliased && sendsKey(kind) {
-			typeAliases[wireKey(string(key))] = key
+		if _, aliased := typeAliases[wire.Key(string(key))]; !aliased && sendsKey(kind) {
+			typeAliases[wire.Key(string(key))] = key
 		}
 	}
 	for _, gone := range tombstones {
 		removedByKey[gone.Key] = gone
 		for _, value := range gone.Wire {
-			removedBySent[wireKey(value)] = gone
+			removedBySent[wire.Key(value)] = gone
 		}
 	}
 	for _, found := range codeExtraList {
 		for _, value := range codeKinds[found.code].sentAs() {
-			codeExtrasByID[wireKey(value)] = found.extras
+			codeExtrasByID[wire.Key(value)] = found.extras
 		}
 	}
 	for _, found := range extraKindList {
@@ -437,7 +439,7 @@ func sendsKey(kind *Kind) bool {
 	}
 	key := kind.wireKeyOfKey()
 	for _, value := range kind.Wire {
-		if wireKey(value) == key {
+		if wire.Key(value) == key {
 			return true
 		}
 	}
@@ -446,9 +448,9 @@ func sendsKey(kind *Kind) bool {
 
 func (k *Kind) wireKeyOfKey() string {
 	if k.class == classType {
-		return wireKey(string(k.Type))
+		return wire.Key(string(k.Type))
 	}
-	return wireKey(string(k.Code))
+	return wire.Key(string(k.Code))
 }
 
 // sentAs are the values a server sends for a code: its wire values, else its key.

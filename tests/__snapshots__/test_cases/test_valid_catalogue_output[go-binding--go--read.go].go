@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"example.com/acme/errors-go/internal/wire"
 )
 
 // MaxBodyBytes is how much of a response's body FromHTTPResponse and Check read.
@@ -60,8 +62,8 @@ type Removed struct {
 // sent for it (of the same JSON type); nil for any other code. To Lookup and FromResponse a
 // removed code is an unknown one.
 func Tombstone(code any) *Removed {
-	value := wireOf(jsonValue(code))
-	if gone := removedBySent[wireKey(value)]; gone != nil {
+	value := wire.Of(jsonValue(code))
+	if gone := removedBySent[wire.Key(value)]; gone != nil {
 		return gone
 	}
 	if key, isText := value.(string); isText {
@@ -74,13 +76,13 @@ func Tombstone(code any) *Removed {
 // json.Number or an integer) or its kind's name; else by any of these ignoring case, when
 // exactly one kind matches; nil for anything else.
 func Lookup(code any) *Kind {
-	value := wireOf(jsonValue(code))
+	value := wire.Of(jsonValue(code))
 	if key, isText := value.(string); isText {
 		if kind := codeKinds[ErrorCode(key)]; kind != nil {
 			return kind
 		}
 	}
-	if key, aliased := codeAliases[wireKey(value)]; aliased {
+	if key, aliased := codeAliases[wire.Key(value)]; aliased {
 		return codeKinds[key]
 	}
 	if name, isText := value.(string); isText {
@@ -151,11 +153,11 @@ func jsonValue(value any) any {
 	return value
 }
 
-func codeOf(raw any, env *envelope) (ErrorCode, bool) {
+func codeOf(raw any, env *wire.Envelope) (ErrorCode, bool) {
 	if raw == nil {
 		return "", false
 	}
-	code, known := codeAliases[wireKey(codeKey(raw, env))]
+	code, known := codeAliases[wire.Key(wire.CodeKey(raw, env))]
 	return code, known
 }
 
@@ -163,7 +165,7 @@ func typeOf(raw any) (ErrorType, bool) {
 	if raw == nil {
 		return "", false
 	}
-	found, known := typeAliases[wireKey(raw)]
+	found, known := typeAliases[wire.Key(raw)]
 	return found, known
 }
 
@@ -183,16 +185,16 @@ func textIn(value any) string {
 	return found
 }
 
-func fieldErrors(found []field) []FieldError {
+func fieldErrors(found []wire.Field) []FieldError {
 	fields := make([]FieldError, 0, len(found))
 	for _, each := range found {
-		fields = append(fields, FieldError{Name: each.name, Messages: append([]string{}, each.messages...), Code: each.code, Type: each.typ, Pointer: textIn(each.pointer)})
+		fields = append(fields, FieldError{Name: each.Name, Messages: append([]string{}, each.Messages...), Code: each.Code, Type: each.Type, Pointer: textIn(each.Pointer)})
 	}
 	return fields
 }
 
-func extrasOf(found *object) map[string]any {
-	extras, _ := plain(found).(map[string]any)
+func extrasOf(found *wire.Object) map[string]any {
+	extras, _ := wire.Plain(found).(map[string]any)
 	if extras == nil {
 		extras = map[string]any{}
 	}
@@ -200,84 +202,84 @@ func extrasOf(found *object) map[string]any {
 }
 
 func build(status int, header http.Header, body []byte) (*Error, bool) {
-	headers := headerMap(header)
-	known := func(raw any, env *envelope) bool {
+	headers := wire.HeaderMap(header)
+	known := func(raw any, env *wire.Envelope) bool {
 		_, isKnown := codeOf(raw, env)
 		return isKnown
 	}
-	extras := func(key string) []extraSpec { return codeExtrasByID[key] }
-	said := read(status, body, headers, envelopes, known, extras)
-	code, codeKnown := codeOf(said.rawCode, said.codeEnv)
+	extras := func(key string) []wire.Extra { return codeExtrasByID[key] }
+	said := wire.Read(status, body, headers, envelopes, known, extras)
+	code, codeKnown := codeOf(said.RawCode, said.CodeEnvelope)
 	var gone *Removed
-	if !codeKnown && said.rawCode != nil {
-		gone = removedBySent[wireKey(codeKey(said.rawCode, said.codeEnv))]
+	if !codeKnown && said.RawCode != nil {
+		gone = removedBySent[wire.Key(wire.CodeKey(said.RawCode, said.CodeEnvelope))]
 	}
 	// A removed code is unknown; a body without any type takes its last type, if still a type.
-	typ, typeKnown := typeOf(said.rawType)
-	if !typeKnown && said.rawType == nil && gone != nil && typeKinds[ErrorType(gone.Type)] != nil {
+	typ, typeKnown := typeOf(said.RawType)
+	if !typeKnown && said.RawType == nil && gone != nil && typeKinds[ErrorType(gone.Type)] != nil {
 		typ, typeKnown = ErrorType(gone.Type), true
 	}
 	kind := choose(codeKinds[code], typeKinds[typ], status)
 	e := kind.New()
-	if message, isText := said.message.(string); isText {
+	if message, isText := said.Message.(string); isText {
 		e.Message = message
 	}
 	e.Status = status
 	if typeKnown {
 		e.Type = typ
-	} else if said.rawType != nil {
-		e.Type, e.sentType = ErrorType(wireText(said.rawType)), said.rawType
+	} else if said.RawType != nil {
+		e.Type, e.sentType = ErrorType(wireText(said.RawType)), said.RawType
 	}
-	e.RawType = said.rawType
+	e.RawType = said.RawType
 	if codeKnown {
 		e.Code = code
-	} else if said.rawCode != nil {
-		e.Code, e.sentCode = ErrorCode(wireText(said.rawCode)), said.rawCode
+	} else if said.RawCode != nil {
+		e.Code, e.sentCode = ErrorCode(wireText(said.RawCode)), said.RawCode
 	}
-	e.RawCode = said.rawCode
-	e.Fields = fieldErrors(said.fields)
-	e.Reference = textIn(said.reference)
-	for _, each := range said.errors {
-		item := ErrorItem{RawCode: each.rawCode, RawType: each.rawType, Message: textIn(each.message), Fields: fieldErrors(each.fields), Extras: extrasOf(each.extras)}
-		if found, isKnown := codeOf(each.rawCode, each.env); isKnown {
+	e.RawCode = said.RawCode
+	e.Fields = fieldErrors(said.Fields)
+	e.Reference = textIn(said.Reference)
+	for _, each := range said.Errors {
+		item := ErrorItem{RawCode: each.RawCode, RawType: each.RawType, Message: textIn(each.Message), Fields: fieldErrors(each.Fields), Extras: extrasOf(each.Extras)}
+		if found, isKnown := codeOf(each.RawCode, each.Envelope); isKnown {
 			item.Code = found
 		} else {
-			item.Code = ErrorCode(wireText(each.rawCode))
+			item.Code = ErrorCode(wireText(each.RawCode))
 		}
-		if found, isKnown := typeOf(each.rawType); isKnown {
+		if found, isKnown := typeOf(each.RawType); isKnown {
 			item.Type = found
 		} else {
-			item.Type = ErrorType(wireText(each.rawType))
+			item.Type = ErrorType(wireText(each.RawType))
 		}
 		e.Errors = append(e.Errors, item)
 	}
-	e.Extras = extrasOf(said.extras)
+	e.Extras = extrasOf(said.Extras)
 	e.Header = header.Clone()
 	if e.Header == nil {
 		e.Header = http.Header{}
 	}
-	if id, found := requestIDOf(headers, requestIDHeaders); found {
+	if id, found := wire.RequestID(headers, requestIDHeaders); found {
 		e.RequestID = id
 	} else {
-		e.RequestID = textIn(said.requestID)
+		e.RequestID = textIn(said.RequestID)
 	}
-	if seconds, found := retryAfterOf(headers, time.Now()); found {
+	if seconds, found := wire.RetryAfter(headers, time.Now()); found {
 		delay := time.Duration(seconds * float64(time.Second))
 		e.RetryAfter = &delay
 	}
 	e.Retryable = kind.retryable(status)
 	e.Throttled = status == http.StatusTooManyRequests || (kind != nil && kind.Throttling)
 	e.Removed = gone != nil
-	e.Body, e.data = body, said.body
-	return e, said.rawCode != nil || said.rawType != nil
+	e.Body, e.data = body, said.Body
+	return e, said.RawCode != nil || said.RawType != nil
 }
 
 // choose is the kind of an error: its code's, else a status class that wins over the type,
 // else its type's, else any other status class, else the one type of its status's codes.
 func choose(code, typ *Kind, status int) *Kind {
-	first, _ := statusEntry(status, statusClassesFirst)
-	last, _ := statusEntry(status, statusClassesLast)
-	byStatus, _ := statusEntry(status, typeByStatus)
+	first, _ := wire.StatusEntry(status, statusClassesFirst)
+	last, _ := wire.StatusEntry(status, statusClassesLast)
+	byStatus, _ := wire.StatusEntry(status, typeByStatus)
 	for _, found := range []*Kind{code, first, typ, last, byStatus} {
 		if found != nil {
 			return found
@@ -308,7 +310,7 @@ func ErrorFor(status int, header http.Header, body []byte) (found *Error) {
 	if status == 0 || (status >= 400 && status <= 599) {
 		return FromResponse(status, header, body)
 	}
-	if !readsStatus(envelopes, status) {
+	if !wire.ReadsStatus(envelopes, status) {
 		return nil
 	}
 	defer func() {
@@ -368,7 +370,7 @@ func Check(resp *http.Response, err error) error {
 	if status >= 400 && status <= 599 {
 		return FromHTTPResponse(resp)
 	}
-	if !readsStatus(envelopes, status) || resp.Body == nil {
+	if !wire.ReadsStatus(envelopes, status) || resp.Body == nil {
 		return nil
 	}
 	body := readBody(resp)
@@ -440,16 +442,16 @@ func FromJSON(data []byte) (found *Error) {
 			found = &Error{Message: defaultMessage, Extras: map[string]any{}}
 		}
 	}()
-	parsed, _ := decodeJSON(data)
-	record, _ := parsed.(*object)
+	parsed, _ := wire.Decode(data)
+	record, _ := parsed.(*wire.Object)
 	if record == nil {
-		record = newObject()
+		record = wire.NewObject()
 	}
 	member := func(key string) any {
-		value, _ := record.get(key)
+		value, _ := record.Get(key)
 		return value
 	}
-	code, typ := wireOf(member("code")), wireOf(member("type"))
+	code, typ := wire.Of(member("code")), wire.Of(member("type"))
 	kind := kindsByName[textIn(member("class"))]
 	if kind == nil && code != nil {
 		kind = Lookup(code)
@@ -479,22 +481,22 @@ func FromJSON(data []byte) (found *Error) {
 	} else if code != nil {
 		e.Code, e.sentCode = ErrorCode(wireText(code)), code
 	}
-	e.RawCode = wireOf(member("raw_code"))
+	e.RawCode = wire.Of(member("raw_code"))
 	e.Fields = fieldsFromData(member("fields"))
 	e.Reference = textIn(member("reference"))
 	e.data = member("body")
 	if list, isList := member("errors").([]any); isList {
 		for _, raw := range list {
-			each, _ := raw.(*object)
+			each, _ := raw.(*wire.Object)
 			if each == nil {
-				each = newObject()
+				each = wire.NewObject()
 			}
 			get := func(key string) any {
-				value, _ := each.get(key)
+				value, _ := each.Get(key)
 				return value
 			}
-			itemCode, itemType := wireOf(get("code")), wireOf(get("type"))
-			item := ErrorItem{Code: ErrorCode(wireText(itemCode)), RawCode: wireOf(get("raw_code")), Type: ErrorType(wireText(itemType)), RawType: itemType, Message: textIn(get("message")), Fields: fieldsFromData(get("fields")), Extras: extrasOf(asObject(get("extras")))}
+			itemCode, itemType := wire.Of(get("code")), wire.Of(get("type"))
+			item := ErrorItem{Code: ErrorCode(wireText(itemCode)), RawCode: wire.Of(get("raw_code")), Type: ErrorType(wireText(itemType)), RawType: itemType, Message: textIn(get("message")), Fields: fieldsFromData(get("fields")), Extras: extrasOf(asObject(get("extras")))}
 			if known := Lookup(itemCode); known != nil && itemCode != nil {
 				item.Code = known.Code
 			}
@@ -506,15 +508,15 @@ func FromJSON(data []byte) (found *Error) {
 	}
 	e.Extras = extrasOf(asObject(member("extras")))
 	e.Header = http.Header{}
-	if headers, isObject := member("headers").(*object); isObject {
-		for _, name := range headers.keys {
-			if value, isText := headers.values[name].(string); isText {
+	if headers, isObject := member("headers").(*wire.Object); isObject {
+		for _, name := range headers.Keys {
+			if value, isText := headers.Values[name].(string); isText {
 				e.Header.Set(name, value)
 			}
 		}
 	}
 	e.RequestID = textIn(member("request_id"))
-	if id, found := requestIDOf(headerMap(e.Header), requestIDHeaders); found {
+	if id, found := wire.RequestID(wire.HeaderMap(e.Header), requestIDHeaders); found {
 		e.RequestID = id
 	}
 	if seconds, isNumber := member("retry_after").(json.Number); isNumber {
@@ -539,8 +541,8 @@ func FromJSON(data []byte) (found *Error) {
 	return e
 }
 
-func asObject(value any) *object {
-	found, _ := value.(*object)
+func asObject(value any) *wire.Object {
+	found, _ := value.(*wire.Object)
 	return found
 }
 
@@ -548,19 +550,19 @@ func fieldsFromData(value any) []FieldError {
 	list, _ := value.([]any)
 	fields := []FieldError{}
 	for _, raw := range list {
-		each, isObject := raw.(*object)
+		each, isObject := raw.(*wire.Object)
 		if !isObject {
 			continue
 		}
 		get := func(key string) any {
-			value, _ := each.get(key)
+			value, _ := each.Get(key)
 			return value
 		}
 		name, isText := get("name").(string)
 		if !isText {
 			continue
 		}
-		field := FieldError{Name: name, Messages: []string{}, Code: wireOf(get("code")), Type: wireOf(get("type")), Pointer: textIn(get("pointer"))}
+		field := FieldError{Name: name, Messages: []string{}, Code: wire.Of(get("code")), Type: wire.Of(get("type")), Pointer: textIn(get("pointer"))}
 		messages, _ := get("messages").([]any)
 		for _, message := range messages {
 			if text, isText := message.(string); isText {

@@ -2,6 +2,8 @@
 
 package acmeerrors
 
+import "acmeerrors/internal/wire"
+
 // TypeResource is the type resource: The resource is wrong.
 const TypeResource ErrorType = "resource"
 
@@ -54,8 +56,8 @@ var codeExtraList = []codeExtras{}
 // The JSON types each extra may hold (|-separated), by its name.
 var extraKindList = []extraKind{}
 
-var envelopes = []envelope{
-	{name: "main", typ: "$.error.type", code: "$.error.code", message: "$.error.message"},
+var envelopes = []wire.Envelope{
+	{Name: "main", Type: "$.error.type", Code: "$.error.code", Message: "$.error.message"},
 }
 
 var requestIDHeaders = []string{"x-request-id", "request-id"}

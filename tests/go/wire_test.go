@@ -1,6 +1,6 @@
-// Table tests of the Go runtime (templates/go/runtime.go.jinja), run by tests/golang.py in the
-// same `go test` as the harness, on the runtime of the first package it is given.
-package errs
+// Table tests of the Go runtime (templates/go/internal/wire/wire.go), run by tests/golang.py
+// in the same `go test` as the harness.
+package wire
 
 import (
 	"encoding/json"
@@ -14,7 +14,7 @@ import (
 
 func mustJSON(t *testing.T, text string) any {
 	t.Helper()
-	value, ok := decodeJSON([]byte(text))
+	value, ok := Decode([]byte(text))
 	if !ok {
 		t.Fatalf("not JSON: %s", text)
 	}
@@ -33,9 +33,9 @@ func TestDecodeJSON(t *testing.T) {
 		`null`:                           `null`,
 		"\"a\xffb\xe2\x82\"":             `"a�b�"`,
 	} {
-		got, ok := decodeJSON([]byte(text))
-		if !ok || string(encodeJSON(got)) != want {
-			t.Errorf("decodeJSON(%q) = %s %v, want %s", text, encodeJSON(got), ok, want)
+		got, ok := Decode([]byte(text))
+		if !ok || string(Encode(got)) != want {
+			t.Errorf("decodeJSON(%q) = %s %v, want %s", text, Encode(got), ok, want)
 		}
 	}
 	for _, text := range []string{
@@ -43,30 +43,30 @@ func TestDecodeJSON(t *testing.T) {
 		`01`, `1.`, `.5`, `1e`, `+1`, "\"a\tb\"", `"\x"`, `"\u12"`, `{a:1}`, `[1 2]`, `tru`,
 		"\ufeff{}", strings.Repeat("1", 4301), strings.Repeat("[", 901) + strings.Repeat("]", 901),
 	} {
-		if _, ok := decodeJSON([]byte(text)); ok {
+		if _, ok := Decode([]byte(text)); ok {
 			t.Errorf("decodeJSON(%q) is JSON", text)
 		}
 	}
 	for _, text := range []string{strings.Repeat("1", 4300), "-" + strings.Repeat("1", 4300),
 		strings.Repeat("1", 5000) + ".0", strings.Repeat("[", 900) + strings.Repeat("]", 900)} {
-		if _, ok := decodeJSON([]byte(text)); !ok {
+		if _, ok := Decode([]byte(text)); !ok {
 			t.Errorf("decodeJSON(%.20q...) is not JSON", text)
 		}
 	}
 }
 
 func TestObject(t *testing.T) {
-	o := newObject()
-	o.set("b", 1)
-	o.set("a", 2)
-	o.set("b", 3)
-	if !reflect.DeepEqual(o.keys, []string{"b", "a"}) || o.values["b"] != 3 {
-		t.Errorf("set: %v %v", o.keys, o.values)
+	o := NewObject()
+	o.Set("b", 1)
+	o.Set("a", 2)
+	o.Set("b", 3)
+	if !reflect.DeepEqual(o.Keys, []string{"b", "a"}) || o.Values["b"] != 3 {
+		t.Errorf("set: %v %v", o.Keys, o.Values)
 	}
-	if _, ok := (*object)(nil).get("a"); ok {
+	if _, ok := (*Object)(nil).Get("a"); ok {
 		t.Error("nil object has a member")
 	}
-	got := plain(mustJSON(t, `{"a":[{"b":null}],"c":"d"}`))
+	got := Plain(mustJSON(t, `{"a":[{"b":null}],"c":"d"}`))
 	want := map[string]any{"a": []any{map[string]any{"b": nil}}, "c": "d"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("plain: %#v", got)
@@ -90,7 +90,7 @@ func TestEncodeJSON(t *testing.T) {
 		{[]byte("a\xff"), `"a�"`},
 		{struct{ A int }{1}, `"{1}"`},
 	} {
-		if got := string(encodeJSON(c.value)); got != c.want {
+		if got := string(Encode(c.value)); got != c.want {
 			t.Errorf("encodeJSON(%#v) = %s, want %s", c.value, got, c.want)
 		}
 	}
@@ -105,7 +105,7 @@ func TestNumbers(t *testing.T) {
 	}
 	for _, group := range same {
 		for _, text := range group {
-			if wireKey(json.Number(text)) != wireKey(json.Number(group[0])) {
+			if Key(json.Number(text)) != Key(json.Number(group[0])) {
 				t.Errorf("wireKey(%s) != wireKey(%s)", text, group[0])
 			}
 		}
@@ -117,11 +117,11 @@ func TestNumbers(t *testing.T) {
 		{json.Number("1e400"), json.Number("-1e400")},
 	}
 	for _, pair := range differ {
-		if wireKey(pair[0]) == wireKey(pair[1]) {
+		if Key(pair[0]) == Key(pair[1]) {
 			t.Errorf("wireKey(%v) == wireKey(%v)", pair[0], pair[1])
 		}
 	}
-	if wireKey(nil) != "" || wireKey(true) != "" || wireKey(json.Number("x")) != "" {
+	if Key(nil) != "" || Key(true) != "" || Key(json.Number("x")) != "" {
 		t.Error("wireKey of no wire value")
 	}
 	for in, want := range map[json.Number]any{
@@ -129,11 +129,11 @@ func TestNumbers(t *testing.T) {
 		"1.5": nil, "1e400": nil, "1e20": json.Number("100000000000000000000"),
 		"123456789012345678901234567890": json.Number("123456789012345678901234567890"),
 	} {
-		if got := wireOf(in); got != want {
+		if got := Of(in); got != want {
 			t.Errorf("wireOf(%s) = %#v, want %#v", in, got, want)
 		}
 	}
-	if wireOf(true) != nil || wireOf(nil) != nil || wireOf("x") != "x" || wireOf([]any{}) != nil {
+	if Of(true) != nil || Of(nil) != nil || Of("x") != "x" || Of([]any{}) != nil {
 		t.Error("wireOf of others")
 	}
 	if !equal(json.Number("1"), json.Number("1.0")) || equal(true, json.Number("1")) ||
@@ -173,8 +173,8 @@ func TestPaths(t *testing.T) {
 			}
 			continue
 		}
-		if !ok || string(encodeJSON(got)) != want {
-			t.Errorf("find(%s) = %s %v, want %s", path, encodeJSON(got), ok, want)
+		if !ok || string(Encode(got)) != want {
+			t.Errorf("find(%s) = %s %v, want %s", path, Encode(got), ok, want)
 		}
 	}
 	for _, path := range []string{"", "$.x", "$.a['b c'][3]", "$.a['b c'][-4]", "$.list[?@.k=='z']",
@@ -212,20 +212,20 @@ func TestParse(t *testing.T) {
 }
 
 func TestHeaders(t *testing.T) {
-	h := headerMap(http.Header{"X-Id": {"a", "b"}, "x-id": {"c"}, "Content-Type": {" Application/JSON ; charset=x"}, "Empty": {}})
+	h := HeaderMap(http.Header{"X-Id": {"a", "b"}, "x-id": {"c"}, "Content-Type": {" Application/JSON ; charset=x"}, "Empty": {}})
 	if h["x-id"] != "a, b, c" || h["empty"] != "" || mediaType(h) != "application/json" {
 		t.Errorf("headerMap: %#v", h)
 	}
 	if mediaType(map[string]string{}) != "" || mediaType(map[string]string{"content-type": "\x1c;"}) != "" {
 		t.Error("no media type")
 	}
-	if id, ok := requestIDOf(map[string]string{"a": " \t", "b": " x-1\t"}, []string{"c", "a", "b"}); !ok || id != "x-1" {
+	if id, ok := RequestID(map[string]string{"a": " \t", "b": " x-1\t"}, []string{"c", "a", "b"}); !ok || id != "x-1" {
 		t.Errorf("request id %q", id)
 	}
-	if _, ok := requestIDOf(map[string]string{"a": ""}, []string{"a"}); ok {
+	if _, ok := RequestID(map[string]string{"a": ""}, []string{"a"}); ok {
 		t.Error("empty request id")
 	}
-	shown := redacted(map[string]string{"authorization": "x", "x-csrf-token": "y", "mine": "z", "ok": "w"}, map[string]bool{"mine": true})
+	shown := Redacted(map[string]string{"authorization": "x", "x-csrf-token": "y", "mine": "z", "ok": "w"}, map[string]bool{"mine": true})
 	if !reflect.DeepEqual(shown, map[string]string{"authorization": "[redacted]", "x-csrf-token": "[redacted]", "mine": "[redacted]", "ok": "w"}) {
 		t.Errorf("redacted: %v", shown)
 	}
@@ -252,7 +252,7 @@ func TestRetryAfter(t *testing.T) {
 		{map[string]string{"retry-after": "1.5"}, 0, false},
 		{map[string]string{}, 0, false},
 	} {
-		got, ok := retryAfterOf(c.headers, now)
+		got, ok := RetryAfter(c.headers, now)
 		if ok != c.ok || math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("retryAfterOf(%v) = %v %v, want %v", c.headers, got, ok, c.want)
 		}
@@ -284,61 +284,61 @@ func TestKinds(t *testing.T) {
 		{mustJSON(t, `{}`), "object", true}, {nil, "object", false}, {"x", "object", true},
 		{"x", "integer|string", true}, {struct{}{}, "string", false}, {struct{}{}, "object", true},
 	} {
-		if got := isOfKind(c.value, c.kinds); got != c.want {
+		if got := IsOfKind(c.value, c.kinds); got != c.want {
 			t.Errorf("isOfKind(%#v, %s) = %v", c.value, c.kinds, got)
 		}
 	}
 }
 
 func TestStatuses(t *testing.T) {
-	envelopes := []envelope{{}, {when: &condition{statuses: []string{"200", "3xx"}}}}
+	envelopes := []Envelope{{}, {When: &Condition{Statuses: []string{"200", "3xx"}}}}
 	for status, want := range map[int]bool{200: true, 302: true, 201: false, 404: false} {
-		if readsStatus(envelopes, status) != want {
+		if ReadsStatus(envelopes, status) != want {
 			t.Errorf("readsStatus(%d)", status)
 		}
 	}
 	entries := map[string]string{"404": "exact", "4xx": "range"}
 	for status, want := range map[int]string{404: "exact", 400: "range", 0: "", 4000: "", 500: ""} {
-		if got, _ := statusEntry(status, entries); got != want {
+		if got, _ := StatusEntry(status, entries); got != want {
 			t.Errorf("statusEntry(%d) = %s", status, got)
 		}
 	}
 }
 
-var testEnvelopes = []envelope{
+var testEnvelopes = []Envelope{
 	{
-		name: "main", code: "$.error.code", typ: "$.error.type", message: "$.error.message",
-		reference: "$.error.doc", requestID: "$.meta.request_id",
-		fields: []fieldSource{
-			{path: "$.error.fields", name: "$.name", messages: "$.messages"},
-			{path: "$.error.details", message: "$.msg", pointer: "$.loc", code: "$.code", typ: "$.kind"},
-			{path: "$.error.map", shape: "map"},
-			{path: "$.error.strings", shape: "strings"},
+		Name: "main", Code: "$.error.code", Type: "$.error.type", Message: "$.error.message",
+		Reference: "$.error.doc", RequestID: "$.meta.request_id",
+		Fields: []FieldSource{
+			{Path: "$.error.fields", Name: "$.name", Messages: "$.messages"},
+			{Path: "$.error.details", Message: "$.msg", Pointer: "$.loc", Code: "$.code", Type: "$.kind"},
+			{Path: "$.error.map", Shape: "map"},
+			{Path: "$.error.strings", Shape: "strings"},
 		},
-		extras: []extraSpec{{"count", "$.error.count", "integer"}, {"tags", "$.error.tags", "strings"}},
-		when:   &condition{mediaTypes: []string{"application/json"}},
+		Extras: []Extra{{"count", "$.error.count", "integer"}, {"tags", "$.error.tags", "strings"}},
+		When:   &Condition{MediaTypes: []string{"application/json"}},
 	},
 	{
-		name: "list", code: "$.code", message: "$.message", errors: "$.errors", firstKnown: true,
-		fields: []fieldSource{{path: "$", name: "$.field", message: "$.message"}},
-		when:   &condition{statuses: []string{"4xx", "200"}, present: []string{"$.errors"}},
+		Name: "list", Code: "$.code", Message: "$.message", Errors: "$.errors", FirstKnown: true,
+		Fields: []FieldSource{{Path: "$", Name: "$.field", Message: "$.message"}},
+		When:   &Condition{Statuses: []string{"4xx", "200"}, Present: []string{"$.errors"}},
 	},
 	{
-		name: "problem", code: "$.type", typ: "$.type", message: "$.title", lastSegment: true,
-		when: &condition{equals: []equality{{"$.v", json.Number("2")}, {"$.ok", false}}},
+		Name: "problem", Code: "$.type", Type: "$.type", Message: "$.title", LastSegment: true,
+		When: &Condition{Equals: []Equality{{"$.v", json.Number("2")}, {"$.ok", false}}},
 	},
-	{name: "text", text: true},
+	{Name: "text", Text: true},
 }
 
-func readTest(status int, body string, headers map[string]string) parsed {
-	known := func(raw any, env *envelope) bool { return raw == "known" }
-	extras := func(key string) []extraSpec {
+func readTest(status int, body string, headers map[string]string) Parsed {
+	known := func(raw any, env *Envelope) bool { return raw == "known" }
+	extras := func(key string) []Extra {
 		if key == "s:not_found" {
-			return []extraSpec{{"what", "$.what", "string"}}
+			return []Extra{{"what", "$.what", "string"}}
 		}
 		return nil
 	}
-	return read(status, []byte(body), headers, testEnvelopes, known, extras)
+	return Read(status, []byte(body), headers, testEnvelopes, known, extras)
 }
 
 func TestRead(t *testing.T) {
@@ -346,75 +346,75 @@ func TestRead(t *testing.T) {
 	p := readTest(400, `{"error":{"code":20404.0,"type":"t","message":"m","doc":"d","count":3.0,"tags":["a"],
 		"fields":[{"name":"f","messages":["x","y"]},{"name":"f","messages":["z"]},"bare",{"messages":["no name"]}]},
 		"meta":{"request_id":"r"}}`, json)
-	if p.rawCode != wireOf(json_("20404")) || p.codeEnv.name != "main" || p.rawType != "t" || p.message != "m" ||
-		p.reference != "d" || p.requestID != "r" || !p.isJSON {
+	if p.RawCode != Of(json_("20404")) || p.CodeEnvelope.Name != "main" || p.RawType != "t" || p.Message != "m" ||
+		p.Reference != "d" || p.RequestID != "r" || !p.IsJSON {
 		t.Errorf("read: %+v", p)
 	}
-	if got := string(encodeJSON(canon(p.fields))); got != `[["f",["x","y","z"],null,null,null],["",["bare"],null,null,null]]` {
+	if got := string(Encode(canon(p.Fields))); got != `[["f",["x","y","z"],null,null,null],["",["bare"],null,null,null]]` {
 		t.Errorf("fields: %s", got)
 	}
-	if got := string(encodeJSON(p.extras)); got != `{"count":3,"tags":["a"]}` {
+	if got := string(Encode(p.Extras)); got != `{"count":3,"tags":["a"]}` {
 		t.Errorf("extras: %s", got)
 	}
 	// The media type rules the main envelope out; the problem one reads the rest.
 	p = readTest(0, `{"error":{"code":"x"},"type":"https://e.com/not_found/?a#b","title":"T","v":2.0,"ok":false}`,
 		map[string]string{"content-type": "text/json"})
-	if p.rawCode != "https://e.com/not_found/?a#b" || codeKey(p.rawCode, p.codeEnv) != "not_found" || p.message != "T" {
+	if p.RawCode != "https://e.com/not_found/?a#b" || CodeKey(p.RawCode, p.CodeEnvelope) != "not_found" || p.Message != "T" {
 		t.Errorf("problem: %+v", p)
 	}
 	p = readTest(0, `{"type":"x","title":"T","v":"2","ok":false}`, nil)
-	if p.rawCode != nil || p.message != nil {
+	if p.RawCode != nil || p.Message != nil {
 		t.Errorf("equals: %+v", p)
 	}
 	p = readTest(200, `{"errors":[{"code":"a","message":"first","field":"f"},7,{"code":"known","message":"second"}]}`, nil)
-	if p.rawCode != "known" || p.message != "second" || len(p.errors) != 2 || p.errors[0].rawCode != "a" ||
-		len(p.errors[0].fields) != 1 || p.errors[0].fields[0].name != "f" || len(p.fields) != 0 {
+	if p.RawCode != "known" || p.Message != "second" || len(p.Errors) != 2 || p.Errors[0].RawCode != "a" ||
+		len(p.Errors[0].Fields) != 1 || p.Errors[0].Fields[0].Name != "f" || len(p.Fields) != 0 {
 		t.Errorf("first_known: %+v", p)
 	}
 	p = readTest(200, `{"errors":{"code":"a"}}`, nil)
-	if p.rawCode != "a" || len(p.errors) != 1 {
+	if p.RawCode != "a" || len(p.Errors) != 1 {
 		t.Errorf("one error: %+v", p)
 	}
-	if p = readTest(201, `{"errors":[{"code":"a"}]}`, nil); p.rawCode != nil {
+	if p = readTest(201, `{"errors":[{"code":"a"}]}`, nil); p.RawCode != nil {
 		t.Errorf("status: %+v", p)
 	}
-	if p = readTest(404, `{"errors":[{"code":"a"}]}`, nil); p.rawCode != "a" {
+	if p = readTest(404, `{"errors":[{"code":"a"}]}`, nil); p.RawCode != "a" {
 		t.Errorf("4xx: %+v", p)
 	}
-	if p = readTest(0, `{"errors":[{"code":"a"}]}`, nil); p.rawCode != nil {
+	if p = readTest(0, `{"errors":[{"code":"a"}]}`, nil); p.RawCode != nil {
 		t.Errorf("no status: %+v", p)
 	}
 	for body, want := range map[string]any{" \tService down\r\n ": "Service down", " <html>": nil, " ": nil, `"json"`: nil} {
-		if p = readTest(503, body, nil); p.message != want {
+		if p = readTest(503, body, nil); p.Message != want {
 			t.Errorf("text %q: %+v", body, p)
 		}
 	}
-	if p = readTest(503, "Down", map[string]string{"content-type": "text/html"}); p.message != nil {
+	if p = readTest(503, "Down", map[string]string{"content-type": "text/html"}); p.Message != nil {
 		t.Errorf("html: %+v", p)
 	}
-	if p = readTest(302, "Down", nil); p.message != nil {
+	if p = readTest(302, "Down", nil); p.Message != nil {
 		t.Errorf("302 text: %+v", p)
 	}
 	p = readTest(404, `{"error":{"code":"not_found","message":"m"},"what":"thing"}`, nil)
-	if got := string(encodeJSON(p.extras)); got != `{"what":"thing"}` {
+	if got := string(Encode(p.Extras)); got != `{"what":"thing"}` {
 		t.Errorf("code extras: %s", got)
 	}
 	p = readTest(400, `{"error":{"details":[{"loc":"a.b","msg":"bad","code":7,"kind":"k"},{"loc":"a.b","msg":"worse","code":7,"kind":"k"},{"msg":"none"}]}}`, nil)
-	if got := string(encodeJSON(canon(p.fields))); got != `[["a.b",["bad","worse"],{"num":"7"},"k","a.b"]]` {
+	if got := string(Encode(canon(p.Fields))); got != `[["a.b",["bad","worse"],{"num":"7"},"k","a.b"]]` {
 		t.Errorf("pointer fields: %s", got)
 	}
 	p = readTest(400, `{"error":{"map":{"b":"x","a":{"c":["y","z"],"d":[1]},"1":[]}}}`, nil)
-	if got := string(encodeJSON(canon(p.fields))); got != `[["1",[],null,null,null],["b",["x"],null,null,null],["a.c",["y","z"],null,null,null]]` {
+	if got := string(Encode(canon(p.Fields))); got != `[["1",[],null,null,null],["b",["x"],null,null,null],["a.c",["y","z"],null,null,null]]` {
 		t.Errorf("map fields: %s", got)
 	}
 	p = readTest(400, `{"error":{"strings":["x",1,"y"]}}`, nil)
-	if got := string(encodeJSON(canon(p.fields))); got != `[["",["x","y"],null,null,null]]` {
+	if got := string(Encode(canon(p.Fields))); got != `[["",["x","y"],null,null,null]]` {
 		t.Errorf("strings fields: %s", got)
 	}
-	if p = readTest(400, "{\"error\":{\"message\":\"a\xffb\"}}", nil); p.message != "a\ufffdb" {
+	if p = readTest(400, "{\"error\":{\"message\":\"a\xffb\"}}", nil); p.Message != "a\ufffdb" {
 		t.Errorf("invalid UTF-8: %+v", p)
 	}
-	if p = read(400, nil, nil, testEnvelopes, nil, nil); p.body != nil || p.isJSON || p.message != nil {
+	if p = Read(400, nil, nil, testEnvelopes, nil, nil); p.Body != nil || p.IsJSON || p.Message != nil {
 		t.Errorf("no body: %+v", p)
 	}
 }
@@ -422,57 +422,57 @@ func TestRead(t *testing.T) {
 func json_(text string) json.Number { return json.Number(text) }
 
 func TestWriteRoundTrip(t *testing.T) {
-	extras := newObject()
-	extras.set("count", json.Number("3"))
-	extras.set("tags", []string{"a", "b"})
-	extras.set("what", "thing")
+	extras := NewObject()
+	extras.Set("count", json.Number("3"))
+	extras.Set("tags", []string{"a", "b"})
+	extras.Set("what", "thing")
 	for _, c := range []struct {
 		env    int
-		fields []field
+		fields []Field
 		want   string
 	}{
-		{0, []field{{name: "f", messages: []string{"x", "y"}}, {name: "g", messages: []string{}}},
+		{0, []Field{{Name: "f", Messages: []string{"x", "y"}}, {Name: "g", Messages: []string{}}},
 			`{"error":{"code":"not_found","type":"t","message":"m","doc":"d","count":3,"tags":["a","b"],"fields":[{"name":"f","messages":["x","y"]},{"name":"g","messages":[]}]},"meta":{"request_id":"r"},"what":"thing"}`},
-		{1, []field{{name: "f", messages: []string{"x", "y"}}, {name: "g", messages: []string{}}},
+		{1, []Field{{Name: "f", Messages: []string{"x", "y"}}, {Name: "g", Messages: []string{}}},
 			`{"errors":[{"code":"not_found","message":"x","what":"thing","field":"f"},{"code":"not_found","message":"y","what":"thing","field":"f"},{"code":"not_found","message":"m","what":"thing","field":"g"}]}`},
 		{1, nil, `{"errors":[{"code":"not_found","message":"m","what":"thing"}]}`},
 		{2, nil, `{"type":"not_found","title":"m","what":"thing","v":2,"ok":false}`},
 	} {
 		env := &testEnvelopes[c.env]
-		sent := written{rawCode: "not_found", rawType: "t", message: "m", reference: "d", fields: c.fields, extras: extras, requestID: "r"}
+		sent := Written{RawCode: "not_found", RawType: "t", Message: "m", Reference: "d", Fields: c.fields, Extras: extras, RequestID: "r"}
 		if c.env == 2 {
-			sent.rawType = "not_found"
+			sent.RawType = "not_found"
 		}
-		body := write(env, sent, []extraSpec{{"what", "$.what", "string"}})
-		if got := string(encodeJSON(body)); got != c.want {
-			t.Errorf("write %s:\n got  %s\n want %s", env.name, got, c.want)
+		body := Write(env, sent, []Extra{{"what", "$.what", "string"}})
+		if got := string(Encode(body)); got != c.want {
+			t.Errorf("write %s:\n got  %s\n want %s", env.Name, got, c.want)
 			continue
 		}
-		p := readTest(400, string(encodeJSON(body)), nil)
-		if p.codeEnv != env || p.rawCode != "not_found" || p.message != firstMessage(c.fields, "m", c.env) {
-			t.Errorf("read back %s: %+v", env.name, p)
+		p := readTest(400, string(Encode(body)), nil)
+		if p.CodeEnvelope != env || p.RawCode != "not_found" || p.Message != firstMessage(c.fields, "m", c.env) {
+			t.Errorf("read back %s: %+v", env.Name, p)
 		}
 	}
-	if got := write(&testEnvelopes[3], written{message: "down"}, nil); got != "down" {
+	if got := Write(&testEnvelopes[3], Written{Message: "down"}, nil); got != "down" {
 		t.Errorf("text write: %v", got)
 	}
 	// Pointers: an empty one is none (Python's truthiness).
-	env := &envelope{fields: []fieldSource{{path: "$.d", message: "$.m", pointer: "$.p", code: "$.c"}}}
-	got := encodeJSON(write(env, written{fields: []field{{name: "n", messages: []string{"x"}, pointer: "", code: json.Number("7")}, {name: "o", pointer: "/o"}}}, nil))
+	env := &Envelope{Fields: []FieldSource{{Path: "$.d", Message: "$.m", Pointer: "$.p", Code: "$.c"}}}
+	got := Encode(Write(env, Written{Fields: []Field{{Name: "n", Messages: []string{"x"}, Pointer: "", Code: json.Number("7")}, {Name: "o", Pointer: "/o"}}}, nil))
 	if string(got) != `{"d":[{"p":"n","m":"x","c":7},{"p":"/o"}]}` {
 		t.Errorf("pointers: %s", got)
 	}
 	// Paths with indices and filters make what they need.
-	env = &envelope{code: "$.a[2].b", message: "$.l[?@.k=='x'].m", typ: "$.n[-1]"}
-	got = encodeJSON(write(env, written{rawCode: 1, rawType: 2.5, message: "m"}, nil))
+	env = &Envelope{Code: "$.a[2].b", Message: "$.l[?@.k=='x'].m", Type: "$.n[-1]"}
+	got = Encode(Write(env, Written{RawCode: 1, RawType: 2.5, Message: "m"}, nil))
 	if string(got) != `{"a":[null,null,{"b":1}],"n":[2.5],"l":[{"k":"x","m":"m"}]}` {
 		t.Errorf("paths: %s", got)
 	}
 }
 
-func firstMessage(fields []field, message string, env int) any {
+func firstMessage(fields []Field, message string, env int) any {
 	if env == 1 && len(fields) > 0 {
-		return fields[0].messages[0]
+		return fields[0].Messages[0]
 	}
 	return message
 }
@@ -484,18 +484,18 @@ func FuzzRead(f *testing.F) {
 		f.Add(400, []byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		p := read(status, body, map[string]string{"content-type": "application/json"}, testEnvelopes,
-			func(raw any, env *envelope) bool { return wireKey(codeKey(raw, env)) == "s:known" },
-			func(key string) []extraSpec { return []extraSpec{{"x", "$.x", "object"}} })
-		plain(p.body)
-		encodeJSON(p.body)
-		message, _ := p.message.(string)
+		p := Read(status, body, map[string]string{"content-type": "application/json"}, testEnvelopes,
+			func(raw any, env *Envelope) bool { return Key(CodeKey(raw, env)) == "s:known" },
+			func(key string) []Extra { return []Extra{{"x", "$.x", "object"}} })
+		Plain(p.Body)
+		Encode(p.Body)
+		message, _ := p.Message.(string)
 		for i := range testEnvelopes {
-			encodeJSON(write(&testEnvelopes[i], written{rawCode: p.rawCode, rawType: p.rawType, message: message,
-				reference: p.reference, fields: p.fields, extras: p.extras, requestID: p.requestID}, nil))
+			Encode(Write(&testEnvelopes[i], Written{RawCode: p.RawCode, RawType: p.RawType, Message: message,
+				Reference: p.Reference, Fields: p.Fields, Extras: p.Extras, RequestID: p.RequestID}, nil))
 		}
-		if value, ok := decodeJSON(body); ok {
-			again, ok := decodeJSON(encodeJSON(value))
+		if value, ok := Decode(body); ok {
+			again, ok := Decode(Encode(value))
 			if !ok || !equal(value, again) {
 				t.Errorf("round trip of %q", body)
 			}
@@ -508,8 +508,8 @@ func canon(value any) any {
 	switch v := value.(type) {
 	case json.Number:
 		key, _ := numberKey(v)
-		found := newObject()
-		found.set("num", key)
+		found := NewObject()
+		found.Set("num", key)
 		return found
 	case []string:
 		return canon(messagesValue(v))
@@ -519,18 +519,18 @@ func canon(value any) any {
 			items = append(items, canon(item))
 		}
 		return items
-	case *object:
+	case *Object:
 		pairs := []any{}
-		for _, key := range v.keys {
-			pairs = append(pairs, []any{key, canon(v.values[key])})
+		for _, key := range v.Keys {
+			pairs = append(pairs, []any{key, canon(v.Values[key])})
 		}
-		found := newObject()
-		found.set("obj", pairs)
+		found := NewObject()
+		found.Set("obj", pairs)
 		return found
-	case []field:
+	case []Field:
 		items := []any{}
 		for _, one := range v {
-			items = append(items, canon([]any{one.name, messagesValue(one.messages), one.code, one.typ, one.pointer}))
+			items = append(items, canon([]any{one.Name, messagesValue(one.Messages), one.Code, one.Type, one.Pointer}))
 		}
 		return items
 	}
