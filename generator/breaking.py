@@ -1028,9 +1028,12 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
 )
 def _package_renamed(diff: Diff) -> Iterator[Finding]:
     for target in diff.languages:
-        before = diff.old.options.get(target.name, {}).get("package")
-        after = diff.new.options.get(target.name, {}).get("package")
-        if before is not None and after is not None and before != after:
+        generated = [target.name in found.options for found in (diff.old, diff.new)]
+        if target.opt_in and not all(generated):
+            continue  # bindings that did not exist before, or no longer do
+        # What code imports: the package's name (Go's, its module path), defaults and all.
+        before, after = target.package(diff.old), target.package(diff.new)
+        if before != after:
             yield diff.finding(
                 "package-renamed",
                 f"the {target.language} package is {after}, not {before}",

@@ -279,13 +279,16 @@ def read(
     answers: dict[str, list[tuple[str, str, str]]] | None = None,
     probes: dict[str, list[str]] | None = None,
     refused: list[str] | None = None,
+    go_probes: dict[str, str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """{name: (generated files, responses)} read by both languages:
     {name: {"python": [...], "typescript": [...]}}, results in the order of the responses.
     answers, {name: [(code, envelope, message), ...]}, are errors each language answers with
     (to_response, toResponse): {name: {"answers": {"python": [...], "typescript": [...]}}},
     each answer {status, headers, body}. probes, {style: [.ts files under root]}, are compiled
-    in the same tsc run, which refuses nothing else: each error they have goes to refused."""
+    in the same tsc run, which refuses nothing else: each error they have goes to refused.
+    go_probes, {name: Go source importing BINDING}, are built against the Go packages: the
+    lines each has refused are {name: {"go_refused": [line, ...]}}."""
     sources: dict[str, list[str]] = {"enum": [], "erasable": []}
     options: dict[str, Any] = {}
     packages: dict[str, tuple[Path, str]] = {}
@@ -395,7 +398,9 @@ def read(
                 for answer, read in zip(made, fetched, strict=True):
                     answer["fetched_by_python"] = read
         go_results = (
-            go_read(root / "go", in_go, catalogues, python, answers or {}, served, packages)
+            go_read(
+                root / "go", in_go, catalogues, python, answers or {}, served, packages, go_probes
+            )
             if in_go
             else {}
         )
@@ -415,6 +420,7 @@ def read(
         for name in catalogues
     }
     for name, results in go_results.items():
+        found[name]["go_refused"] = results.get("refused", [])
         found[name]["go"] = results["read"]
         found[name]["answers"]["go"] = results["answers"]
         found[name]["description"]["go"] = results["description"]
@@ -429,10 +435,13 @@ def go_read(
     answers: dict[str, list[tuple[str, str, str]]],
     served: list[str],
     packages: dict[str, tuple[Path, str]],
+    probes: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """What the Go packages make of the same jobs, in one `go test` run; while it runs, Python
-    and TypeScript read each Go answer from the loopback server it answers on."""
+    and TypeScript read each Go answer from the loopback server it answers on. Probes are
+    built first, in one `go build` (see golang.Harness.refused)."""
     harness = golang.Harness(root, in_go)
+    refused = harness.refused(probes) if probes else {}
     jobs = [
         {
             "api": name,
@@ -470,6 +479,8 @@ def go_read(
             fetched[name]["typescript"] = reads
 
     results = harness.run(jobs, read_from if answers else None)
+    for name, lines in refused.items():
+        results[name]["refused"] = lines
     for name, result in results.items():
         for index, answer in enumerate(result["answers"]):
             answer["fetched_from_go"] = {

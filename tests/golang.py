@@ -21,6 +21,10 @@ from conftest import PYTHON, ROOT, run
 
 HARNESS = Path(__file__).parent / "go" / "harness_test.go"
 HARNESS_MODULE = "errorbindings.test/harness"
+PROBES_MODULE = "errorbindings.test/probes"
+# Compiled without optimisation (what the tests show does not depend on it, and it compiles
+# the packages a third faster); go vet sees them as they are.
+UNOPTIMISED = "-N -l"
 
 
 def go() -> str:
@@ -143,6 +147,38 @@ class Harness:
             + "\n}\n"
         )
 
+    def refused(self, probes: dict[str, str]) -> dict[str, list[int]]:
+        """Probes ({name: Go source importing BINDING, the package of that name}), each a
+        package of a module beside the harness's, built at once: {name: lines refused}."""
+        root = self.root / "probes"
+        root.mkdir()
+        (root / "go.mod").write_text(
+            f"module {PROBES_MODULE}\n\ngo 1.21\n\nrequire {HARNESS_MODULE} v0.0.0\n\n"
+            f"replace {HARNESS_MODULE} => ../\n"
+        )
+        for name, source in probes.items():
+            alias = self.names[name]
+            (root / alias).mkdir()
+            binding = f"{HARNESS_MODULE}/bindings/{alias}"
+            (root / alias / "probe.go").write_text(source.replace("BINDING", binding))
+        result = run_go(
+            "build",
+            f"-gcflags={HARNESS_MODULE}/...={UNOPTIMISED}",
+            f"-gcflags={PROBES_MODULE}/...={UNOPTIMISED} -e",
+            "./...",
+            cwd=root,
+            check=False,
+        )
+        by_alias = {alias: name for name, alias in self.names.items()}
+        found: dict[str, list[int]] = {name: [] for name in probes}
+        for line in (result.stdout + result.stderr).splitlines():
+            said = re.match(r"(?:\./)?(b\d+)/probe\.go:(\d+):\d+: ", line)
+            if said:
+                found[by_alias[said.group(1)]].append(int(said.group(2)))
+            else:
+                assert line.startswith("#") or not line.strip(), line
+        return found
+
     def run(
         self, jobs: list[dict[str, Any]], during: Callable[[str], None] | None = None
     ) -> dict[str, Any]:
@@ -153,10 +189,8 @@ class Harness:
         run_go("vet", "./bindings/...", "./internal/...", cwd=self.root)
         (self.root / "jobs.json").write_text(json.dumps(jobs))
         env = {**os.environ, **environment(), "HARNESS_DIR": str(self.root)}
-        # Compiled without optimisation (what the test shows does not depend on it, and it
-        # compiles the packages a third faster); go vet above saw them as they are.
         with subprocess.Popen(
-            [go(), "test", "-count=1", f"-gcflags={HARNESS_MODULE}/...=-N -l", "./..."],
+            [go(), "test", "-count=1", f"-gcflags={HARNESS_MODULE}/...={UNOPTIMISED}", "./..."],
             cwd=self.root,
             env=env,
             stdout=subprocess.PIPE,

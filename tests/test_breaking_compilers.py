@@ -1,9 +1,10 @@
 """The compilers agree with the gate. For every case of tests/breaking that the gate reads, a
 probe made from the OLD catalogue uses every public symbol the old bindings promise (classes,
 previous names, enum members, extras with their types; an exhaustive match where codes are
-closed) and is type-checked against the NEW bindings: one mypy, one pyright and one tsc run
-(per TypeScript style) for all cases. The old conformance fixtures are read by the new
-bindings in both languages, in one batched run.
+closed) and is type-checked against the NEW bindings: one mypy, one pyright, one tsc run (per
+TypeScript style) and one `go build` for all cases (each case has a `go:` section, so that the
+gate speaks of Go too). The old conformance fixtures are read by the new bindings in every
+language, in one batched run.
 
 Soundness: a case whose probe fails for a target is reported by the gate with `source:<that
 target>`; a case whose fixtures read otherwise (class names aside) with `wire` or `behaviour`;
@@ -34,6 +35,7 @@ import generator
 from generator import breaking
 from generator.model import Catalogue
 from generator.problems import CatalogueError
+from generator.target import go
 from generator.target import python as py
 from generator.target import typescript as ts
 
@@ -54,6 +56,7 @@ class Case:
     """(language, subject) of each probe line a checker refused."""
     fixtures_changed: set[str] = field(default_factory=set)
     """outcome (something but the class changed) and/or class."""
+    go_probe: str = ""
 
 
 def cases() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
@@ -305,6 +308,32 @@ def typescript_probe(old: Catalogue, module: str) -> Probe:
     return probe
 
 
+def go_probe(old: Catalogue) -> Probe:
+    """The Go names the old bindings promise: each kind (previous names too), code and type
+    constant, and each envelope extra's method with its type. Go has no exhaustive switch,
+    so closed codes promise nothing more."""
+    probe = Probe("package probe", "", 'import e "BINDING"', "")
+    probe.add("func Probe(err *e.Error) []any {")
+    probe.add("\tfound := []any{}")
+    for entry in (*old.status_classes, *old.types, *old.codes):
+        for name in (go.entry_kind(entry), *entry.previous_names_in("go")):
+            probe.add(f"\tfound = append(found, e.{name})", f"class {name}")
+    for code in old.codes:
+        probe.add(f"\tfound = append(found, e.{go.code_constant(code)})", f"code {code.key}")
+    for error_type in old.types:
+        constant = go.type_constant(error_type)
+        probe.add(f"\tfound = append(found, e.{constant})", f"type {error_type.key}")
+    for extra in old.envelope_extras:
+        method = go.method(extra)
+        line = (
+            f"\t{{ var x {go.extra_type(extra)}; x, _ = err.{method}(); found = append(found, x) }}"
+        )
+        probe.add(line, f"extra {extra.name}")
+    probe.add("\treturn found")
+    probe.add("}")
+    return probe
+
+
 def prepare(root: Path) -> tuple[list[Case], dict[str, Any]]:
     """Every case's new bindings and probes written under root; the fixture runs to make."""
     found: list[Case] = []
@@ -313,15 +342,21 @@ def prepare(root: Path) -> tuple[list[Case], dict[str, Any]]:
         tag = f"c{index}"
         for data in (old_data, new_data):  # a package name of its own, for one mypy run
             data["python"] = {"package": f"{tag}_{data['python']['package']}"}
+            data.setdefault("go", {"package": "acmeerrors"})  # so the gate speaks of Go too
         old, new = catalogue_of(old_data), catalogue_of(new_data)
         case = Case(name, tag, old, new, breaking.compare(old, new, TARGETS))
-        new_files = files(new, ["python", "typescript"])
+        new_files = files(new, ["python", "typescript", "go"])
         python = python_probe(old, old_data["python"]["package"])
         typescript = typescript_probe(old, f"../{tag}/typescript/src/index.js")
         write_tree(
             root / "probes", {f"{tag}_probe.py": python.text(), f"{tag}.ts": typescript.text()}
         )
-        case.probe_lines = {"python": python.subjects, "typescript": typescript.subjects}
+        case.go_probe = go_probe(old).text()
+        case.probe_lines = {
+            "python": python.subjects,
+            "typescript": typescript.subjects,
+            "go": go_probe(old).subjects,
+        }
         runs[tag] = (new_files, bindings.fixture_cases(files(old, ["fixtures"])))
         found.append(case)
     return found, runs
@@ -369,7 +404,11 @@ def check_typescript_and_fixtures(root: Path, found: list[Case], runs: dict[str,
     for case in found:
         styles[case.new.options["typescript"].get("style", "enum")].append(f"probes/{case.tag}.ts")
     refused: list[str] = []
-    read = bindings.read(root, runs, probes=styles, refused=refused)
+    go_probes = {case.tag: case.go_probe for case in found}
+    read = bindings.read(root, runs, probes=styles, refused=refused, go_probes=go_probes)
+    for case in found:
+        for line in read[case.tag]["go_refused"]:
+            case.probe_failed.add(("go", case.probe_lines["go"].get(line, "")))
     for line in refused:
         said = re.match(r"probes/(c\d+)\.ts\((\d+),\d+\): error", line)
         assert said, line
@@ -378,10 +417,11 @@ def check_typescript_and_fixtures(root: Path, found: list[Case], runs: dict[str,
             ("typescript", case.probe_lines["typescript"].get(int(said.group(2)), ""))
         )
     for case in found:
-        for language in ("python", "typescript"):
+        renamed = bindings.go_classes(case.old)
+        for language in ("python", "typescript", "go"):
             responses = runs[case.tag][1]
             for response, got in zip(responses, read[case.tag][language], strict=True):
-                want = bindings.expected(response, language)
+                want = bindings.expected(response, language, renamed)
                 seen = bindings.seen(got, want)
                 if seen | {"class": None} != want | {"class": None}:
                     case.fixtures_changed.add("outcome")
@@ -409,7 +449,8 @@ def test_every_probe_and_fixture_change_is_reported(agreed: list[Case]) -> None:
         if "outcome" in case.fixtures_changed:
             assert said(case) & {"wire", "behaviour"}, case.name
         if "class" in case.fixtures_changed:
-            assert said(case) & {"wire", "behaviour", "source:python", "source:typescript"}
+            sources = {"source:python", "source:typescript", "source:go"}
+            assert said(case) & {"wire", "behaviour", *sources}
 
 
 def test_every_rule_shows_what_it_claims(agreed: list[Case]) -> None:
@@ -431,10 +472,14 @@ def test_every_rule_shows_what_it_claims(agreed: list[Case]) -> None:
 def test_the_counts(agreed: list[Case]) -> None:
     """What the closing note reports: cases, probe failures, fixture changes."""
     probes = sum(bool(case.probe_failed) for case in agreed)
+    by_language = {
+        language: sum(any(said == language for said, _ in case.probe_failed) for case in agreed)
+        for language in ("python", "typescript", "go")
+    }
     fixtures = sum(bool(case.fixtures_changed) for case in agreed)
     random = sum(case.name.startswith("random") for case in agreed)
     print(
         f"\n{len(agreed)} cases ({random} random mutations): {probes} with a probe refused, "
-        f"{fixtures} with fixtures changed"
+        f"{fixtures} with fixtures changed; refused by language: {by_language}"
     )
-    assert probes and fixtures and random
+    assert probes and fixtures and random and all(by_language.values())

@@ -16,6 +16,7 @@ from typing import Any
 
 import bindings
 import black
+import golang
 import jsonschema
 import pytest
 import yaml
@@ -30,6 +31,7 @@ from generator import catalogue as catalogue_module
 from generator import schema
 from generator.problems import CatalogueError
 from generator.target import builtin as builtin_targets
+from generator.target import go as go_target
 from generator.target import python
 
 
@@ -400,7 +402,8 @@ def test_format_2_every_other_file_holds_every_string(
     wire_drawn: list[Drawn], tmp_path: Path
 ) -> None:
     """The same catalogues' Python is in black's layout, their data files parse (the fixtures
-    against their schema), and their docs lint and show every description and message."""
+    against their schema, go.mod by Go), and their docs lint and show every description and
+    message."""
     pages = {}
     for index, drawn in enumerate(wire_drawn):
         files = generated(drawn, tmp_path / f"c{index}", list(generator.targets()))
@@ -412,6 +415,12 @@ def test_format_2_every_other_file_holds_every_string(
         jsonschema.Draft202012Validator(schema).validate(fixtures)
         tomllib.loads(files["python/pyproject.toml"])
         yaml.safe_load(files["docs/mkdocs.yml"])
+        if "go" in drawn.data:  # go.mod, as Go's own parser reads it back
+            write_tree(tmp_path / f"c{index}" / "mod", {"go.mod": files["go/go.mod"]})
+            parsed = golang.run_go("mod", "edit", "-json", cwd=tmp_path / f"c{index}" / "mod")
+            module = json.loads(parsed.stdout)
+            assert module["Module"]["Path"] == drawn.data["go"]["module"]
+            assert module["Go"] == go_target.GO_VERSION
         page = files["docs/pages/index.md"]
         pages[f"docs/pages/p{index}.md"] = page
         cells, paragraphs = as_built(page)
