@@ -136,6 +136,8 @@ class Harness:
                     ("lookup", "Lookup"),
                     ("kinds", "Kinds"),
                     ("write", "Write"),
+                    ("translate", "Translate"),
+                    ("check", "Check"),
                 )
             )
             registrations.append(f"\tregister({json.dumps(name)}, binding{{{functions}}})")

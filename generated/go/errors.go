@@ -278,19 +278,19 @@ func (e *Error) RedactedHeader() http.Header {
 	return found
 }
 
-// ReportedStatus is the reported_status the server sent, and whether it sent one: The HTTP status the body reports (legacy bodies only; often absent)..
+// ReportedStatus is the reported_status the server sent, and whether it sent one: The HTTP status the body reports (legacy bodies only; often absent).
 func (e *Error) ReportedStatus() (int64, bool) {
 	found, ok := e.extra("reported_status", "integer").(int64)
 	return found, ok
 }
 
-// Reason is the reason the server sent, and whether it sent one: The reason phrase the body reports, such as Bad Request (legacy bodies only)..
+// Reason is the reason the server sent, and whether it sent one: The reason phrase the body reports, such as Bad Request (legacy bodies only).
 func (e *Error) Reason() (string, bool) {
 	found, ok := e.extra("reason", "string").(string)
 	return found, ok
 }
 
-// Extra is the extra the server sent, and whether it sent one: Further data of a legacy body (seen empty)..
+// Extra is the extra the server sent, and whether it sent one: Further data of a legacy body (seen empty).
 func (e *Error) Extra() (any, bool) {
 	found, ok := e.extra("extra", "object").(any)
 	return found, ok

@@ -10,9 +10,11 @@ package harness
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -27,7 +29,7 @@ import (
 
 // A package as the registry gives it: its functions, whatever their result types.
 type binding struct {
-	fromResponse, errorFor, fromJSON, fromHTTPResponse, lookup, kinds, write any
+	fromResponse, errorFor, fromJSON, fromHTTPResponse, lookup, kinds, write, translate, check any
 }
 
 var registry = map[string]binding{}
@@ -294,6 +296,108 @@ func fetch(functions binding, url string) map[string]any {
 	return readBack(call(functions.fromHTTPResponse, got))
 }
 
+// checked: Check makes an error of a response exactly when ErrorFor does, and leaves the body
+// of any other to read as it came.
+func checked(t *testing.T, api string, functions binding, responses []response) {
+	bodies := make([][]byte, len(responses))
+	for index, got := range responses {
+		if got.Body != nil {
+			bodies[index] = []byte(*got.Body)
+		}
+	}
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		index, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
+		for name, values := range header(responses[index]) {
+			w.Header()[name] = values
+		}
+		w.WriteHeader(responses[index].Status)
+		_, _ = w.Write(bodies[index])
+	}))
+	defer server.Close()
+	for index, got := range responses {
+		if got.Status < 200 || got.Status > 599 || got.Status == 204 || got.Status == 304 {
+			continue // a status a Go server sends without its body, or none a server sends
+		}
+		resp, err := http.Get(fmt.Sprintf("%s/%d", server.URL, index))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := call(functions.check, resp, nil)
+		isError := !call(functions.errorFor, got.Status, header(got), bodies[index]).IsNil()
+		if found.IsNil() == isError {
+			t.Errorf("%s response %d: Check and ErrorFor disagree", api, index)
+		}
+		if found.IsNil() {
+			kept, _ := io.ReadAll(resp.Body)
+			if !bytes.Equal(kept, bodies[index]) {
+				t.Errorf("%s response %d: Check did not leave the body as it came", api, index)
+			}
+		}
+		resp.Body.Close()
+	}
+}
+
+// failures: what an HTTP client's error stands for, as Translate and Check say.
+func failures(t *testing.T, api string, functions binding) {
+	kindOf := func(err reflect.Value) string {
+		if err.IsNil() {
+			return "nil"
+		}
+		return className(err) + " sent=" + strconv.FormatBool(field(err, "Sent").(bool))
+	}
+	refused := func() error {
+		_, err := http.Get("http://127.0.0.1:1/")
+		return err
+	}()
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done() // never answers: the client gives up first
+	}))
+	defer slow.Close()
+	timedOut := func() error {
+		_, err := (&http.Client{Timeout: 20 * time.Millisecond}).Get(slow.URL)
+		return err
+	}()
+	hungUp := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		connection, _, _ := w.(http.Hijacker).Hijack()
+		connection.Close()
+	}))
+	defer hungUp.Close()
+	cut := func() error {
+		_, err := http.Get(hungUp.URL)
+		return err
+	}()
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	request, _ := http.NewRequestWithContext(cancelled, http.MethodGet, slow.URL, nil)
+	_, aborted := http.DefaultClient.Do(request)
+	for _, want := range []struct {
+		err  error
+		kind string
+	}{
+		{refused, "ErrConnection sent=false"},
+		{timedOut, "ErrTimeout sent=true"},
+		{cut, "ErrTransport sent=true"},
+		{aborted, "nil"},
+		{errors.New("no failure of a request"), "nil"},
+	} {
+		if got := kindOf(call(functions.translate, want.err)); got != want.kind {
+			t.Errorf("%s: Translate(%v) gave %s, not %s", api, want.err, got, want.kind)
+		}
+		found := call(functions.check, nil, want.err)
+		if want.kind == "nil" && found.Interface() != want.err {
+			t.Errorf("%s: Check gave %v for %v, not the error itself", api, found, want.err)
+		}
+	}
+	translated := call(functions.translate, refused)
+	if !errors.Is(translated.Interface().(error), refused) {
+		t.Errorf("%s: the translated error does not unwrap to the client's", api)
+	}
+	again := call(functions.translate, fmt.Errorf("wrapped: %w", translated.Interface().(error)))
+	if again.Interface() != translated.Interface() {
+		t.Errorf("%s: an error of the package in the chain is not given back as itself", api)
+	}
+}
+
 func TestBindings(t *testing.T) {
 	root := os.Getenv("HARNESS_DIR")
 	if root == "" {
@@ -328,6 +432,8 @@ func TestBindings(t *testing.T) {
 			}
 			read = append(read, found)
 		}
+		checked(t, one.API, functions, one.Responses)
+		failures(t, one.API, functions)
 		made := answers(t, functions, one.Answers)
 		for index := range made {
 			made[index].Fetched = map[string]map[string]any{}

@@ -314,6 +314,12 @@ func (e *Error) DocURL() (string, bool) {
 	return found, ok
 }
 
+// APIKeyID is the api_key_id the server sent, and whether it sent one: The key that sent it.
+func (e *Error) APIKeyID() (string, bool) {
+	found, ok := e.extra("api_key_id", "string").(string)
+	return found, ok
+}
+
 // extra is an extra the error holds as what its kind says: a string, an int64, a float64, a
 // bool, a []string or any value; nil when it holds none, or another kind.
 func (e *Error) extra(name, kind string) any {
