@@ -42,7 +42,7 @@ def targets(templates: Sequence[Path] = ()) -> list[str]:
 def default_targets(model: Catalogue, found: Mapping[str, Target]) -> list[str]:
     """What a run generates unless told: every target but the opt-in ones whose section the
     catalogue lacks (so a catalogue never gains a target when the generator grows one)."""
-    return [name for name, t in found.items() if not t.opt_in or name in model.options]
+    return [name for name, t in found.items() if t.generated_for(model)]
 
 
 def generate(

@@ -78,7 +78,7 @@ class Diff:
             target
             for target in targets
             if target.language is not None
-            and (not target.opt_in or target.name in old.options or target.name in new.options)
+            and (target.generated_for(old) or target.generated_for(new))
         ]
         self.old_codes = {code.key: code for code in old.codes}
         self.new_codes = {code.key: code for code in new.codes}
@@ -1028,8 +1028,7 @@ def _identifier_changed(diff: Diff) -> Iterator[Finding]:
 )
 def _package_renamed(diff: Diff) -> Iterator[Finding]:
     for target in diff.languages:
-        generated = [target.name in found.options for found in (diff.old, diff.new)]
-        if target.opt_in and not all(generated):
+        if not (target.generated_for(diff.old) and target.generated_for(diff.new)):
             continue  # bindings that did not exist before, or no longer do
         # What code imports: the package's name (Go's, its module path), defaults and all.
         before, after = target.package(diff.old), target.package(diff.new)

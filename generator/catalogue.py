@@ -83,7 +83,7 @@ def check_chosen(catalogue: Catalogue, chosen: Sequence[Target], shown_as: str) 
     problems = [
         problem
         for target in chosen
-        if target.opt_in and target.name not in catalogue.options
+        if not target.generated_for(catalogue)
         for problem in target.check(catalogue)
     ]
     if problems:

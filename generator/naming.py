@@ -65,7 +65,7 @@ def check(catalogue: Catalogue, targets: Sequence[Target]) -> list[Problem]:
         problem
         for target in targets
         # An opt-in target's names matter where it is generated: see catalogue.check_chosen.
-        if not target.opt_in or target.name in catalogue.options
+        if target.generated_for(catalogue)
         for problem in target.check(catalogue)
     ]
     for status in catalogue.statuses:

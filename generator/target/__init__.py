@@ -51,6 +51,12 @@ class Target:
     def __init__(self, name: str) -> None:
         self.name = name
 
+    def generated_for(self, catalogue: Catalogue) -> bool:
+        """Whether a run generates it for catalogue unless told otherwise: an opt-in target
+        only for a catalogue with its section (so a catalogue never gains a target when the
+        generator grows one)."""
+        return not self.opt_in or self.name in catalogue.options
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.name!r})"
 
@@ -211,5 +217,5 @@ def languages(targets: Iterable[Target], catalogue: Catalogue) -> list[Language]
     return [
         Language(target, catalogue)
         for target in targets
-        if target.language is not None and (not target.opt_in or target.name in catalogue.options)
+        if target.language is not None and target.generated_for(catalogue)
     ]

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"acmeerrors/internal/wire"
@@ -89,18 +90,20 @@ func Lookup(code any) *Kind {
 		if kind := kindsByName[name]; kind != nil && kind.class == classCode {
 			return kind
 		}
-		return foldedNames()[strings.ToLower(name)]
+		foldOnce.Do(fold)
+		return folded[strings.ToLower(name)]
 	}
 	return nil
 }
 
-var folded map[string]*Kind
+// The code kinds by the lower-case key, name or wire value of exactly one: made on the
+// first Lookup that needs them, once whatever the goroutines.
+var (
+	folded   map[string]*Kind
+	foldOnce sync.Once
+)
 
-// foldedNames are the code kinds by the lower-case key, name or wire value of exactly one.
-func foldedNames() map[string]*Kind {
-	if folded != nil {
-		return folded
-	}
+func fold() {
 	seen := map[string]map[*Kind]bool{}
 	see := func(word string, kind *Kind) {
 		word = strings.ToLower(word)
@@ -130,7 +133,6 @@ func foldedNames() map[string]*Kind {
 		}
 	}
 	folded = found
-	return found
 }
 
 // jsonValue is a Go value as the runtime holds JSON: integers and floats as json.Number.
