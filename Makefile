@@ -22,7 +22,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-setup: $(VENV)/.test node_modules/.installed
+# The Go standard library the tests build, compiled once into the ignored .cache/go/.
+.cache/go/.warm: $(VENV)/.test
+	$(PY) tests/golang.py
+	touch $@
+
+setup: $(VENV)/.test node_modules/.installed .cache/go/.warm
 
 generate: $(VENV)/.generator
 	$(PY) -m generator

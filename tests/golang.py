@@ -21,7 +21,6 @@ from conftest import PYTHON, ROOT, run
 
 HARNESS = Path(__file__).parent / "go" / "harness_test.go"
 HARNESS_MODULE = "errorbindings.test/harness"
-PROBES_MODULE = "errorbindings.test/probes"
 # Compiled without optimisation (what the tests show does not depend on it, and it compiles
 # the packages a third faster); go vet sees them as they are.
 UNOPTIMISED = "-N -l"
@@ -111,8 +110,9 @@ class Harness:
     """Every catalogue's Go package in one module with the harness: vet, gofmt and one `go test`,
     which reads jobs.json and serves its packages' answers while `during` runs."""
 
-    def __init__(self, root: Path, packages: dict[str, dict[str, str]]) -> None:
+    def __init__(self, root: Path, packages: dict[str, dict[str, str]], vet: bool = True) -> None:
         self.root = root
+        self.vet = vet
         self.names = {name: f"b{index}" for index, name in enumerate(packages)}
         write_module(
             root,
@@ -151,30 +151,29 @@ class Harness:
 
     def refused(self, probes: dict[str, str]) -> dict[str, list[int]]:
         """Probes ({name: Go source importing BINDING, the package of that name}), each a
-        package of a module beside the harness's, built at once: {name: lines refused}."""
-        root = self.root / "probes"
-        root.mkdir()
-        (root / "go.mod").write_text(
-            f"module {PROBES_MODULE}\n\ngo 1.21\n\nrequire {HARNESS_MODULE} v0.0.0\n\n"
-            f"replace {HARNESS_MODULE} => ../\n"
-        )
+        package of the harness's module under _probes/ (which ./... leaves out), built at
+        once: {name: lines refused}."""
+        folders = []
         for name, source in probes.items():
             alias = self.names[name]
-            (root / alias).mkdir()
+            (self.root / "_probes" / alias).mkdir(parents=True)
             binding = f"{HARNESS_MODULE}/bindings/{alias}"
-            (root / alias / "probe.go").write_text(source.replace("BINDING", binding))
+            (self.root / "_probes" / alias / "probe.go").write_text(
+                source.replace("BINDING", binding)
+            )
+            folders.append(f"./_probes/{alias}")
         result = run_go(
             "build",
             f"-gcflags={HARNESS_MODULE}/...={UNOPTIMISED}",
-            f"-gcflags={PROBES_MODULE}/...={UNOPTIMISED} -e",
-            "./...",
-            cwd=root,
+            f"-gcflags={HARNESS_MODULE}/_probes/...={UNOPTIMISED} -e",
+            *folders,
+            cwd=self.root,
             check=False,
         )
         by_alias = {alias: name for name, alias in self.names.items()}
         found: dict[str, list[int]] = {name: [] for name in probes}
         for line in (result.stdout + result.stderr).splitlines():
-            said = re.match(r"(?:\./)?(b\d+)/probe\.go:(\d+):\d+: ", line)
+            said = re.match(r"(?:\./)?_probes/(b\d+)/probe\.go:(\d+):\d+: ", line)
             if said:
                 found[by_alias[said.group(1)]].append(int(said.group(2)))
             else:
@@ -188,7 +187,8 @@ class Harness:
         runs while they serve their answers at url/API/INDEX."""
         assert_gofmt_clean(self.root / "bindings")
         assert_gofmt_clean(self.root / "internal")
-        run_go("vet", "./bindings/...", "./internal/...", cwd=self.root)
+        if self.vet:
+            run_go("vet", "./bindings/...", "./internal/...", cwd=self.root)
         (self.root / "jobs.json").write_text(json.dumps(jobs))
         env = {**os.environ, **environment(), "HARNESS_DIR": str(self.root)}
         with subprocess.Popen(
@@ -216,3 +216,23 @@ class Harness:
             assert process.returncode == 0, output
         results: dict[str, Any] = json.loads((self.root / "results.json").read_text())
         return results
+
+
+# What of the standard library the Go the tests build imports (with what go test adds).
+STANDARD_LIBRARY = """
+    context crypto/tls crypto/x509 encoding/json go/ast go/parser go/token math/big net/http
+    net/http/httptest net/url os/signal path/filepath reflect regexp runtime/pprof sort strconv
+    strings sync testing testing/internal/testdeps time unicode/utf16
+""".split()
+
+
+def warm() -> None:
+    """Compiles the standard library the tests use into the build cache: part of setting up
+    (`make test` runs it, as it runs npm ci), so that no test pays for it."""
+    subprocess.run(
+        [go(), "build", *STANDARD_LIBRARY], env={**os.environ, **environment()}, check=True
+    )
+
+
+if __name__ == "__main__":
+    warm()

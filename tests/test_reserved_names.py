@@ -6,6 +6,7 @@ be defined. The globals a module relies on must be among the names a class may n
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 import symtable
@@ -67,11 +68,18 @@ def typescript_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]
 GO_NAMES = Path(__file__).parent / "go" / "names" / "main.go"
 
 
+@functools.cache
+def go_names_program() -> Path:
+    """tests/go/names/main.go, built once, into the ignored cache folder."""
+    built = ROOT / ".cache" / "go" / "names"
+    golang.run_go("build", "-o", built, GO_NAMES, cwd=ROOT)
+    return built
+
+
 def go_report(paths: list[Path]) -> dict[str, Any]:
     """What go/parser finds in one package's files (see tests/go/names/main.go)."""
-    found: dict[str, Any] = json.loads(
-        golang.run_go("run", GO_NAMES, "--", *paths, cwd=ROOT).stdout
-    )
+    program = go_names_program()
+    found: dict[str, Any] = json.loads(run(program, *paths, env=golang.environment()).stdout)
     return found
 
 

@@ -433,7 +433,10 @@ func TestBindings(t *testing.T) {
 			read = append(read, found)
 		}
 		checked(t, one.API, functions, one.Responses)
-		failures(t, one.API, functions)
+		if one.API == jobs[0].API {
+			// The same code in every package, and a timeout to wait for: once a run.
+			failures(t, one.API, functions)
+		}
 		made := answers(t, functions, one.Answers)
 		for index := range made {
 			made[index].Fetched = map[string]map[string]any{}

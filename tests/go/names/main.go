@@ -1,7 +1,8 @@
 // Prints, as JSON, what tests/test_reserved_names.py asks of Go source files, found with
 // go/parser: for each file, the names it declares at the top level and the identifiers it
 // uses without declaring (across the files given, which are one package); the fields and
-// methods of each type; and Go's own keywords (go/token) and predeclared names (go/types).
+// methods of each type; and Go's own keywords (go/token) and predeclared names (what the
+// builtin package of the toolchain's sources documents, the universe go/types declares).
 package main
 
 import (
@@ -9,10 +10,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"go/types"
 	"os"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
+	"strings"
 )
 
 type report struct {
@@ -44,8 +47,7 @@ func main() {
 		}
 		members[owner][name] = true
 	}
-	// After `go run main.go --`, the files to read.
-	for _, path := range os.Args[2:] {
+	for _, path := range os.Args[1:] {
 		file, err := parser.ParseFile(files, path, nil, parser.SkipObjectResolution)
 		if err != nil {
 			panic(err)
@@ -180,7 +182,17 @@ func main() {
 			found.Keywords = append(found.Keywords, tok.String())
 		}
 	}
-	found.Predeclared = types.Universe.Names()
+	builtin, err := parser.ParseFile(files, filepath.Join(runtime.GOROOT(), "src", "builtin", "builtin.go"), nil, 0)
+	if err != nil {
+		panic(err)
+	}
+	for name := range builtin.Scope.Objects {
+		// Its exported names (Type, IntegerType, ...) only stand for types in its docs.
+		if first := name[:1]; first == strings.ToLower(first) {
+			found.Predeclared = append(found.Predeclared, name)
+		}
+	}
+	sort.Strings(found.Predeclared)
 	output, err := json.Marshal(found)
 	if err != nil {
 		panic(err)
