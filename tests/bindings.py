@@ -75,10 +75,8 @@ def python_result(error: Any) -> dict[str, Any]:
     }
 
 
-NODE_RUNNER = r"""
-import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
+# What both node scripts make of an error's values: null for undefined, field errors as data.
+NODE_VALUES = r"""
 const clean = (value) => (value === undefined ? null : value);
 const fields = (found) => found.map((field) => {
   const result = { name: field.name, messages: [...field.messages] };
@@ -87,6 +85,16 @@ const fields = (found) => found.map((field) => {
   }
   return result;
 });
+"""
+
+NODE_RUNNER = (
+    r"""
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
+"""
+    + NODE_VALUES
+    + r"""
 const results = {};
 const answers = {};
 const descriptions = {};
@@ -165,6 +173,7 @@ for (const job of jobs) {
 }
 console.log(JSON.stringify({ results, answers, descriptions }));
 """
+)
 
 # Serves the answers the runner made with each catalogue's TypeScript module ({name: [answer]},
 # each {status, headers, body}) at /NAME/INDEX; prints its port.
@@ -492,18 +501,14 @@ def go_read(
 
 
 # Reads each Go answer ({api: {module, count}}) from the Go server at argv[3], with fetch.
-NODE_FETCHER = r"""
+NODE_FETCHER = (
+    r"""
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 const wanted = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const clean = (value) => (value === undefined ? null : value);
-const fields = (found) => found.map((field) => {
-  const result = { name: field.name, messages: [...field.messages] };
-  for (const key of ["code", "type", "pointer"]) {
-    if (field[key] !== undefined && field[key] !== null) result[key] = field[key];
-  }
-  return result;
-});
+"""
+    + NODE_VALUES
+    + r"""
 const reads = {};
 for (const [api, { module, count }] of Object.entries(wanted)) {
   const errors = await import(pathToFileURL(module).href);
@@ -521,6 +526,7 @@ for (const [api, { module, count }] of Object.entries(wanted)) {
 }
 console.log(JSON.stringify(reads));
 """
+)
 
 
 def python_description(module: ModuleType) -> dict[str, Any]:
