@@ -337,6 +337,31 @@ func checked(t *testing.T, api string, functions binding, responses []response) 
 	}
 }
 
+// sentinels: wrapped, an error is its kind and every kind its kind is a kind of
+// (errors.Is), and errors.As finds it again; it is no other kind of the package.
+func sentinels(t *testing.T, api string, err reflect.Value) {
+	wrapped := fmt.Errorf("calling the API: %w", err.Interface().(error))
+	target := reflect.New(err.Type())
+	if !errors.As(wrapped, target.Interface()) || target.Elem().Interface() != err.Interface() {
+		t.Errorf("%s: errors.As does not find the error", api)
+	}
+	mine := map[any]bool{}
+	for kind := err.Elem().FieldByName("Kind"); !kind.IsNil(); kind = kind.Elem().FieldByName("Parent") {
+		mine[kind.Interface()] = true
+		if !errors.Is(wrapped, kind.Interface().(error)) {
+			t.Errorf("%s: errors.Is(err, %s) is false", api, kind.Elem().FieldByName("Name"))
+		}
+	}
+	kinds := registry[api].kinds
+	all := call(kinds)
+	for index := 0; index < all.Len(); index++ {
+		kind := all.Index(index)
+		if !mine[kind.Interface()] && errors.Is(wrapped, kind.Interface().(error)) {
+			t.Errorf("%s: errors.Is(err, %s) is true", api, kind.Elem().FieldByName("Name"))
+		}
+	}
+}
+
 // failures: what an HTTP client's error stands for, as Translate and Check say.
 func failures(t *testing.T, api string, functions binding) {
 	kindOf := func(err reflect.Value) string {
@@ -425,6 +450,7 @@ func TestBindings(t *testing.T) {
 				body = []byte(*got.Body)
 			}
 			err := call(functions.fromResponse, got.Status, header(got), body)
+			sentinels(t, one.API, err)
 			found := result(err)
 			found["is_error"] = !call(functions.errorFor, got.Status, header(got), body).IsNil()
 			if index < len(one.PythonData) {
