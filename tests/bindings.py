@@ -289,6 +289,7 @@ def read(
     probes: dict[str, list[str]] | None = None,
     refused: list[str] | None = None,
     go_probes: dict[str, str] | None = None,
+    go_against_python: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """{name: (generated files, responses)} read by both languages:
     {name: {"python": [...], "typescript": [...]}}, results in the order of the responses.
@@ -297,7 +298,8 @@ def read(
     each answer {status, headers, body}. probes, {style: [.ts files under root]}, are compiled
     in the same tsc run, which refuses nothing else: each error they have goes to refused.
     go_probes, {name: Go source importing BINDING}, are built against the Go packages: the
-    lines each has refused are {name: {"go_refused": [line, ...]}}."""
+    lines each has refused are {name: {"go_refused": [line, ...]}}. go_against_python: the Go
+    runtime is checked against Python's too (see golang.Harness)."""
     sources: dict[str, list[str]] = {"enum": [], "erasable": []}
     options: dict[str, Any] = {}
     packages: dict[str, tuple[Path, str]] = {}
@@ -408,7 +410,15 @@ def read(
                     answer["fetched_by_python"] = read
         go_results = (
             go_read(
-                root / "go", in_go, catalogues, python, answers or {}, served, packages, go_probes
+                root / "go",
+                in_go,
+                catalogues,
+                python,
+                answers or {},
+                served,
+                packages,
+                go_probes,
+                go_against_python,
             )
             if in_go
             else {}
@@ -445,13 +455,14 @@ def go_read(
     served: list[str],
     packages: dict[str, tuple[Path, str]],
     probes: dict[str, str] | None = None,
+    against_python: bool = False,
 ) -> dict[str, Any]:
     """What the Go packages make of the same jobs, in one `go test` run; while it runs, Python
     and TypeScript read each Go answer from the loopback server it answers on. Probes are
     built first, in one `go build` (see golang.Harness.refused)."""
     # The gate's packages are a few catalogues changed one way each, from the same templates
     # that go vet sees in every other run.
-    harness = golang.Harness(root, in_go, vet=not probes)
+    harness = golang.Harness(root, in_go, vet=not probes, against_python=against_python)
     refused = harness.refused(probes) if probes else {}
     jobs = [
         {

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PYTHON, ROOT, run
+import runtime_cases
+from conftest import GENERATED, PYTHON, ROOT, run
 
 HARNESS = Path(__file__).parent / "go" / "harness_test.go"
 HARNESS_MODULE = "errorbindings.test/harness"
@@ -110,7 +111,15 @@ class Harness:
     """Every catalogue's Go package in one module with the harness: vet, gofmt and one `go test`,
     which reads jobs.json and serves its packages' answers while `during` runs."""
 
-    def __init__(self, root: Path, packages: dict[str, dict[str, str]], vet: bool = True) -> None:
+    def __init__(
+        self,
+        root: Path,
+        packages: dict[str, dict[str, str]],
+        vet: bool = True,
+        against_python: bool = False,
+    ) -> None:
+        """against_python: the runtime is also checked against Python's on random, hostile
+        responses (tests/runtime_cases.py), once a session is enough."""
         self.root = root
         self.vet = vet
         self.names = {name: f"b{index}" for index, name in enumerate(packages)}
@@ -121,7 +130,17 @@ class Harness:
         )
         shutil.copy(HARNESS, root / "harness_test.go")
         # The runtime's own tests, in the same run.
-        shutil.copy(HARNESS.parent / "wire_test.go", root / "internal" / "wire" / "wire_test.go")
+        wire = root / "internal" / "wire"
+        shutil.copy(HARNESS.parent / "wire_test.go", wire / "wire_test.go")
+        if against_python:
+            shutil.copy(HARNESS.parent / "wire_python_test.go", wire / "wire_python_test.go")
+            (wire / "testdata").mkdir()
+            import bindings  # which imports this module
+
+            python = (GENERATED / "python", "qonversion_errors")
+            bindings.in_python(
+                python, lambda module: runtime_cases.write(wire / "testdata" / "cases.json", module)
+            )
         imports, registrations = [], []
         for name in packages:
             alias = self.names[name]
