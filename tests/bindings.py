@@ -75,7 +75,8 @@ def python_result(error: Any) -> dict[str, Any]:
     }
 
 
-# What both node scripts make of an error's values: null for undefined, field errors as data.
+# What both node scripts make of an error's values: null for undefined, field errors as data,
+# and an error read back.
 NODE_VALUES = r"""
 const clean = (value) => (value === undefined ? null : value);
 const fields = (found) => found.map((field) => {
@@ -84,6 +85,13 @@ const fields = (found) => found.map((field) => {
     if (field[key] !== undefined && field[key] !== null) result[key] = field[key];
   }
   return result;
+});
+const readBack = (back) => ({
+  class: back.constructor.name,
+  code: clean(back.code),
+  raw_code: clean(back.rawCode),
+  message: back.message,
+  fields: fields(back.fields),
 });
 """
 
@@ -98,13 +106,6 @@ const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const results = {};
 const answers = {};
 const descriptions = {};
-const readBack = (back) => ({
-  class: back.constructor.name,
-  code: clean(back.code),
-  raw_code: clean(back.rawCode),
-  message: back.message,
-  fields: fields(back.fields),
-});
 for (const job of jobs) {
   const errors = await import(pathToFileURL(job.module).href);
   // What the code classes say, in the terms every language's description uses.
@@ -526,13 +527,7 @@ for (const [api, { module, count }] of Object.entries(wanted)) {
   reads[api] = [];
   for (let index = 0; index < count; index++) {
     const back = await errors.fromFetchResponse(await fetch(`${process.argv[3]}/${api}/${index}`));
-    reads[api].push({
-      class: back.constructor.name,
-      code: clean(back.code),
-      raw_code: clean(back.rawCode),
-      message: back.message,
-      fields: fields(back.fields),
-    });
+    reads[api].push(readBack(back));
   }
 }
 console.log(JSON.stringify(reads));
@@ -568,14 +563,23 @@ def check_answers(answers: dict[str, list[dict[str, Any]]], where: Any) -> None:
     python, typescript = answers["python"], answers["typescript"]
     assert len(python) == len(typescript), where
     for ours, theirs in zip(python, typescript, strict=True):
-        assert (ours["status"], ours["headers"]) == (theirs["status"], theirs["headers"]), where
-        if ours["headers"]["content-type"].startswith("text/"):
-            assert ours["body"] == theirs["body"], where
-        else:
-            assert json.loads(ours["body"]) == json.loads(theirs["body"]), where
-        read = ours["read"] | {"class": None}
-        for other in ("read", "fetched_by_typescript", "fetched_by_python"):
-            assert theirs[other] | {"class": None} == read, (where, other, theirs[other], read)
+        reads = [theirs[key] for key in ("read", "fetched_by_typescript", "fetched_by_python")]
+        same_answer(ours, theirs, reads, where)
+
+
+def same_answer(
+    ours: dict[str, Any], theirs: dict[str, Any], reads: list[dict[str, Any]], where: Any
+) -> None:
+    """Another language's answer is Python's (ours): the same status, headers and body; and
+    each of reads (what a language made of one of the answers) is what Python read back."""
+    assert (ours["status"], ours["headers"]) == (theirs["status"], theirs["headers"]), where
+    if ours["headers"]["content-type"].startswith("text/"):
+        assert ours["body"] == theirs["body"], where
+    else:
+        assert json.loads(ours["body"]) == json.loads(theirs["body"]), where
+    read = ours["read"] | {"class": None}
+    for other in reads:
+        assert other | {"class": None} == read, (where, other, read)
 
 
 def without_class(data: dict[str, Any]) -> dict[str, Any]:
@@ -606,16 +610,9 @@ def check_go(found: dict[str, Any], cases: list[dict[str, Any]], where: Any, mod
     python_answers, go_answers = found["answers"]["python"], found["answers"].get("go", [])
     assert len(python_answers) == len(go_answers), where
     for ours, theirs in zip(python_answers, go_answers, strict=True):
-        assert (ours["status"], ours["headers"]) == (theirs["status"], theirs["headers"]), where
-        if ours["headers"]["content-type"].startswith("text/"):
-            assert ours["body"] == theirs["body"], where
-        else:
-            assert json.loads(ours["body"]) == json.loads(theirs["body"]), where
-        read = ours["read"] | {"class": None}
-        others = [theirs["read"], *theirs["fetched"].values(), *theirs["fetched_from_go"].values()]
-        assert len(others) == 5, where
-        for other in others:
-            assert other | {"class": None} == read, (where, other, read)
+        reads = [theirs["read"], *theirs["fetched"].values(), *theirs["fetched_from_go"].values()]
+        assert len(reads) == 5, where
+        same_answer(ours, theirs, reads, where)
     described = found["description"]
     go_codes = {
         key: {k: v for k, v in code.items() if k != "wire"}
