@@ -471,6 +471,24 @@ class Catalogue:
                 found.setdefault(extra.name, extra)
         return tuple(found.values())
 
+    @functools.cached_property
+    def deprecated_extras(self) -> dict[str, Deprecation]:
+        """The deprecation of each extra name every extra of that name (every envelope's, every
+        code's) is deprecated under, the first one's: in a language where one name is one
+        attribute or method, it is deprecated only for all."""
+        found: dict[str, list[Extra]] = {}
+        for envelope in self.envelopes:
+            for extra in envelope.extras:
+                found.setdefault(extra.name, []).append(extra)
+        for code in self.codes:
+            for extra in code.extras:
+                found.setdefault(extra.name, []).append(extra)
+        return {
+            name: extras[0].deprecated
+            for name, extras in found.items()
+            if extras[0].deprecated is not None and all(e.deprecated for e in extras)
+        }
+
     @property
     def showcase(self) -> ErrorCode:
         """The code whose example best shows a body: one with field errors, if any."""

@@ -29,7 +29,7 @@ from ..model import (
 from ..problems import Location, Problem
 from ..schema import INVALID, Key, Record, Text
 from ..source import Node
-from . import Language, Target, typescript
+from . import Language, Target
 
 GO_VERSION = "1.21"
 """The go directive of the generated module: no newer than any Go it must build with."""
@@ -405,8 +405,6 @@ class Go(Target):
             "go_package": identifier(package(catalogue)),
             "go_module": module(catalogue),
             "go_version": GO_VERSION,
-            # One method an extra name: deprecated only when every extra of the name is.
-            "go_deprecated_extras": typescript.deprecated_extras(catalogue),
             "package": module(catalogue),
         }
 

@@ -15,7 +15,6 @@ from typing import Any
 from .. import escape, naming
 from ..model import (
     Catalogue,
-    Deprecation,
     ErrorCode,
     ErrorType,
     Extra,
@@ -107,24 +106,6 @@ _EXTRA_TYPES = {
 
 def extra_type(extra: Extra) -> str:
     return _EXTRA_TYPES[extra.kind]
-
-
-def deprecated_extras(catalogue: Catalogue) -> dict[str, Deprecation]:
-    """The deprecation of each extra name every extra of that name is deprecated under (the
-    first's): one name is one member of Extras and one attribute, deprecated only for all."""
-    found: dict[str, list[Extra]] = {}
-    for envelope in catalogue.envelopes:
-        for extra in envelope.extras:
-            found.setdefault(extra.name, []).append(extra)
-    for code in catalogue.codes:
-        for extra in code.extras:
-            found.setdefault(extra.name, []).append(extra)
-    deprecated: dict[str, Deprecation] = {}
-    for name, extras in found.items():
-        first = extras[0].deprecated
-        if first is not None and all(extra.deprecated is not None for extra in extras):
-            deprecated[name] = first
-    return deprecated
 
 
 def value(literal: Any) -> str:
@@ -248,7 +229,6 @@ class TypeScript(Target):
             "ts_assign": ": " if erasable else " = ",
             "style": catalogue.options["typescript"]["style"],
             "package": package(catalogue),
-            "ts_deprecated_extras": deprecated_extras(catalogue),
         }
 
     def top_level_names(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
