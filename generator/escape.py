@@ -8,10 +8,12 @@ written as escapes, so generated source shows what it holds (no "Trojan Source")
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Callable
 from typing import Any
 
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Zs"})
@@ -32,8 +34,8 @@ def hex_escape(char: str) -> str:
     return f"\\U{point:08x}"
 
 
-def _unicode_escape(char: str) -> str:
-    """\\uXXXX or \\UXXXXXXXX: the escapes TOML and YAML share."""
+def unicode_escape(char: str) -> str:
+    """\\uXXXX or \\UXXXXXXXX: the escapes TOML, YAML and Go share."""
     point = ord(char)
     return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
@@ -49,6 +51,28 @@ def utf16_escape(char: str) -> str:
 
 BACKSLASH_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 """The escapes C-like string literals share."""
+
+
+@functools.cache
+def _quoting(quote: str, unsafe: Callable[[str], str], also: str) -> Callable[[str], str]:
+    special = re.compile(rf"[\\{quote}{also}]|{NOT_PRINTABLE_ASCII}")
+
+    def char(match: re.Match[str]) -> str:
+        found = match.group()
+        if found in BACKSLASH_ESCAPES:
+            return BACKSLASH_ESCAPES[found]
+        if found == quote:
+            return "\\" + found
+        return unsafe(found) if is_unsafe(found) or found in also else found
+
+    return functools.partial(special.sub, char)
+
+
+def quoted(text: str, quote: str, unsafe: Callable[[str], str], also: str = "") -> str:
+    """What goes between the quotes of a C-like string literal (Python, JavaScript, Go, TOML,
+    YAML) so that its value is exactly text: backslash escapes, the quote escaped, and each
+    invisible character (and each of also) as unsafe writes it."""
+    return _quoting(quote, unsafe, also)(text)
 
 
 # Each filter looks only at the characters that may need it: most text is printable ASCII
@@ -80,26 +104,17 @@ def html_comment(text: str) -> str:
 # TOML basic strings and YAML double-quoted scalars share their escapes. YAML allows neither
 # U+FFFE nor U+FFFF in a document, even quoted; TOML has no surrogate escapes, so characters
 # beyond the BMP are written as \U escapes or as themselves.
-_TOML_YAML_SPECIAL = re.compile(rf'[\\"\ufffe\uffff]|{NOT_PRINTABLE_ASCII}')
-
-
-def _toml_yaml_char(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in BACKSLASH_ESCAPES:
-        return BACKSLASH_ESCAPES[char]
-    if char == '"':
-        return '\\"'
-    return _unicode_escape(char) if is_unsafe(char) or char in "\ufffe\uffff" else char
+_NOT_IN_YAML = "\ufffe\uffff"
 
 
 def toml_string(text: str) -> str:
     """A TOML basic string whose value is exactly text."""
-    return f'"{_TOML_YAML_SPECIAL.sub(_toml_yaml_char, text)}"'
+    return '"' + quoted(text, '"', unicode_escape, _NOT_IN_YAML) + '"'
 
 
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar whose value is exactly text, in YAML 1.1 and 1.2."""
-    return f'"{_TOML_YAML_SPECIAL.sub(_toml_yaml_char, text)}"'
+    return '"' + quoted(text, '"', unicode_escape, _NOT_IN_YAML) + '"'
 
 
 _JSON_SPECIAL = re.compile(r"[^\x20-\x7e\n]")

@@ -183,21 +183,6 @@ def module_path(path: str) -> str:
 
 # Literals ---------------------------------------------------------------------------------
 
-_SPECIAL = re.compile(rf'[\\"]|{escape.NOT_PRINTABLE_ASCII}')
-
-
-def _char(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in escape.BACKSLASH_ESCAPES:
-        return escape.BACKSLASH_ESCAPES[char]
-    if char == '"':
-        return '\\"'
-    if not escape.is_unsafe(char):
-        return char
-    point = ord(char)
-    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
-
-
 _DOUBLED = re.compile(r"(?<=')'|(?<=`)`")
 
 
@@ -213,7 +198,7 @@ def doc(text: str) -> str:
 
 def string(text: str) -> str:
     """A Go interpreted string literal whose value is exactly text (as UTF-8)."""
-    return f'"{_SPECIAL.sub(_char, text)}"'
+    return '"' + escape.quoted(text, '"', escape.unicode_escape) + '"'
 
 
 def value(literal: Any) -> str:

@@ -11,7 +11,6 @@ import functools
 import importlib.util
 import keyword
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -138,20 +137,9 @@ def package(catalogue: Catalogue) -> str:
 
 # Literals ---------------------------------------------------------------------------------
 
-_SPECIAL = {quote: re.compile(rf"[\\{quote}]|{escape.NOT_PRINTABLE_ASCII}") for quote in ("'", '"')}
-
-
-def _char(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in escape.BACKSLASH_ESCAPES:
-        return escape.BACKSLASH_ESCAPES[char]
-    if char in "'\"":
-        return "\\" + char
-    return escape.hex_escape(char) if escape.is_unsafe(char) else char
-
 
 def _body(text: str, quote: str) -> str:
-    return _SPECIAL[quote].sub(_char, text)
+    return escape.quoted(text, quote, escape.hex_escape)
 
 
 def string(text: str) -> str:

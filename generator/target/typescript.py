@@ -136,21 +136,10 @@ def package(catalogue: Catalogue) -> str:
 
 # Literals ---------------------------------------------------------------------------------
 
-_SPECIAL = re.compile(rf'[\\"]|{escape.NOT_PRINTABLE_ASCII}')
-
-
-def _char(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in escape.BACKSLASH_ESCAPES:
-        return escape.BACKSLASH_ESCAPES[char]
-    if char == '"':
-        return '\\"'
-    return escape.utf16_escape(char) if escape.is_unsafe(char) else char
-
 
 def string(text: str) -> str:
     """A TypeScript string literal (double quotes) whose value is exactly text."""
-    return f'"{_SPECIAL.sub(_char, text)}"'
+    return '"' + escape.quoted(text, '"', escape.utf16_escape) + '"'
 
 
 # The target -------------------------------------------------------------------------------
