@@ -409,13 +409,15 @@ func init() {
 			}
 		}
 	}
+	// A code or type with no wire values is sent as its key (a key among its wire values is
+	// an alias already), unless that is another's wire value.
 	for key, kind := range codeKinds {
-		if _, aliased := codeAliases[wire.Key(string(key))]; !aliased && sendsKey(kind) {
+		if _, aliased := codeAliases[wire.Key(string(key))]; !aliased && len(kind.Wire) == 0 {
 			codeAliases[wire.Key(string(key))] = key
 		}
 	}
 	for key, kind := range typeKinds {
-		if _, aliased := typeAliases[wire.Key(string(key))]; !aliased && sendsKey(kind) {
+		if _, aliased := typeAliases[wire.Key(string(key))]; !aliased && len(kind.Wire) == 0 {
 			typeAliases[wire.Key(string(key))] = key
 		}
 	}
@@ -436,27 +438,6 @@ func init() {
 	for _, name := range secretHeaderList {
 		secretHeaderSet[strings.ToLower(name)] = true
 	}
-}
-
-// sendsKey is whether a server sends the key of a code or type as itself.
-func sendsKey(kind *Kind) bool {
-	if len(kind.Wire) == 0 {
-		return true
-	}
-	key := kind.wireKeyOfKey()
-	for _, value := range kind.Wire {
-		if wire.Key(value) == key {
-			return true
-		}
-	}
-	return false
-}
-
-func (k *Kind) wireKeyOfKey() string {
-	if k.class == classType {
-		return wire.Key(string(k.Type))
-	}
-	return wire.Key(string(k.Code))
 }
 
 // sentAs are the values a server sends for a code: its wire values, else its key.

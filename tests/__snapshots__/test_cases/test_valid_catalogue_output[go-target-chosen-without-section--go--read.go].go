@@ -14,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -63,7 +62,7 @@ type Removed struct {
 // sent for it (of the same JSON type); nil for any other code. To Lookup and FromResponse a
 // removed code is an unknown one.
 func Tombstone(code any) *Removed {
-	value := wire.Of(jsonValue(code))
+	value := wire.Of(wire.Value(code))
 	if gone := removedBySent[wire.Key(value)]; gone != nil {
 		return gone
 	}
@@ -77,7 +76,7 @@ func Tombstone(code any) *Removed {
 // json.Number or an integer) or its kind's name; else by any of these ignoring case, when
 // exactly one kind matches; nil for anything else.
 func Lookup(code any) *Kind {
-	value := wire.Of(jsonValue(code))
+	value := wire.Of(wire.Value(code))
 	if key, isText := value.(string); isText {
 		if kind := codeKinds[ErrorCode(key)]; kind != nil {
 			return kind
@@ -133,26 +132,6 @@ func fold() {
 		}
 	}
 	folded = found
-}
-
-// jsonValue is a Go value as the runtime holds JSON: integers and floats as json.Number.
-func jsonValue(value any) any {
-	switch found := value.(type) {
-	case ErrorCode:
-		return string(found)
-	case ErrorType:
-		return string(found)
-	case int:
-		return number(strconv.Itoa(found))
-	case int64:
-		return number(strconv.FormatInt(found, 10))
-	case float64:
-		if math.IsInf(found, 0) || math.IsNaN(found) {
-			return nil
-		}
-		return number(strconv.FormatFloat(found, 'g', -1, 64))
-	}
-	return value
 }
 
 func codeOf(raw any, env *wire.Envelope) (ErrorCode, bool) {

@@ -3,7 +3,6 @@
 package acmeerrors
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -32,7 +31,7 @@ func (e *Error) Answer(envelopeName string) (int, http.Header, []byte, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		value := runtimeValue(e.Extras[name])
+		value := wire.Value(e.Extras[name])
 		kinds, declared := extraKindsOf[name]
 		if declared && value != nil && !wire.IsOfKind(value, kinds) {
 			holds := strings.ReplaceAll(kinds, "|", " or ")
@@ -40,12 +39,12 @@ func (e *Error) Answer(envelopeName string) (int, http.Header, []byte, error) {
 		}
 		extras.Set(name, value)
 	}
-	rawCode := e.wireCode()
+	rawCode := sentValue(string(e.Code), codeKinds[e.Code] != nil, codeWire[e.Code], e.sentCode, wire.Of(wire.Value(e.RawCode)))
 	fields := make([]wire.Field, 0, len(e.Fields))
 	for _, each := range e.Fields {
-		fields = append(fields, wire.Field{Name: each.Name, Messages: append([]string{}, each.Messages...), Code: wire.Of(runtimeValue(each.Code)), Type: wire.Of(runtimeValue(each.Type)), Pointer: optional(each.Pointer)})
+		fields = append(fields, wire.Field{Name: each.Name, Messages: append([]string{}, each.Messages...), Code: wire.Of(wire.Value(each.Code)), Type: wire.Of(wire.Value(each.Type)), Pointer: optional(each.Pointer)})
 	}
-	body := wire.Write(chosen, wire.Written{RawCode: rawCode, RawType: e.wireType(), Message: e.Message, Reference: optional(e.Reference), Fields: fields, Extras: extras, RequestID: optional(e.RequestID)}, codeExtrasByID[wire.Key(rawCode)])
+	body := wire.Write(chosen, wire.Written{RawCode: rawCode, RawType: sentValue(string(e.Type), typeKinds[e.Type] != nil, typeWire[e.Type], e.sentType, nil), Message: e.Message, Reference: optional(e.Reference), Fields: fields, Extras: extras, RequestID: optional(e.RequestID)}, codeExtrasByID[wire.Key(rawCode)])
 	header := http.Header{}
 	var text []byte
 	if chosen.Text {
@@ -108,38 +107,20 @@ func envelopeNamed(name string) (*wire.Envelope, error) {
 	return nil, fmt.Errorf("no envelope %q: the catalogue declares %s", name, strings.Join(names, ", "))
 }
 
-// wireCode is what a server writes for the error's code: a known code's canonical wire value,
-// else the code as it was sent.
-func (e *Error) wireCode() any {
-	if _, known := codeKinds[e.Code]; known {
-		if value, found := codeWire[e.Code]; found {
-			return value
-		}
-		return string(e.Code)
+// sentValue is what a server writes for a code or a type: a known one's canonical wire value
+// (its key unless the catalogue says another), else the value as it was sent, else raw.
+func sentValue(text string, known bool, canonical, sent, raw any) any {
+	switch {
+	case known && canonical != nil:
+		return canonical
+	case known:
+		return text
+	case sent != nil:
+		return sent
+	case text != "":
+		return text
 	}
-	if e.sentCode != nil {
-		return e.sentCode
-	}
-	if e.Code != "" {
-		return string(e.Code)
-	}
-	return wire.Of(runtimeValue(e.RawCode))
-}
-
-func (e *Error) wireType() any {
-	if _, known := typeKinds[e.Type]; known {
-		if value, found := typeWire[e.Type]; found {
-			return value
-		}
-		return string(e.Type)
-	}
-	if e.sentType != nil {
-		return e.sentType
-	}
-	if e.Type != "" {
-		return string(e.Type)
-	}
-	return nil
+	return raw
 }
 
 func (e *Error) answerStatus(chosen *wire.Envelope) int {
@@ -173,43 +154,6 @@ func optional(text string) any {
 	return text
 }
 
-// runtimeValue is a Go value as the runtime holds JSON: numbers as json.Number, slices as
-// []any, maps as objects in the order of their sorted keys.
-func runtimeValue(value any) any {
-	switch found := value.(type) {
-	case []string:
-		list := make([]any, 0, len(found))
-		for _, each := range found {
-			list = append(list, each)
-		}
-		return list
-	case []any:
-		list := make([]any, 0, len(found))
-		for _, each := range found {
-			list = append(list, runtimeValue(each))
-		}
-		return list
-	case map[string]any:
-		keys := make([]string, 0, len(found))
-		for key := range found {
-			keys = append(keys, key)
-		}
-		sort.Strings(keys)
-		record := wire.NewObject()
-		for _, key := range keys {
-			record.Set(key, runtimeValue(found[key]))
-		}
-		return record
-	case int32:
-		return number(strconv.FormatInt(int64(found), 10))
-	case float32:
-		return jsonValue(float64(found))
-	case json.Number, string, bool, nil, *wire.Object:
-		return found
-	}
-	return jsonValue(value)
-}
-
 // MarshalJSON is the error as JSON data, in the shape every language's bindings read back
 // (FromJSON here, from_dict in Python, fromJSON in TypeScript); secret headers redacted.
 func (e *Error) MarshalJSON() ([]byte, error) {
@@ -224,35 +168,35 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 	if e.Status != 0 {
 		data.Set("status", number(strconv.Itoa(e.Status)))
 	}
-	data.Set("code", dataCode(e.Code, e.sentCode, e.RawCode))
-	data.Set("raw_code", wire.Of(runtimeValue(e.RawCode)))
-	data.Set("type", dataType(e.Type, e.sentType, e.RawType))
+	data.Set("code", dataValue(string(e.Code), codeKinds[e.Code] != nil, e.sentCode, e.RawCode))
+	data.Set("raw_code", wire.Of(wire.Value(e.RawCode)))
+	data.Set("type", dataValue(string(e.Type), typeKinds[e.Type] != nil, e.sentType, e.RawType))
 	data.Set("message", e.Message)
 	data.Set("reference", optional(e.Reference))
 	data.Set("fields", fieldData(e.Fields))
 	items := []any{}
 	for _, item := range e.Errors {
 		each := wire.NewObject()
-		each.Set("code", dataCode(item.Code, nil, item.RawCode))
-		each.Set("raw_code", wire.Of(runtimeValue(item.RawCode)))
-		each.Set("type", dataType(item.Type, nil, item.RawType))
+		each.Set("code", dataValue(string(item.Code), codeKinds[item.Code] != nil, nil, item.RawCode))
+		each.Set("raw_code", wire.Of(wire.Value(item.RawCode)))
+		each.Set("type", dataValue(string(item.Type), typeKinds[item.Type] != nil, nil, item.RawType))
 		each.Set("message", optional(item.Message))
 		each.Set("fields", fieldData(item.Fields))
-		each.Set("extras", runtimeValue(nonNil(item.Extras)))
+		each.Set("extras", wire.Value(nonNil(item.Extras)))
 		items = append(items, each)
 	}
 	data.Set("errors", items)
-	data.Set("extras", runtimeValue(nonNil(e.Extras)))
+	data.Set("extras", wire.Value(nonNil(e.Extras)))
 	data.Set("body", e.data)
 	headers := map[string]any{}
 	for name, value := range wire.Redacted(wire.HeaderMap(e.Header), secretHeaderSet) {
 		headers[name] = value
 	}
-	data.Set("headers", runtimeValue(headers))
+	data.Set("headers", wire.Value(headers))
 	data.Set("request_id", optional(e.RequestID))
 	data.Set("retry_after", nil)
 	if e.RetryAfter != nil {
-		data.Set("retry_after", jsonValue(e.RetryAfter.Seconds()))
+		data.Set("retry_after", wire.Value(e.RetryAfter.Seconds()))
 	}
 	data.Set("retryable", e.Retryable)
 	data.Set("throttled", e.Throttled)
@@ -270,35 +214,21 @@ func nonNil(extras map[string]any) map[string]any {
 	return extras
 }
 
-// dataCode is a code as data: a known one's key, else the value sent (a number a number).
-func dataCode(code ErrorCode, sent, raw any) any {
-	if _, known := codeKinds[code]; known {
-		return string(code)
+// dataValue is a code or a type as data: a known one's key, else the value sent (a number
+// stays a number).
+func dataValue(text string, known bool, sent, raw any) any {
+	if known {
+		return text
 	}
-	for _, value := range []any{sent, wire.Of(runtimeValue(raw))} {
-		if value != nil && wireText(value) == string(code) {
+	for _, value := range []any{sent, wire.Of(wire.Value(raw))} {
+		if value != nil && wireText(value) == text {
 			return value
 		}
 	}
-	if code == "" {
+	if text == "" {
 		return nil
 	}
-	return string(code)
-}
-
-func dataType(typ ErrorType, sent, raw any) any {
-	if _, known := typeKinds[typ]; known {
-		return string(typ)
-	}
-	for _, value := range []any{sent, wire.Of(runtimeValue(raw))} {
-		if value != nil && wireText(value) == string(typ) {
-			return value
-		}
-	}
-	if typ == "" {
-		return nil
-	}
-	return string(typ)
+	return text
 }
 
 func fieldData(fields []FieldError) []any {
@@ -311,8 +241,8 @@ func fieldData(fields []FieldError) []any {
 			messages = append(messages, message)
 		}
 		record.Set("messages", messages)
-		record.Set("code", wire.Of(runtimeValue(each.Code)))
-		record.Set("type", wire.Of(runtimeValue(each.Type)))
+		record.Set("code", wire.Of(wire.Value(each.Code)))
+		record.Set("type", wire.Of(wire.Value(each.Type)))
 		record.Set("pointer", optional(each.Pointer))
 		found = append(found, record)
 	}

@@ -360,7 +360,7 @@ func pyText(data []byte) string {
 }
 
 func Encode(value any) []byte {
-	return appendJSON(nil, jsonData(value))
+	return appendJSON(nil, Value(value))
 }
 
 func appendJSON(b []byte, value any) []byte {
@@ -416,16 +416,17 @@ func appendString(b []byte, text string) []byte {
 	return append(b, '"')
 }
 
-// jsonData is value as a runtime value: itself when it is one (copied), a Go value as the
-// JSON it stands for, anything else as text (as runtime.ts's jsonData and Python's json_data).
-func jsonData(value any) any {
+// Value is value as a runtime value: itself when it is one (copied), a Go value as the JSON
+// it stands for (an ErrorCode as its text), anything else as text (as runtime.ts's jsonData
+// and Python's json_data).
+func Value(value any) any {
 	if found, ok := valueOf(value); ok {
 		return found
 	}
 	return fmt.Sprint(value)
 }
 
-// valueOf is jsonData for the values that have a JSON form; ok is false for the others.
+// valueOf is Value for the values that have a JSON form; ok is false for the others.
 func valueOf(value any) (any, bool) {
 	switch v := value.(type) {
 	case nil, bool, string:
@@ -446,7 +447,7 @@ func valueOf(value any) (any, bool) {
 	case []any:
 		items := make([]any, len(v))
 		for i, item := range v {
-			items[i] = jsonData(item)
+			items[i] = Value(item)
 		}
 		return items, true
 	case *Object:
@@ -455,7 +456,7 @@ func valueOf(value any) (any, bool) {
 		}
 		found := NewObject()
 		for _, key := range v.Keys {
-			found.Set(key, jsonData(v.Values[key]))
+			found.Set(key, Value(v.Values[key]))
 		}
 		return found, true
 	case map[string]any:
@@ -466,7 +467,7 @@ func valueOf(value any) (any, bool) {
 		sort.Strings(keys)
 		found := NewObject()
 		for _, key := range keys {
-			found.Set(key, jsonData(v[key]))
+			found.Set(key, Value(v[key]))
 		}
 		return found, true
 	}
@@ -1548,10 +1549,10 @@ func writeFields(node any, source *FieldSource, fields []Field) any {
 				entry = put(entry, source.Message, message)
 			}
 			if source.Code != "" && one.Code != nil {
-				entry = put(entry, source.Code, jsonData(one.Code))
+				entry = put(entry, source.Code, Value(one.Code))
 			}
 			if source.Type != "" && one.Type != nil {
-				entry = put(entry, source.Type, jsonData(one.Type))
+				entry = put(entry, source.Type, Value(one.Type))
 			}
 			entries = append(entries, entry)
 		}
@@ -1569,12 +1570,12 @@ func Write(env *Envelope, sent Written, codeExtras []Extra) any {
 	where := []string{env.Code, env.Type, env.Message, env.Reference, env.RequestID}
 	for i, value := range []any{sent.RawCode, sent.RawType, sent.Message, sent.Reference, sent.RequestID} {
 		if value != nil {
-			node = put(node, where[i], jsonData(value))
+			node = put(node, where[i], Value(value))
 		}
 	}
 	for _, spec := range append(slices.Clip(env.Extras), codeExtras...) {
 		if value, ok := sent.Extras.Get(spec.Name); ok {
-			node = put(node, spec.Path, jsonData(value))
+			node = put(node, spec.Path, Value(value))
 		}
 	}
 	nodes := []any{node}
@@ -1609,7 +1610,7 @@ func Write(env *Envelope, sent Written, codeExtras []Extra) any {
 	}
 	if env.When != nil {
 		for _, pair := range env.When.Equals {
-			body = put(body, pair.Path, jsonData(pair.Literal))
+			body = put(body, pair.Path, Value(pair.Literal))
 		}
 		for _, where := range env.When.Present {
 			if _, ok := find(body, where); !ok {
