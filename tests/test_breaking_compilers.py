@@ -351,11 +351,12 @@ def prepare(root: Path) -> tuple[list[Case], dict[str, Any]]:
         write_tree(
             root / "probes", {f"{tag}_probe.py": python.text(), f"{tag}.ts": typescript.text()}
         )
-        case.go_probe = go_probe(old).text()
+        in_go = go_probe(old)
+        case.go_probe = in_go.text()
         case.probe_lines = {
             "python": python.subjects,
             "typescript": typescript.subjects,
-            "go": go_probe(old).subjects,
+            "go": in_go.subjects,
         }
         runs[tag] = (new_files, bindings.fixture_cases(files(old, ["fixtures"])))
         found.append(case)
