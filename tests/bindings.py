@@ -26,6 +26,7 @@ from typing import Any
 
 import fake_api
 import golang
+import kotlinc
 from conftest import node, run, tool, tsconfig, write_tree
 
 import generator
@@ -369,6 +370,11 @@ def read(
     )
     (root / "run.mjs").write_text(NODE_RUNNER)
     in_go = {name: files for name, (files, _) in catalogues.items() if "go/go.mod" in files}
+    in_kotlin = {
+        name: files
+        for name, (files, _) in catalogues.items()
+        if any(path.startswith(kotlinc.SOURCE_ROOT) for path in files)
+    }
     with contextlib.ExitStack() as stack:
         stack.enter_context(server)
         output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
@@ -439,6 +445,13 @@ def read(
         }
         for name in catalogues
     }
+    if in_kotlin:
+        harness = kotlinc.Harness(root / "kotlin", in_kotlin)
+        harness.compile()
+        jobs = [{"api": name, "responses": catalogues[name][1]} for name in in_kotlin]
+        for name, results in harness.run(jobs).items():
+            found[name]["kotlin"] = results["read"]
+            found[name]["description"]["kotlin"] = results["description"]
     for name, results in go_results.items():
         found[name]["go_refused"] = results.get("refused", [])
         found[name]["go"] = results["read"]
@@ -587,11 +600,44 @@ def without_class(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key != "class"}
 
 
-def go_classes(model: Any) -> dict[str, str]:
-    """Go's name for each class a Python class name stands for."""
-    python, go = generator.discover()["python"], generator.discover()["go"]
+def classes_in(language: str, model: Any) -> dict[str, str]:
+    """A language's name for each class a Python class name stands for."""
+    python, other = generator.discover()["python"], generator.discover()[language]
     entries = [None, *model.status_classes, *model.types, *model.codes]
-    return {python.class_name(e, model): go.class_name(e, model) for e in entries}
+    return {python.class_name(e, model): other.class_name(e, model) for e in entries}
+
+
+def go_classes(model: Any) -> dict[str, str]:
+    return classes_in("go", model)
+
+
+def check_kotlin(found: dict[str, Any], cases: list[dict[str, Any]], where: Any, model: Any) -> None:
+    """What read() gives of a catalogue in Kotlin is what it gives in the other languages:
+    each response read as its expectation says, and the same description of the codes and
+    types, whose wire values are the catalogue's. Class names a case gives as one name for
+    every language are the model's Python ones."""
+    renamed = classes_in("kotlin", model)
+    for case, got in zip(cases, found["kotlin"], strict=True):
+        want = expected(case, "kotlin", renamed)
+        assert seen(got, want) == want, (where, case.get("fixture") or case.get("source"))
+    described = found["description"]
+    kotlin_codes = {
+        key: {k: v for k, v in code.items() if k != "wire"}
+        for key, code in described["kotlin"]["codes"].items()
+    }
+    assert kotlin_codes == described["python"]["codes"], where
+    assert {key: code["wire"] for key, code in described["kotlin"]["codes"].items()} == {
+        code.key: list(code.wire) for code in model.codes
+    }, where
+    assert described["kotlin"]["types"] == {
+        error_type.key: {
+            "wire": list(error_type.wire),
+            "fault": error_type.fault,
+            "deprecated": error_type.deprecated.notice if error_type.deprecated else None,
+            "description": error_type.description,
+        }
+        for error_type in model.types
+    }, where
 
 
 def check_go(found: dict[str, Any], cases: list[dict[str, Any]], where: Any, model: Any) -> None:

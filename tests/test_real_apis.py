@@ -39,7 +39,9 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     catalogues = {}
     answers = {}
     for api in FOLDERS:
-        files = generator.generate(catalogue(api), ["python", "typescript", "fixtures", "go"])
+        files = generator.generate(
+            catalogue(api), ["python", "typescript", "fixtures", "go", "kotlin"]
+        )
         model = generator.load(catalogue(api))
         answers[api] = [
             (code.key, envelope.key, "What the server said")
@@ -65,11 +67,12 @@ def ids() -> list[Any]:
 
 
 @pytest.mark.parametrize(("api", "index"), ids())
-@pytest.mark.parametrize("language", ["python", "typescript", "go"])
+@pytest.mark.parametrize("language", ["python", "typescript", "go", "kotlin"])
 def test_a_real_body_reads_right(api: str, index: int, language: str, read: dict[str, Any]) -> None:
     response = read[api]["cases"][index]
     got = read[api][language][index]
-    renamed = bindings.go_classes(generator.load(catalogue(api))) if language == "go" else None
+    model = generator.load(catalogue(api))
+    renamed = bindings.classes_in(language, model) if language in ("go", "kotlin") else None
     want = bindings.expected(response, language, renamed)
     assert bindings.seen(got, want) == want, response["source"]
 
@@ -77,8 +80,9 @@ def test_a_real_body_reads_right(api: str, index: int, language: str, read: dict
 @pytest.mark.parametrize("api", FOLDERS)
 def test_each_api_passes_its_own_conformance_fixtures(api: str, read: dict[str, Any]) -> None:
     cases = read[api]["cases"]
-    renamed = bindings.go_classes(generator.load(catalogue(api)))
-    for language in ("python", "typescript", "go"):
+    model = generator.load(catalogue(api))
+    for language in ("python", "typescript", "go", "kotlin"):
+        renamed = bindings.classes_in(language, model) if language in ("go", "kotlin") else None
         for case, got in zip(cases, read[api][language], strict=True):
             if "fixture" not in case:
                 continue
@@ -149,3 +153,11 @@ def test_go_reads_and_answers_as_the_others_do(api: str, read: dict[str, Any]) -
     wire = {code.key: list(code.wire) for code in generator.load(catalogue(api)).codes}
     described = read[api]["description"]["go"]["codes"]
     assert {key: code["wire"] for key, code in described.items()} == wire
+
+
+@pytest.mark.parametrize("api", FOLDERS)
+def test_kotlin_reads_as_the_others_do(api: str, read: dict[str, Any]) -> None:
+    """Kotlin (one kotlinc run and one JVM for every API) reads every body and fixture as its
+    expectation says, gives the same error of each over HttpURLConnection from a loopback
+    server, and describes the codes and types as the other languages do."""
+    bindings.check_kotlin(read[api], read[api]["cases"], api, generator.load(catalogue(api)))

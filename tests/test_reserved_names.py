@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import golang
+import kotlinc
 import pytest
 from conftest import CATALOGUE, ROOT, node, run, write_tree
 
@@ -94,9 +95,75 @@ def go_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
     return found
 
 
+def kotlin_tree(path: Path) -> Any:
+    import tree_sitter
+    import tree_sitter_kotlin
+
+    parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_kotlin.language()))
+    tree = parser.parse(path.read_bytes())
+    assert not tree.root_node.has_error, path
+    return tree.root_node
+
+
+def _nodes(node: Any) -> Any:
+    yield node
+    for child in node.children:
+        yield from _nodes(child)
+
+
+def _declared_name(node: Any) -> str | None:
+    name = node.child_by_field_name("name")
+    if name is None:  # a property: its variable_declaration holds the name
+        found = next((c for c in node.children if c.type == "variable_declaration"), None)
+        name = found.children[0] if found is not None else None
+    return name.text.decode() if name is not None else None
+
+
+KOTLIN_DECLARATIONS = {
+    "class_declaration",
+    "object_declaration",
+    "function_declaration",
+    "property_declaration",
+    "type_alias",
+}
+
+
+def kotlin_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
+    """Per package folder: the top-level names its files declare, and the names they use
+    without declaring anywhere (types, calls, imports)."""
+    found = {}
+    for folder in sorted({path.parent for path in paths}):
+        declared: set[str] = set()
+        anywhere: set[str] = set()
+        used: set[str] = set()
+        for path in (p for p in paths if p.parent == folder):
+            root = kotlin_tree(path)
+            declared |= {
+                name
+                for child in root.children
+                if child.type in KOTLIN_DECLARATIONS
+                for name in [_declared_name(child)]
+                if name
+            }
+            for node in _nodes(root):
+                if node.type in KOTLIN_DECLARATIONS | {"enum_entry", "companion_object"}:
+                    anywhere.add(_declared_name(node) or "Companion")
+                elif node.type == "type_parameter":
+                    anywhere.add(node.children[-1].text.decode())
+                elif node.type == "user_type" or node.type == "import":
+                    used |= {c.text.decode() for c in _nodes(node) if c.type == "identifier"}
+                elif node.type in ("call_expression", "callable_reference"):
+                    callee = node.children[-1] if node.type == "callable_reference" else node.children[0]
+                    if callee.type == "identifier":
+                        used.add(callee.text.decode())
+        found[folder] = (declared, used - anywhere - declared)
+    return found
+
+
 Collector = Callable[[list[Path]], dict[Path, tuple[set[str], set[str]]]]
 COLLECTORS: dict[str, tuple[str, Collector]] = {
     "go": (".go", go_names),
+    "kotlin": (".kt", kotlin_names),
     "python": (".py", python_names),
     "typescript": (".ts", typescript_names),
 }
@@ -183,6 +250,40 @@ ERROR_MEMBERS = {"name", "message", "stack", "cause"} | {
 }  # fmt: skip
 
 
+# What every JVM exception has besides its class's members, as Kotlin sees them (getters as
+# properties too: a property stackTrace would clash with getStackTrace()).
+THROWABLE_MEMBERS = {
+    "addSuppressed", "cause", "equals", "fillInStackTrace", "getLocalizedMessage",
+    "getStackTrace", "hashCode", "initCause", "localizedMessage", "message",
+    "printStackTrace", "setStackTrace", "stackTrace", "suppressed", "toString",
+}  # fmt: skip
+
+
+def kotlin_members(paths: list[Path], classes: set[str]) -> set[str]:
+    """The names of the properties and functions the classes declare."""
+    found: set[str] = set()
+    for path in paths:
+        for node in _nodes(kotlin_tree(path)):
+            if node.type == "class_declaration" and _declared_name(node) in classes:
+                body = next(c for c in node.children if c.type == "class_body")
+                found |= {
+                    parameter.child_by_field_name("name").text.decode()
+                    if parameter.child_by_field_name("name")
+                    else next(c for c in parameter.children if c.type == "identifier").text.decode()
+                    for parameter in _nodes(node)
+                    if parameter.type == "class_parameter"
+                    and any(c.type in ("val", "var") for c in parameter.children)
+                }
+                found |= {
+                    name
+                    for member in body.children
+                    if member.type in ("property_declaration", "function_declaration")
+                    for name in [_declared_name(member)]
+                    if name
+                }
+    return found
+
+
 @pytest.mark.parametrize("target", sorted(COLLECTORS))
 def test_attribute_names_are_what_every_error_has(
     target: str, rendered: dict[str, list[Path]]
@@ -194,6 +295,12 @@ def test_attribute_names_are_what_every_error_has(
         found = set().union(*(python_attributes(p, base) for p in rendered[target]
                                if p.name == "__init__.py"))  # fmt: skip
         pattern = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+    elif target == "kotlin":
+        from generator.target import kotlin
+
+        classes = {base, kotlin.base_class(model)}
+        found = THROWABLE_MEMBERS | kotlin_members(rendered[target], classes)
+        pattern = re.compile(r"[a-z][A-Za-z0-9]*")
     elif target == "go":
         found = set(
             go_report([p for p in rendered[target] if p.parent.name == "go"])["members"][base]
@@ -224,3 +331,14 @@ def test_go_keywords_and_predeclared_names_are_go_s() -> None:
     report = go_report([])
     assert set(report["keywords"]) == go.KEYWORDS
     assert set(report["predeclared"]) == go.PREDECLARED
+
+
+def test_kotlin_keywords_are_the_compiler_s() -> None:
+    """The words a Kotlin package or name may not hold are the pinned compiler's hard
+    keywords (KtTokens.KEYWORDS)."""
+    from generator.target import kotlin
+
+    program = Path(__file__).parent / "kotlin" / "Keywords.java"
+    jar = kotlinc.COMPILER / "lib" / "kotlin-compiler.jar"
+    words = run(kotlinc.java(), "-cp", jar, program).stdout.split()
+    assert {word for word in words if word.isidentifier()} == kotlin.KEYWORDS

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..model import Catalogue, ErrorCode, ErrorType, Extra, Status, StatusClass
     from ..schema import Spec
 
-BUILTIN = ("docs", "fixtures", "go", "python", "typescript")
+BUILTIN = ("docs", "fixtures", "go", "kotlin", "python", "typescript")
 """The built-in targets that have a module here."""
 
 

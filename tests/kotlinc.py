@@ -1,0 +1,150 @@
+"""The Kotlin toolchain as the tests use it: the compiler of the pinned npm package
+kotlin-compiler, run on the machine's JDK (a clear failure when `java` is missing, never a
+skip); and the harness that compiles every generated Kotlin package of a test in one kotlinc
+run and drives them in one JVM (tests/kotlin/Harness.kt)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, run
+
+HERE = Path(__file__).parent / "kotlin"
+COMPILER = ROOT / "node_modules" / "kotlin-compiler"
+# The harness's own sources; the runtime's tests join them when a run checks the runtime.
+HARNESS = ("Harness.kt",)
+SOURCE_ROOT = "kotlin/src/main/kotlin/"
+
+
+def java() -> str:
+    found = shutil.which("java")
+    if found is None:
+        pytest.fail("`java` is missing: the Kotlin tests need a JDK 17 or newer on the PATH")
+    return found
+
+
+def kotlinc() -> list[str]:
+    script = COMPILER / "bin" / "kotlinc"
+    if not script.exists():
+        pytest.fail(f"{script} is missing: run `npm ci` (the README's test command does)")
+    java()
+    return ["bash", str(script)]
+
+
+def stdlib() -> Path:
+    return COMPILER / "lib" / "kotlin-stdlib.jar"
+
+
+def environment() -> dict[str, str]:
+    # kotlinc's own default heap (256 MB) is too small for hundreds of packages.
+    return {**os.environ, "JAVA_OPTS": "-Xmx2g -Xss4m"}
+
+
+def compile_sources(
+    sources: list[Path], out: Path, jvm_target: str = "17", check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """One kotlinc run, warnings as errors; the sources go in an argument file."""
+    arguments = out.parent / f"{out.name}.sources"
+    arguments.write_text("\n".join(f'"{source}"' for source in sources) + "\n")
+    return run(
+        *kotlinc(),
+        "-Werror",
+        "-jvm-target",
+        jvm_target,
+        "-d",
+        out,
+        f"@{arguments}",
+        cwd=out.parent,
+        env=environment(),
+        check=check,
+        timeout=900,
+    )
+
+
+def package_of(files: dict[str, str]) -> str:
+    (found,) = {
+        match.group(1)
+        for path, text in files.items()
+        if path.endswith("/Errors.kt") and path.startswith(SOURCE_ROOT)
+        for match in [re.search(r"^package ([\w.]+)$", text, re.MULTILINE)]
+        if match
+    }
+    return found
+
+
+def base_of(files: dict[str, str]) -> str:
+    errors = next(text for path, text in files.items() if path.endswith("/Errors.kt"))
+    match = re.search(r"^sealed class (\w+) ", errors, re.MULTILINE)
+    assert match, "no sealed base class"
+    return match.group(1)
+
+
+def renamed(text: str, package: str, to: str) -> str:
+    """A generated file with its package (and its imports of it) moved to another: two
+    catalogues of a run may share a package."""
+    pattern = rf"^(package|import) {re.escape(package)}(?=[.\s])"
+    return re.sub(pattern, rf"\1 {to}", text, flags=re.MULTILINE)
+
+
+def write_packages(root: Path, packages: dict[str, dict[str, str]]) -> tuple[list[Path], str]:
+    """Each catalogue's Kotlin files under root/bindings/, renamed k<N>.<package>, with an
+    adapter for the harness: the sources, and Registry.kt's text."""
+    sources: list[Path] = []
+    registry = []
+    for index, (name, files) in enumerate(packages.items()):
+        package = package_of(files)
+        moved = f"k{index}.{package}"
+        folder = root / "bindings" / f"k{index}"
+        for path, text in files.items():
+            if path.startswith(SOURCE_ROOT) and path.endswith(".kt"):
+                target = folder / path.removeprefix(SOURCE_ROOT)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(renamed(text, package, moved))
+                sources.append(target)
+        adapter = (HERE / "Adapter.kt").read_text()
+        adapter = adapter.replace("__PACKAGE__", moved).replace("__BASE__", base_of(files))
+        (folder / "HarnessAdapter.kt").write_text(adapter)
+        sources.append(folder / "HarnessAdapter.kt")
+        registry.append(f"    {json.dumps(name)} to {moved}.HarnessAdapter,")
+    text = "package harness\n\nval registry: Map<String, Binding> = mapOf(\n"
+    return sources, text + "\n".join(registry) + "\n)\n"
+
+
+class Harness:
+    """Every Kotlin package of a test run, compiled with the harness in one kotlinc run."""
+
+    def __init__(self, root: Path, packages: dict[str, dict[str, str]]) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        sources, registry = write_packages(root, packages)
+        (root / "Registry.kt").write_text(registry)
+        self.sources = [*sources, root / "Registry.kt", *(HERE / name for name in HARNESS)]
+        self.classes = root / "classes"
+
+    def compile(self) -> None:
+        compile_sources(self.sources, self.classes)
+
+    def run(self, jobs: list[dict[str, Any]]) -> dict[str, Any]:
+        (self.root / "jobs.json").write_text(json.dumps(jobs))
+        classpath = os.pathsep.join([str(self.classes), str(stdlib())])
+        result = run(
+            java(),
+            "-Xss16m",
+            "-cp",
+            classpath,
+            "harness.HarnessKt",
+            self.root,
+            cwd=self.root,
+            check=False,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr[-5000:]
+        results: dict[str, Any] = json.loads((self.root / "results.json").read_text())
+        return results
