@@ -11,10 +11,14 @@ import java.math.BigInteger
 import java.time.LocalDateTime
 import java.time.ZoneOffset
 
+// How many checks the last wireTests() made, for its caller to show.
+var wireChecks = 0
+
 private class Checks {
     val failures = ArrayList<String>()
 
     fun check(ok: Boolean, message: () -> String) {
+        wireChecks++
         if (!ok) {
             failures.add(message())
         }
@@ -45,6 +49,7 @@ private fun shown(data: ByteArray): String = data.joinToString("") {
 }
 
 fun wireTests(): List<String> {
+    wireChecks = 0
     val t = Checks()
     decodeJson(t)
     objects(t)
