@@ -446,7 +446,7 @@ def read(
         for name in catalogues
     }
     if in_kotlin:
-        harness = kotlinc.Harness(root / "kotlin", in_kotlin)
+        harness = kotlinc.Harness(root / "kotlin", in_kotlin, go_against_python)
         harness.compile()
         jobs = [{"api": name, "responses": catalogues[name][1]} for name in in_kotlin]
         for name, results in harness.run(jobs).items():

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, run
+from conftest import GENERATED, ROOT, run
 
 HERE = Path(__file__).parent / "kotlin"
 COMPILER = ROOT / "node_modules" / "kotlin-compiler"
@@ -93,39 +93,84 @@ def renamed(text: str, package: str, to: str) -> str:
     return re.sub(pattern, rf"\1 {to}", text, flags=re.MULTILINE)
 
 
+# The runtime every package of a run shares (as the Go harness shares one internal/wire): it
+# is the same file in every package, and internal, so one module holds one copy. Its own tests
+# are in its package.
+RUNTIME_PACKAGE = "t0.errors"
+
+
 def write_packages(root: Path, packages: dict[str, dict[str, str]]) -> tuple[list[Path], str]:
     """Each catalogue's Kotlin files under root/bindings/, renamed k<N>.<package>, with an
-    adapter for the harness: the sources, and Registry.kt's text."""
+    adapter for the harness, and one copy of the runtime: the sources, and Registry.kt's
+    text."""
     sources: list[Path] = []
     registry = []
+    runtimes = set()
     for index, (name, files) in enumerate(packages.items()):
         package = package_of(files)
         moved = f"k{index}.{package}"
         folder = root / "bindings" / f"k{index}"
         for path, text in files.items():
-            if path.startswith(SOURCE_ROOT) and path.endswith(".kt"):
-                target = folder / path.removeprefix(SOURCE_ROOT)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(renamed(text, package, moved))
-                sources.append(target)
+            if not (path.startswith(SOURCE_ROOT) and path.endswith(".kt")):
+                continue
+            if path.endswith("/wire/Wire.kt"):
+                header, body = text.split("\n", 1)
+                assert header.startswith("// "), path
+                runtimes.add(renamed(body, package, RUNTIME_PACKAGE))
+                continue
+            target = folder / path.removeprefix(SOURCE_ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = renamed(text, f"{package}.wire", f"{RUNTIME_PACKAGE}.wire")
+            target.write_text(renamed(text, package, moved))
+            sources.append(target)
         adapter = (HERE / "Adapter.kt").read_text()
         adapter = adapter.replace("__PACKAGE__", moved).replace("__BASE__", base_of(files))
         (folder / "HarnessAdapter.kt").write_text(adapter)
         sources.append(folder / "HarnessAdapter.kt")
         registry.append(f"    {json.dumps(name)} to {moved}.HarnessAdapter,")
+    (runtime,) = runtimes  # the same in every package, its header aside
+    (root / "bindings" / "Wire.kt").write_text(runtime)
+    sources.append(root / "bindings" / "Wire.kt")
     text = "package harness\n\nval registry: Map<String, Binding> = mapOf(\n"
     return sources, text + "\n".join(registry) + "\n)\n"
+
+
+RUNTIME_TESTS = ("WireTest.kt", "WirePython.kt")
+NO_RUNTIME_CHECKS = (
+    "package harness\n\nfun runtimeChecks(root: java.io.File): List<String> = "
+    "emptyList<String>().also { check(root.exists()) }\n"
+)
+RUNTIME_CHECKS = """package harness
+
+fun runtimeChecks(root: java.io.File): List<String> =
+    t0.errors.wire.wireTests() + t0.errors.wire.againstPython(java.io.File(root, "cases.json").path)
+"""
 
 
 class Harness:
     """Every Kotlin package of a test run, compiled with the harness in one kotlinc run."""
 
-    def __init__(self, root: Path, packages: dict[str, dict[str, str]]) -> None:
+    def __init__(
+        self, root: Path, packages: dict[str, dict[str, str]], against_python: bool = False
+    ) -> None:
+        """against_python: the runtime's table tests run too, and it is checked against
+        Python's on random, hostile responses (tests/runtime_cases.py): once a session."""
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         sources, registry = write_packages(root, packages)
         (root / "Registry.kt").write_text(registry)
-        self.sources = [*sources, root / "Registry.kt", *(HERE / name for name in HARNESS)]
+        checks = root / "Checks.kt"
+        checks.write_text(RUNTIME_CHECKS if against_python else NO_RUNTIME_CHECKS)
+        self.sources = [*sources, root / "Registry.kt", checks, *(HERE / n for n in HARNESS)]
+        if against_python:
+            import bindings  # which imports this module
+            import runtime_cases
+
+            python = (GENERATED / "python", "qonversion_errors")
+            bindings.in_python(
+                python, lambda module: runtime_cases.write(root / "cases.json", module)
+            )
+            self.sources += [HERE / name for name in RUNTIME_TESTS]
         self.classes = root / "classes"
 
     def compile(self) -> None:

@@ -188,6 +188,11 @@ def catalogues(draw: st.DrawFn, style: str | None = None) -> Drawn:
     }
     if draw(st.booleans()):  # an envelope without field errors
         del data["envelopes"]["v4"]["fields"]
+    if draw(st.booleans()):  # else Kotlin, chosen with --target kotlin, takes its defaults
+        data["kotlin"] = {
+            "package": draw(st.sampled_from(["com.acme.errors", "a_b.c9.d"])),
+            "jvm_target": draw(st.sampled_from(["1.8", "17"])),
+        }
     text = yaml.safe_dump(
         data, default_style='"', allow_unicode=draw(st.booleans()), sort_keys=False, width=10**9
     )
@@ -302,6 +307,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
             types[key]["deprecated"] = draw(deprecations())
             types[key]["previous_names"] = {
                 "go": [f"ErrFormerly{_pascal(key)}"],
+                "kotlin": [f"Formerly{_pascal(key)}Error"],
                 "python": [f"Formerly{_pascal(key)}Error"],
                 "typescript": [f"Formerly{_pascal(key)}Error"],
             }
@@ -357,6 +363,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         if draw(st.booleans()):  # classes renamed, a name a language apiece
             code["previous_names"] = {
                 "go": [f"ErrFormerly{len(codes)}"],
+                "kotlin": [f"Was{len(codes)}Error"],
                 "python": [f"Formerly{len(codes)}Error"],
                 "typescript": [f"Formerly{len(codes)}Error", f"Once{len(codes)}Error"],
             }
@@ -380,6 +387,7 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         if draw(st.booleans()):  # the class names it had, not the derived ones
             gone["names"] = {
                 "go": f"ErrLost{index}",
+                "kotlin": f"Lost{index}Error",
                 "python": f"Lost{index}Error",
                 "typescript": f"Lost{index}Error",
             }
@@ -502,14 +510,25 @@ def wire_catalogues(draw: st.DrawFn) -> Drawn:
         }
         if draw(st.booleans()):
             data["status_classes"]["missing"] |= {
-                "names": {"go": "ErrAbsent", "python": "AbsentError", "typescript": "AbsentError"},
+                "names": {
+                    "go": "ErrAbsent",
+                    "kotlin": "AbsentError",
+                    "python": "AbsentError",
+                    "typescript": "AbsentError",
+                },
                 "deprecated": draw(deprecations()),
                 "previous_names": {
                     "go": ["ErrGoneMissing"],
+                    "kotlin": ["GoneMissingError"],
                     "python": ["GoneMissingError"],
                     "typescript": ["NoneError"],
                 },
             }
+    if draw(st.booleans()):  # else Kotlin, chosen with --target kotlin, takes its defaults
+        data["kotlin"] = {
+            "package": draw(st.sampled_from(["com.acme.errors", "a_b.c9.d"])),
+            "jvm_target": draw(st.sampled_from(["1.8", "17"])),
+        }
     text = yaml.safe_dump(
         data, default_style='"', allow_unicode=draw(st.booleans()), sort_keys=False, width=10**9
     )

@@ -336,8 +336,10 @@ def test_any_typo_in_a_catalogue_gives_located_problems(
 # Format 2 ----------------------------------------------------------------------------------
 
 
-# How many of them Go reads too: a Go package takes a fifth of a second to compile.
+# How many of them Go and Kotlin read too: a Go package takes a fifth of a second to compile,
+# a Kotlin one about a second.
 GO_CATALOGUES = 20
+KOTLIN_CATALOGUES = 20
 
 
 @pytest.fixture(scope="module")
@@ -350,14 +352,18 @@ def test_format_2_both_languages_read_every_fixture_as_it_says(
 ) -> None:
     """Every key format 2 added, hostile wherever a string goes: each catalogue's fixtures
     (the reference reader's verdicts on its example bodies, which hold its wire values, its
-    literals and its hostile member names) are read so by the generated Python, TypeScript
-    and Go (one tsc, one node and one `go test` run for all; Go for the first 20)."""
+    literals and its hostile member names) are read so by the generated Python, TypeScript,
+    Go and Kotlin (one tsc, one node, one `go test` and one kotlinc run for all; Go and Kotlin
+    for the first 20)."""
     catalogues = {}
     answers = {}
     for index, drawn in enumerate(wire_drawn):
         in_go = ["go"] if index < examples(GO_CATALOGUES) else []
+        in_kotlin = ["kotlin"] if index < examples(KOTLIN_CATALOGUES) else []
         files = generated(
-            drawn, tmp_path / "in" / f"c{index}", ["python", "typescript", "fixtures", *in_go]
+            drawn,
+            tmp_path / "in" / f"c{index}",
+            ["python", "typescript", "fixtures", *in_go, *in_kotlin],
         )
         catalogues[f"c{index}"] = (files, bindings.fixture_cases(files))
         # Every code answered in every envelope, with a hostile message: see below.
@@ -396,6 +402,19 @@ def test_format_2_both_languages_read_every_fixture_as_it_says(
                 )
             for key, error_type in drawn.data.get("types", {}).items():
                 assert described["types"][key]["description"] == error_type["description"]
+        # Kotlin (one kotlinc run for the first KOTLIN_CATALOGUES) reads and describes alike;
+        # every string of the catalogue comes back out of its compiled classes exactly.
+        if "kotlin" in results[name]:
+            drawn = wire_drawn[int(name[1:])]
+            model = generator.load(tmp_path / "in" / name / drawn.file_name)
+            bindings.check_kotlin(results[name], cases, name, model)
+            described = results[name]["description"]["kotlin"]
+            for key, code in drawn.data["codes"].items():
+                said = described["codes"][key]
+                assert (said["message"], said["description"]) == (
+                    code["message"],
+                    code["description"],
+                )
         # A code's answer_status is what it answers with, where the envelope reads that.
         data = wire_drawn[int(name[1:])].data
         for (key, envelope, _), answer in zip(

@@ -91,9 +91,12 @@ def member(entry: ErrorCode | ErrorType | Tombstone | str) -> str:
 
 
 def attribute(extra: Extra | str) -> str:
-    """An extra's camelCase property: decline_code gives declineCode."""
+    """An extra's camelCase property: decline_code gives declineCode; after a keyword an
+    underscore, as in Python (class gives class_: a property `class` would clash with
+    getClass())."""
     head, *rest = (extra.name if isinstance(extra, Extra) else extra).split("_")
-    return head + "".join(word[:1].upper() + word[1:] for word in rest)
+    name = head + "".join(word[:1].upper() + word[1:] for word in rest)
+    return f"{name}_" if name in KEYWORDS else name
 
 
 _EXTRA_TYPES = {
@@ -352,11 +355,11 @@ class Kotlin(Target):
     # one. tests/test_reserved_names.py ties it to the compiled base class.
     attribute_names = frozenset(
         """
-        addSuppressed body booleanExtra cause code equals errors extras fault fields
-        fillInStackTrace getLocalizedMessage getStackTrace hashCode headers info initCause
-        integerExtra localizedMessage message numberExtra printStackTrace rawCode rawType
-        redactedHeaders reference removed requestId retryAfter retryable sent setStackTrace
-        stackTrace status suppressed textExtra textsExtra throttled toString type valueExtra
+        addSuppressed body cause code equals errors extras fault fields fillInStackTrace
+        getLocalizedMessage getStackTrace hashCode headers info initCause localizedMessage
+        message printStackTrace rawCode rawType redactedHeaders reference removed requestId
+        retryAfter retryable sent setStackTrace stackTrace status suppressed throttled
+        toString type
         """.split()
     )
 
@@ -418,9 +421,6 @@ class Kotlin(Target):
         removed = naming.removed_classes(catalogue, code_class)
         problems += naming.collisions("Kotlin class", removed + names)
         problems += naming.attribute_problems(self, catalogue, "Kotlin")
-        problems += naming.shadowing(
-            self.attributes(catalogue), KEYWORDS, "a Kotlin keyword", "rename the extra"
-        )
         for kind, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
             constants = [(member(e), e.location, f"{kind[5:].lower()} {e.key!r}") for e in entries]
             problems += naming.shadowing(

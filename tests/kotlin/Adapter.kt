@@ -26,7 +26,7 @@ object HarnessAdapter : Binding {
         val found = __BASE__.translate(error) ?: return "null"
         check(found === __BASE__.translate(RuntimeException("wrapped", found))) { "the package's own error is not given back" }
         check(found.cause === error) { "the cause is not the client's exception" }
-        return "${found.javaClass.simpleName} sent=${found.sent}"
+        return "${found::class.java.simpleName} sent=${found.sent}"
     }
 
     /** What its codes say, in the terms every language's description uses. */
@@ -75,7 +75,7 @@ object HarnessAdapter : Binding {
 
     private fun result(error: __BASE__): MutableMap<String, Any?> {
         return linkedMapOf(
-            "class" to error.javaClass.simpleName,
+            "class" to error::class.java.simpleName,
             "status" to error.status,
             "code" to (error.code?.takeIf { it.info != null }?.value ?: error.rawCode),
             "raw_code" to error.rawCode,

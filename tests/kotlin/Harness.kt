@@ -3,7 +3,7 @@
 //
 // tests/kotlinc.py compiles each catalogue's package (renamed k<N>.<package>) with a copy of
 // Adapter.kt, writes Registry.kt (the adapters by catalogue name) and jobs.json, and runs
-// main. What a package makes of each response and a description of its kinds go to
+// main; Checks.kt says whether the runtime's own tests run too. What a package makes of each response and a description of its kinds go to
 // results.json; failures of the checks made here go to stderr and the exit status.
 package harness
 
@@ -42,6 +42,7 @@ fun main(arguments: Array<String>) {
         results[api] = mapOf("read" to read, "description" to binding.describe())
     }
     File(root, "results.json").writeText(Json.write(results))
+    failures += runtimeChecks(root)
     if (failures.isNotEmpty()) {
         System.err.println(failures.joinToString("\n"))
         kotlin.system.exitProcess(1)
