@@ -611,7 +611,9 @@ def go_classes(model: Any) -> dict[str, str]:
     return classes_in("go", model)
 
 
-def check_kotlin(found: dict[str, Any], cases: list[dict[str, Any]], where: Any, model: Any) -> None:
+def check_kotlin(
+    found: dict[str, Any], cases: list[dict[str, Any]], where: Any, model: Any
+) -> None:
     """What read() gives of a catalogue in Kotlin is what it gives in the other languages:
     each response read as its expectation says, and the same description of the codes and
     types, whose wire values are the catalogue's. Class names a case gives as one name for

@@ -48,7 +48,11 @@ def environment() -> dict[str, str]:
 
 
 def compile_sources(
-    sources: list[Path], out: Path, jvm_target: str = "17", check: bool = True
+    sources: list[Path],
+    out: Path,
+    jvm_target: str = "17",
+    check: bool = True,
+    options: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
     """One kotlinc run, warnings as errors; the sources go in an argument file."""
     arguments = out.parent / f"{out.name}.sources"
@@ -56,6 +60,7 @@ def compile_sources(
     return run(
         *kotlinc(),
         "-Werror",
+        *options,
         "-jvm-target",
         jvm_target,
         "-d",

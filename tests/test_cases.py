@@ -16,6 +16,7 @@ from pathlib import Path
 
 import black
 import golang
+import kotlinc
 import pytest
 import yaml
 from conftest import (
@@ -187,6 +188,7 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
     )
     golang.assert_gofmt_clean(go_module)
     golang.run_go("vet", "./...", cwd=go_module)
+    kotlin_compiles(tmp_path / "kotlin")
     run(tool("markdownlint-cli2"), "*/docs/pages/**/*.md", cwd=tmp_path)
     # One site of every case's page, as the generated mkdocs.yml configures it. Not --quiet,
     # which keeps warnings from the count that --strict aborts on (mkdocs/mkdocs#4126).
@@ -204,3 +206,65 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
         tmp_path / "site" / "out",
         cwd=tmp_path / "site",
     )
+
+
+# What a user of the kotlin-binding case's package is warned of: each deprecated class, code,
+# type, previous name and extra it uses, and nothing else (inside the package, nothing).
+KOTLIN_USER = """package user
+
+import com.acme.errors.AcmeError
+import com.acme.errors.ErrorCode
+import com.acme.errors.ErrorType
+import com.acme.errors.LegacyError
+import com.acme.errors.NotFoundError
+import com.acme.errors.UserIdMissingError
+
+fun use(error: AcmeError): List<Any?> = listOf(
+    NotFoundError(),
+    ErrorCode.NotFound,
+    ErrorType.Legacy,
+    LegacyError(),
+    UserIdMissingError(),
+    error.docUrl,
+    error.retryIn,
+)
+"""
+# (UserIdMissingError, a typealias, is reported as the constructor of the class it names.)
+KOTLIN_WARNED = ["NotFoundError", "NotFound", "Legacy", "LegacyError", "NoUserError", "docUrl"]
+
+
+def kotlin_compiles(root: Path) -> None:
+    """Every case's Kotlin compiles with warnings as errors (one kotlinc run, deprecations
+    aside): what the package itself uses it never warns of, and its user is warned of each
+    deprecated name (KOTLIN_USER)."""
+    kotlin_cases = {
+        case: files
+        for case, files in ((c, generated(c)) for c in VALID)
+        if any(path.startswith(kotlinc.SOURCE_ROOT) for path in files)
+    }
+    assert "kotlin-binding" in kotlin_cases
+    root.mkdir()
+    sources: list[Path] = []
+    for case, files in kotlin_cases.items():
+        tree = {p: t for p, t in files.items() if p.startswith(kotlinc.SOURCE_ROOT)}
+        if case != "kotlin-binding":  # moved apart: cases may share a package
+            package = kotlinc.package_of(files)
+            tree = {
+                p: kotlinc.renamed(t, package, f"c{len(sources)}.{package}")
+                for p, t in tree.items()
+            }
+        write_tree(root / case, tree)
+        sources += [root / case / path for path in tree]
+    (root / "User.kt").write_text(KOTLIN_USER)
+    # Against Java 8's API, the oldest a catalogue's jvm_target may name (and what Android
+    # offers); the harness runs the packages on JDK 17.
+    result = kotlinc.compile_sources(
+        [*sources, root / "User.kt"],
+        root / "classes",
+        jvm_target="1.8",
+        options=("-Xjdk-release=1.8", "-Xwarning-level=DEPRECATION:warning"),
+    )
+    warned = [line for line in result.stderr.splitlines() if "warning:" in line]
+    assert all(line.startswith("User.kt:") for line in warned), warned
+    said = [re.search(r"warning: '(?:constructor\(.*?\): |val )(\w+)", line) for line in warned]
+    assert [found.group(1) if found else line for found, line in zip(said, warned)] == KOTLIN_WARNED

@@ -153,7 +153,9 @@ def kotlin_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
                 elif node.type == "user_type" or node.type == "import":
                     used |= {c.text.decode() for c in _nodes(node) if c.type == "identifier"}
                 elif node.type in ("call_expression", "callable_reference"):
-                    callee = node.children[-1] if node.type == "callable_reference" else node.children[0]
+                    callee = (
+                        node.children[-1] if node.type == "callable_reference" else node.children[0]
+                    )
                     if callee.type == "identifier":
                         used.add(callee.text.decode())
         found[folder] = (declared, used - anywhere - declared)

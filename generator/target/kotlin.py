@@ -216,54 +216,66 @@ def extra_specs(extras: Sequence[Extra]) -> str:
 
 
 def _field_source(source: FieldSource) -> str:
-    return "FieldSource(" + _arguments(
-        [
-            ("path", string(source.path)),
-            ("name", _path(source.name)),
-            ("messages", _path(source.messages)),
-            ("message", _path(source.message)),
-            ("shape", None if source.shape == "objects" else string(source.shape)),
-            ("code", _path(source.code)),
-            ("type", _path(source.type)),
-            ("pointer", _path(source.pointer)),
-        ]
-    ) + ")"
+    return (
+        "FieldSource("
+        + _arguments(
+            [
+                ("path", string(source.path)),
+                ("name", _path(source.name)),
+                ("messages", _path(source.messages)),
+                ("message", _path(source.message)),
+                ("shape", None if source.shape == "objects" else string(source.shape)),
+                ("code", _path(source.code)),
+                ("type", _path(source.type)),
+                ("pointer", _path(source.pointer)),
+            ]
+        )
+        + ")"
+    )
 
 
 def _condition(when: Condition) -> str:
     equals = ", ".join(
         f"Equality({string(where)}, {wire_value(literal)})" for where, literal in when.equals
     )
-    return "Condition(" + _arguments(
-        [
-            ("mediaTypes", strings(when.media_types) if when.media_types else None),
-            ("statuses", strings(when.statuses) if when.statuses else None),
-            ("present", strings(when.present) if when.present else None),
-            ("equals", f"listOf({equals})" if when.equals else None),
-        ]
-    ) + ")"
+    return (
+        "Condition("
+        + _arguments(
+            [
+                ("mediaTypes", strings(when.media_types) if when.media_types else None),
+                ("statuses", strings(when.statuses) if when.statuses else None),
+                ("present", strings(when.present) if when.present else None),
+                ("equals", f"listOf({equals})" if when.equals else None),
+            ]
+        )
+        + ")"
+    )
 
 
 def envelope(entry: Envelope) -> str:
     """The runtime's wire.Envelope for a catalogue's, as a Kotlin constructor call."""
     fields = ", ".join(_field_source(source) for source in entry.fields)
-    return "Envelope(" + _arguments(
-        [
-            ("name", string(entry.key)),
-            ("type", _path(entry.type)),
-            ("code", _path(entry.code)),
-            ("message", _path(entry.message)),
-            ("reference", _path(entry.reference)),
-            ("fields", f"listOf({fields})" if entry.fields else None),
-            ("`when`", _condition(entry.when) if entry.when else None),
-            ("text", "true" if entry.body == "text" else None),
-            ("errors", _path(entry.errors)),
-            ("firstKnown", "true" if entry.decides == "first_known" else None),
-            ("lastSegment", "true" if entry.code_from == "last_segment" else None),
-            ("extras", extra_specs(entry.extras) if entry.extras else None),
-            ("requestId", _path(entry.request_id)),
-        ]
-    ) + ")"
+    return (
+        "Envelope("
+        + _arguments(
+            [
+                ("name", string(entry.key)),
+                ("type", _path(entry.type)),
+                ("code", _path(entry.code)),
+                ("message", _path(entry.message)),
+                ("reference", _path(entry.reference)),
+                ("fields", f"listOf({fields})" if entry.fields else None),
+                ("`when`", _condition(entry.when) if entry.when else None),
+                ("text", "true" if entry.body == "text" else None),
+                ("errors", _path(entry.errors)),
+                ("firstKnown", "true" if entry.decides == "first_known" else None),
+                ("lastSegment", "true" if entry.code_from == "last_segment" else None),
+                ("extras", extra_specs(entry.extras) if entry.extras else None),
+                ("requestId", _path(entry.request_id)),
+            ]
+        )
+        + ")"
+    )
 
 
 def _cost(entry: ErrorCode | ErrorType | StatusClass) -> int:
@@ -416,7 +428,7 @@ class Kotlin(Target):
 
     def check(self, catalogue: Catalogue) -> list[Problem]:
         names = self.top_level_names(catalogue)
-        problems = naming.shadowing(names, self.globals, "a name of Kotlin's standard library")
+        problems = naming.shadowing(names, self.globals, "a name the Kotlin package uses")
         problems += naming.shadowing(names, self.module_names, "a name the Kotlin package declares")
         removed = naming.removed_classes(catalogue, code_class)
         problems += naming.collisions("Kotlin class", removed + names)
@@ -424,7 +436,10 @@ class Kotlin(Target):
         for kind, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
             constants = [(member(e), e.location, f"{kind[5:].lower()} {e.key!r}") for e in entries]
             problems += naming.shadowing(
-                constants, frozenset({"Companion"}), f"the companion object of {kind}"
+                constants,
+                frozenset({"Companion"}),
+                f"the companion object of {kind}",
+                "choose another key",
             )
             problems += naming.collisions(f"Kotlin {kind} constant", constants)
         return problems
