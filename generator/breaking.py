@@ -597,17 +597,21 @@ def _type_removed(diff: Diff) -> Iterator[Finding]:
 @rule(
     "type-added",
     "minor",
-    (),
+    ("source",),
     "An error type was added.",
     "Old bindings read a body of it as of an unknown type (the base class, or a status "
-    "class); nothing they read before changes.",
+    "class); nothing they read before changes. Major where a language's error classes are "
+    "sealed by type (Kotlin): an exhaustive `when` over the types no longer compiles.",
 )
 def _type_added(diff: Diff) -> Iterator[Finding]:
+    sealed = [target for target in diff.languages if target.sealed_by_type]
     for entry in diff.only_in(diff.new, "types"):
         yield diff.finding(
             "type-added",
             f"type {entry.key!r} was added",
             entry.location,
+            impact="major" if sealed else None,
+            categories=[f"source:{target.name}" for target in sealed],
             about=[("type", entry.key)],
         )
 

@@ -292,6 +292,7 @@ def read(
     refused: list[str] | None = None,
     go_probes: dict[str, str] | None = None,
     go_against_python: bool = False,
+    kotlin_probes: dict[str, str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """{name: (generated files, responses)} read by both languages:
     {name: {"python": [...], "typescript": [...]}}, results in the order of the responses.
@@ -300,8 +301,9 @@ def read(
     each answer {status, headers, body}. probes, {style: [.ts files under root]}, are compiled
     in the same tsc run, which refuses nothing else: each error they have goes to refused.
     go_probes, {name: Go source importing BINDING}, are built against the Go packages: the
-    lines each has refused are {name: {"go_refused": [line, ...]}}. go_against_python: the Go
-    runtime is checked against Python's too (see golang.Harness)."""
+    lines each has refused are {name: {"go_refused": [line, ...]}}; kotlin_probes alike, with
+    {name: {"kotlin_refused": [...]}}. go_against_python: the Go and Kotlin runtimes are
+    checked against Python's too (see golang.Harness, kotlinc.Harness)."""
     sources: dict[str, list[str]] = {"enum": [], "erasable": []}
     options: dict[str, Any] = {}
     packages: dict[str, tuple[Path, str]] = {}
@@ -447,9 +449,11 @@ def read(
     }
     if in_kotlin:
         harness = kotlinc.Harness(root / "kotlin", in_kotlin, go_against_python)
+        kotlin_refused = harness.refused(kotlin_probes) if kotlin_probes else {}
         harness.compile()
         jobs = [{"api": name, "responses": catalogues[name][1]} for name in in_kotlin]
         for name, results in harness.run(jobs).items():
+            found[name]["kotlin_refused"] = kotlin_refused.get(name, [])
             found[name]["kotlin"] = results["read"]
             found[name]["description"]["kotlin"] = results["description"]
     for name, results in go_results.items():

@@ -163,6 +163,10 @@ class Harness:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         sources, registry = write_packages(root, packages)
+        self.bindings = [path for path in sources if path.name != "HarnessAdapter.kt"]
+        self.packages = {
+            name: f"k{index}.{package_of(files)}" for index, (name, files) in enumerate(packages.items())
+        }
         (root / "Registry.kt").write_text(registry)
         checks = root / "Checks.kt"
         checks.write_text(RUNTIME_CHECKS if against_python else NO_RUNTIME_CHECKS)
@@ -177,6 +181,29 @@ class Harness:
             )
             self.sources += [HERE / name for name in RUNTIME_TESTS]
         self.classes = root / "classes"
+
+    def refused(self, probes: dict[str, str]) -> dict[str, list[int]]:
+        """Probes, {name: Kotlin source using BINDING, the package of that name}, compiled
+        with the packages in one kotlinc run of their own (any error stops kotlinc writing
+        classes, so the harness is built apart): the lines each has errors on. A warning
+        (a deprecation, a check always true) refuses nothing."""
+        folder = self.root / "probes"
+        folder.mkdir()
+        paths = []
+        for name, text in probes.items():
+            paths.append(folder / f"{name}.kt")
+            paths[-1].write_text(text.replace("BINDING", self.packages[name]))
+        result = compile_sources(
+            [*self.bindings, *paths], self.root / "probed", check=False, options=("-nowarn",)
+        )
+        found: dict[str, list[int]] = {name: [] for name in probes}
+        for line in result.stderr.splitlines():
+            said = re.match(r"probes/(\w+)\.kt:(\d+):\d+: error:", line)
+            if said:
+                found[said.group(1)].append(int(said.group(2)))
+            else:
+                assert ": error:" not in line and not line.startswith("error:"), line
+        return found
 
     def compile(self) -> None:
         compile_sources(self.sources, self.classes)

@@ -35,7 +35,7 @@ import generator
 from generator import breaking
 from generator.model import Catalogue
 from generator.problems import CatalogueError
-from generator.target import go
+from generator.target import go, kotlin
 from generator.target import python as py
 from generator.target import typescript as ts
 
@@ -57,6 +57,7 @@ class Case:
     fixtures_changed: set[str] = field(default_factory=set)
     """outcome (something but the class changed) and/or class."""
     go_probe: str = ""
+    kotlin_probe: str = ""
 
 
 def cases() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
@@ -334,6 +335,40 @@ def go_probe(old: Catalogue) -> Probe:
     return probe
 
 
+def kotlin_probe(old: Catalogue) -> Probe:
+    """The Kotlin names the old bindings promise: each class (previous names too) and each
+    code's under its type's, each code and type constant, each extra with its type, and an
+    exhaustive `when` over the types (the base class is sealed by type)."""
+    base = f"BINDING.{kotlin.base_class(old)}"
+    probe = Probe("package probe.PROBE", "")
+    probe.add(f"fun probe(error: {base}): List<Any?> {{")
+    probe.add("    val found = mutableListOf<Any?>()")
+    for entry in (*old.status_classes, *old.types, *old.codes):
+        for name in (kotlin.entry_class(entry), *entry.previous_names_in("kotlin")):
+            probe.add(f"    found.add(error is BINDING.{name})", f"class {name}")
+    for code in old.codes:
+        probe.add(f"    found.add(BINDING.ErrorCode.{kotlin.member(code)})", f"code {code.key}")
+        if code.type is not None:  # its class is one of its type's
+            parent, child = kotlin.entry_class(old.type(code.type)), kotlin.entry_class(code)
+            line = f"    run {{ val t: BINDING.{parent} = BINDING.{child}(); found.add(t) }}"
+            probe.add(line, f"code {code.key}")
+    for error_type in old.types:
+        line = f"    found.add(BINDING.ErrorType.{kotlin.member(error_type)})"
+        probe.add(line, f"type {error_type.key}")
+    for extra in old.all_extras:
+        typed = f"val x: {kotlin.extra_type(extra)} = error.{kotlin.attribute(extra)}"
+        probe.add(f"    run {{ {typed}; found.add(x) }}", f"extra {extra.name}")
+    probe.add("    return found")
+    probe.add("}")
+    probe.add("")
+    probe.add(f"fun exhaustive(error: {base}): Int = when (error) {{", "types sealed")
+    for index, error_type in enumerate(old.types):
+        probe.add(f"    is BINDING.{kotlin.entry_class(error_type)} -> {index}")
+    probe.add(f"    is BINDING.{kotlin.other_class(old)} -> -1")
+    probe.add("}")
+    return probe
+
+
 def prepare(root: Path) -> tuple[list[Case], dict[str, Any]]:
     """Every case's new bindings and probes written under root; the fixture runs to make."""
     found: list[Case] = []
@@ -343,20 +378,23 @@ def prepare(root: Path) -> tuple[list[Case], dict[str, Any]]:
         for data in (old_data, new_data):  # a package name of its own, for one mypy run
             data["python"] = {"package": f"{tag}_{data['python']['package']}"}
             data.setdefault("go", {"package": "acmeerrors"})  # so the gate speaks of Go too
+            data.setdefault("kotlin", {"package": "com.acme.errors"})  # and of Kotlin
         old, new = catalogue_of(old_data), catalogue_of(new_data)
         case = Case(name, tag, old, new, breaking.compare(old, new, TARGETS))
-        new_files = files(new, ["python", "typescript", "go"])
+        new_files = files(new, ["python", "typescript", "go", "kotlin"])
         python = python_probe(old, old_data["python"]["package"])
         typescript = typescript_probe(old, f"../{tag}/typescript/src/index.js")
         write_tree(
             root / "probes", {f"{tag}_probe.py": python.text(), f"{tag}.ts": typescript.text()}
         )
-        in_go = go_probe(old)
+        in_go, in_kotlin = go_probe(old), kotlin_probe(old)
         case.go_probe = in_go.text()
+        case.kotlin_probe = in_kotlin.text().replace("PROBE", tag)
         case.probe_lines = {
             "python": python.subjects,
             "typescript": typescript.subjects,
             "go": in_go.subjects,
+            "kotlin": in_kotlin.subjects,
         }
         runs[tag] = (new_files, bindings.fixture_cases(files(old, ["fixtures"])))
         found.append(case)
@@ -406,10 +444,19 @@ def check_typescript_and_fixtures(root: Path, found: list[Case], runs: dict[str,
         styles[case.new.options["typescript"].get("style", "enum")].append(f"probes/{case.tag}.ts")
     refused: list[str] = []
     go_probes = {case.tag: case.go_probe for case in found}
-    read = bindings.read(root, runs, probes=styles, refused=refused, go_probes=go_probes)
+    kotlin_probes = {case.tag: case.kotlin_probe for case in found}
+    read = bindings.read(
+        root,
+        runs,
+        probes=styles,
+        refused=refused,
+        go_probes=go_probes,
+        kotlin_probes=kotlin_probes,
+    )
     for case in found:
-        for line in read[case.tag]["go_refused"]:
-            case.probe_failed.add(("go", case.probe_lines["go"].get(line, "")))
+        for language in ("go", "kotlin"):
+            for line in read[case.tag][f"{language}_refused"]:
+                case.probe_failed.add((language, case.probe_lines[language].get(line, "")))
     for line in refused:
         said = re.match(r"probes/(c\d+)\.ts\((\d+),\d+\): error", line)
         assert said, line
@@ -418,8 +465,8 @@ def check_typescript_and_fixtures(root: Path, found: list[Case], runs: dict[str,
             ("typescript", case.probe_lines["typescript"].get(int(said.group(2)), ""))
         )
     for case in found:
-        renamed = bindings.go_classes(case.old)
-        for language in ("python", "typescript", "go"):
+        for language in ("python", "typescript", "go", "kotlin"):
+            renamed = bindings.classes_in(language, case.old) if language != "typescript" else None
             responses = runs[case.tag][1]
             for response, got in zip(responses, read[case.tag][language], strict=True):
                 want = bindings.expected(response, language, renamed)
@@ -450,7 +497,7 @@ def test_every_probe_and_fixture_change_is_reported(agreed: list[Case]) -> None:
         if "outcome" in case.fixtures_changed:
             assert said(case) & {"wire", "behaviour"}, case.name
         if "class" in case.fixtures_changed:
-            sources = {"source:python", "source:typescript", "source:go"}
+            sources = {"source:python", "source:typescript", "source:go", "source:kotlin"}
             assert said(case) & {"wire", "behaviour", *sources}
 
 
@@ -475,7 +522,7 @@ def test_the_counts(agreed: list[Case]) -> None:
     probes = sum(bool(case.probe_failed) for case in agreed)
     by_language = {
         language: sum(any(said == language for said, _ in case.probe_failed) for case in agreed)
-        for language in ("python", "typescript", "go")
+        for language in ("python", "typescript", "go", "kotlin")
     }
     fixtures = sum(bool(case.fixtures_changed) for case in agreed)
     random = sum(case.name.startswith("random") for case in agreed)

@@ -160,6 +160,8 @@ def test_target_selects_and_leaves_other_targets_alone(out: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["docs", "fixtures", "python", "typescript"]
     assert generate(out, "--check")[0] == 1, "go, which the catalogue has a section for, is missing"
     generate(out, "--target", "go")
+    assert generate(out, "--check")[0] == 1, "so is kotlin"
+    generate(out, "--target", "kotlin")
     assert generate(out, "--check")[0] == 0
 
 

@@ -47,6 +47,9 @@ class Target:
     """Names of its language's globals that a catalogue name must not shadow."""
     attribute_names: frozenset[str] = frozenset()
     """What every error object already has, which an extra must not be named."""
+    sealed_by_type: bool = False
+    """Whether its base error class is sealed with a class per type as its direct subclasses
+    (so that a match over the types is exhaustive, and a type added breaks it)."""
 
     def __init__(self, name: str) -> None:
         self.name = name

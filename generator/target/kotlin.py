@@ -342,6 +342,7 @@ class Kotlin(Target):
         },
     )
     opt_in = True
+    sealed_by_type = True
     class_name_key = Text("Kotlin class name.", PASCAL, PASCAL_HINT)
     # What the package declares at the top level, among the names a catalogue can give a
     # class (PascalCase). tests/test_reserved_names.py collects them from the rendered files.
