@@ -214,6 +214,9 @@ class Harness:
         result = run(
             java(),
             "-Xss16m",
+            # The JDK's HTTP server waits for an ACK between a response's head and its body
+            # (Nagle's algorithm) unless told: 20 ms a response over loopback.
+            "-Dsun.net.httpserver.nodelay=true",
             "-cp",
             classpath,
             "harness.HarnessKt",

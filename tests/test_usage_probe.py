@@ -22,11 +22,13 @@ printing what its `prints:` comments say.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import golang
+import kotlinc
 import pytest
 from conftest import GENERATED, PYTHON, ROOT, STRICT_FLAGS, node, run, tool, tsconfig, write_tree
 
@@ -181,4 +183,17 @@ def test_go_readme_example_runs(tmp_path: Path) -> None:
     golang.assert_gofmt_clean(tmp_path)
     golang.run_go("vet", ".", cwd=tmp_path)
     result = golang.run_go("run", ".", cwd=tmp_path)
+    assert result.stdout == printed(example, "// prints: ")
+
+
+def test_kotlin_readme_example_runs(tmp_path: Path) -> None:
+    """The README's Kotlin example compiles against the committed generated/kotlin with
+    warnings as errors (its `when` over the types needs no `else`) and prints what its
+    `prints:` comments say."""
+    example = readme_example("kotlin", "In Kotlin")
+    (tmp_path / "Main.kt").write_text(example, encoding="utf-8")
+    sources = sorted((GENERATED / "kotlin").rglob("*.kt"))
+    kotlinc.compile_sources([*sources, tmp_path / "Main.kt"], tmp_path / "classes")
+    classpath = os.pathsep.join([str(tmp_path / "classes"), str(kotlinc.stdlib())])
+    result = run(kotlinc.java(), "-cp", classpath, "MainKt", cwd=tmp_path)
     assert result.stdout == printed(example, "// prints: ")

@@ -1,4 +1,5 @@
 // Generated from catalogue.yaml by error-bindings. Do not edit.
+// Standard library only; compile with kotlinc -jvm-target 17 or newer.
 @file:Suppress("DEPRECATION")
 
 package io.qonversion.apierrors
