@@ -5,6 +5,7 @@ run and drives them in one JVM (tests/kotlin/Harness.kt)."""
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -42,9 +43,32 @@ def stdlib() -> Path:
     return COMPILER / "lib" / "kotlin-stdlib.jar"
 
 
-def environment() -> dict[str, str]:
-    # kotlinc's own default heap (256 MB) is too small for hundreds of packages.
-    return {**os.environ, "JAVA_OPTS": "-Xmx2g -Xss4m"}
+class _Server:
+    """tests/kotlin/CompileServer.java: kotlinc kept warm for the session."""
+
+    process: subprocess.Popen[str] | None = None
+
+    @classmethod
+    def compile(cls, arguments: list[str], request: Path) -> tuple[int, str]:
+        if cls.process is None or cls.process.poll() is not None:
+            jar = COMPILER / "lib" / "kotlin-compiler.jar"
+            cls.process = subprocess.Popen(
+                [java(), "-Xmx3g", "-Xss8m", "-cp", str(jar), str(HERE / "CompileServer.java")],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+            )
+            atexit.register(cls.process.kill)
+        assert cls.process.stdin is not None and cls.process.stdout is not None
+        request.write_text("\n".join(arguments) + "\n")
+        cls.process.stdin.write(f"{request}\n")
+        cls.process.stdin.flush()
+        answer = cls.process.stdout.readline()
+        if not answer:
+            pytest.fail("the Kotlin compile server stopped (tests/kotlin/CompileServer.java)")
+        said = Path(f"{request}.out").read_text(encoding="utf-8")
+        return int(answer), said
 
 
 def compile_sources(
@@ -53,24 +77,25 @@ def compile_sources(
     jvm_target: str = "17",
     check: bool = True,
     options: tuple[str, ...] = (),
-) -> subprocess.CompletedProcess[str]:
-    """One kotlinc run, warnings as errors; the sources go in an argument file."""
-    arguments = out.parent / f"{out.name}.sources"
-    arguments.write_text("\n".join(f'"{source}"' for source in sources) + "\n")
-    return run(
-        *kotlinc(),
+) -> tuple[int, str]:
+    """One compilation, warnings as errors: (exit code, diagnostics, with absolute paths)."""
+    kotlinc()  # the compiler and java are there, or the test fails saying how to get them
+    arguments = [
         "-Werror",
         *options,
         "-jvm-target",
         jvm_target,
+        "-kotlin-home",
+        str(COMPILER),
+        "-Xrender-internal-diagnostic-names=false",
         "-d",
-        out,
-        f"@{arguments}",
-        cwd=out.parent,
-        env=environment(),
-        check=check,
-        timeout=900,
-    )
+        str(out),
+        *(str(source.resolve()) for source in sources),
+    ]
+    code, said = _Server.compile(arguments, out.parent / f"{out.name}.arguments")
+    if check and code != 0:
+        pytest.fail(f"kotlinc failed ({code}):\n{said[-20000:]}")
+    return code, said
 
 
 def package_of(files: dict[str, str]) -> str:
@@ -165,7 +190,8 @@ class Harness:
         sources, registry = write_packages(root, packages)
         self.bindings = [path for path in sources if path.name != "HarnessAdapter.kt"]
         self.packages = {
-            name: f"k{index}.{package_of(files)}" for index, (name, files) in enumerate(packages.items())
+            name: f"k{index}.{package_of(files)}"
+            for index, (name, files) in enumerate(packages.items())
         }
         (root / "Registry.kt").write_text(registry)
         checks = root / "Checks.kt"
@@ -184,21 +210,21 @@ class Harness:
 
     def refused(self, probes: dict[str, str]) -> dict[str, list[int]]:
         """Probes, {name: Kotlin source using BINDING, the package of that name}, compiled
-        with the packages in one kotlinc run of their own (any error stops kotlinc writing
-        classes, so the harness is built apart): the lines each has errors on. A warning
-        (a deprecation, a check always true) refuses nothing."""
+        with the packages in one kotlinc run (any error stops kotlinc writing classes, so
+        nothing of it runs): the lines each has errors on. A warning (a deprecation, a check
+        always true) refuses nothing."""
         folder = self.root / "probes"
         folder.mkdir()
         paths = []
         for name, text in probes.items():
             paths.append(folder / f"{name}.kt")
             paths[-1].write_text(text.replace("BINDING", self.packages[name]))
-        result = compile_sources(
+        _, diagnostics = compile_sources(
             [*self.bindings, *paths], self.root / "probed", check=False, options=("-nowarn",)
         )
         found: dict[str, list[int]] = {name: [] for name in probes}
-        for line in result.stderr.splitlines():
-            said = re.match(r"probes/(\w+)\.kt:(\d+):\d+: error:", line)
+        for line in diagnostics.splitlines():
+            said = re.search(r"probes/(\w+)\.kt:(\d+):\d+: error:", line)
             if said:
                 found[said.group(1)].append(int(said.group(2)))
             else:

@@ -258,13 +258,15 @@ def kotlin_compiles(root: Path) -> None:
     (root / "User.kt").write_text(KOTLIN_USER)
     # Against Java 8's API, the oldest a catalogue's jvm_target may name (and what Android
     # offers); the harness runs the packages on JDK 17.
-    result = kotlinc.compile_sources(
+    _, diagnostics = kotlinc.compile_sources(
         [*sources, root / "User.kt"],
         root / "classes",
         jvm_target="1.8",
         options=("-Xjdk-release=1.8", "-Xwarning-level=DEPRECATION:warning"),
     )
-    warned = [line for line in result.stderr.splitlines() if "warning:" in line]
-    assert all(line.startswith("User.kt:") for line in warned), warned
+    warned = [line for line in diagnostics.splitlines() if "warning:" in line]
+    assert all(line.startswith(f"{root / 'User.kt'}:") for line in warned), warned
     said = [re.search(r"warning: '(?:constructor\(.*?\): |val )(\w+)", line) for line in warned]
-    assert [found.group(1) if found else line for found, line in zip(said, warned)] == KOTLIN_WARNED
+    assert [
+        found.group(1) if found else line for found, line in zip(said, warned, strict=True)
+    ] == KOTLIN_WARNED

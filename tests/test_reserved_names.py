@@ -105,9 +105,9 @@ def kotlin_tree(path: Path) -> Any:
     return tree.root_node
 
 
-def _nodes(node: Any) -> Any:
-    yield node
-    for child in node.children:
+def _nodes(tree: Any) -> Any:
+    yield tree
+    for child in tree.children:
         yield from _nodes(child)
 
 
@@ -145,16 +145,16 @@ def kotlin_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
                 for name in [_declared_name(child)]
                 if name
             }
-            for node in _nodes(root):
-                if node.type in KOTLIN_DECLARATIONS | {"enum_entry", "companion_object"}:
-                    anywhere.add(_declared_name(node) or "Companion")
-                elif node.type == "type_parameter":
-                    anywhere.add(node.children[-1].text.decode())
-                elif node.type == "user_type" or node.type == "import":
-                    used |= {c.text.decode() for c in _nodes(node) if c.type == "identifier"}
-                elif node.type in ("call_expression", "callable_reference"):
+            for part in _nodes(root):
+                if part.type in KOTLIN_DECLARATIONS | {"enum_entry", "companion_object"}:
+                    anywhere.add(_declared_name(part) or "Companion")
+                elif part.type == "type_parameter":
+                    anywhere.add(part.children[-1].text.decode())
+                elif part.type == "user_type" or part.type == "import":
+                    used |= {c.text.decode() for c in _nodes(part) if c.type == "identifier"}
+                elif part.type in ("call_expression", "callable_reference"):
                     callee = (
-                        node.children[-1] if node.type == "callable_reference" else node.children[0]
+                        node.children[-1] if part.type == "callable_reference" else node.children[0]
                     )
                     if callee.type == "identifier":
                         used.add(callee.text.decode())
@@ -265,14 +265,14 @@ def kotlin_members(paths: list[Path], classes: set[str]) -> set[str]:
     """The names of the properties and functions the classes declare."""
     found: set[str] = set()
     for path in paths:
-        for node in _nodes(kotlin_tree(path)):
-            if node.type == "class_declaration" and _declared_name(node) in classes:
-                body = next(c for c in node.children if c.type == "class_body")
+        for part in _nodes(kotlin_tree(path)):
+            if part.type == "class_declaration" and _declared_name(part) in classes:
+                body = next(c for c in part.children if c.type == "class_body")
                 found |= {
                     parameter.child_by_field_name("name").text.decode()
                     if parameter.child_by_field_name("name")
                     else next(c for c in parameter.children if c.type == "identifier").text.decode()
-                    for parameter in _nodes(node)
+                    for parameter in _nodes(part)
                     if parameter.type == "class_parameter"
                     and any(c.type in ("val", "var") for c in parameter.children)
                 }
