@@ -6,6 +6,7 @@ run and drives them in one JVM (tests/kotlin/Harness.kt)."""
 from __future__ import annotations
 
 import atexit
+import difflib
 import json
 import os
 import re
@@ -158,8 +159,12 @@ def write_packages(root: Path, packages: dict[str, dict[str, str]]) -> tuple[lis
         (folder / "HarnessAdapter.kt").write_text(adapter)
         sources.append(folder / "HarnessAdapter.kt")
         registry.append(f"    {json.dumps(name)} to {moved}.HarnessAdapter,")
-    (runtime,) = runtimes  # the same in every package, its header aside
-    (root / "bindings" / "Wire.kt").write_text(runtime)
+    # The same in every package, its header aside.
+    first, *others = sorted(runtimes)
+    for other in others:
+        difference = difflib.unified_diff(first.splitlines(True), other.splitlines(True))
+        raise AssertionError("the runtimes differ:\n" + "".join(difference))
+    (root / "bindings" / "Wire.kt").write_text(first)
     sources.append(root / "bindings" / "Wire.kt")
     text = "package harness\n\nval registry: Map<String, Binding> = mapOf(\n"
     return sources, text + "\n".join(registry) + "\n)\n"

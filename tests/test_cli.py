@@ -279,7 +279,8 @@ def test_bad_arguments_exit_2(out: Path) -> None:
     code, _, stderr = generate(out, "--target", "cobol")
     assert (
         code == 2
-        and "unknown target 'cobol'; choose from docs, fixtures, go, python, typescript" in stderr
+        and "unknown target 'cobol'; choose from docs, fixtures, go, kotlin, python, typescript"
+        in stderr
     )
     code, _, stderr = main("--catalogue", out / "nope.yaml", "--out", out)
     assert code == 2 and "nope.yaml:1:1: error: cannot read the catalogue" in stderr
@@ -293,7 +294,7 @@ def test_help_documents_exit_codes_targets_and_version() -> None:
     result = run(PYTHON, "-m", "generator", "--help")
     for line in ("0  done", "1  --check/--diff", "2  bad input", "3  internal error"):
         assert line in result.stdout
-    assert "targets: docs, fixtures, go, python, typescript\n" in result.stdout
+    assert "targets: docs, fixtures, go, kotlin, python, typescript\n" in result.stdout
     assert f"built-in templates: {render.builtin_templates()}\n" in result.stdout
     version = run(PYTHON, "-m", "generator", "--version").stdout
     assert version == f"error-bindings {generator.__version__}\n"

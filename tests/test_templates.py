@@ -29,7 +29,10 @@ IDENTIFIERS = {
     "ts_assign",
     "go_package",
     "go_version",
-    *(f"{language}_{kind}" for language in ("py", "ts") for kind, _ in TRANSPORT_CLASSES),
+    "kotlin_package",
+    "kt_base",
+    "kt_other",
+    *(f"{language}_{kind}" for language in ("py", "ts", "kt") for kind, _ in TRANSPORT_CLASSES),
 }
 # The filters whose result may be written: the escaping filters, the ones giving identifiers,
 # and int for numbers.

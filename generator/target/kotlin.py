@@ -190,6 +190,25 @@ def wire_value(literal: Any) -> str:
     return f"JsonNumber({string(repr(literal))})"
 
 
+def wire_list(literals: Sequence[Any]) -> str:
+    """A List<Any> of JSON scalars as the runtime holds them."""
+    return "listOf(" + ", ".join(map(wire_value, literals)) + ")" if literals else "emptyList()"
+
+
+def code_value(key: str | None) -> str:
+    """The ErrorCode of a code's key, or null."""
+    return "null" if key is None else f"ErrorCode({string(key)})"
+
+
+def type_value(error_type: ErrorType | None) -> str:
+    """The ErrorType of a type, or null."""
+    return "null" if error_type is None else f"ErrorType({string(error_type.key)})"
+
+
+def integers(values: Sequence[int]) -> str:
+    return "listOf(" + ", ".join(str(int(value)) for value in values) + ")"
+
+
 def strings(values: Sequence[str]) -> str:
     return "listOf(" + ", ".join(string(v) for v in values) + ")" if values else "emptyList()"
 
@@ -356,12 +375,14 @@ class Kotlin(Target):
     # tests/test_reserved_names.py collects them from the rendered files.
     globals = frozenset(
         """
-        Any BigDecimal Boolean Byte ByteArray Condition ConnectException Deprecated Double
-        Duration Envelope Equality Extra Field FieldSource Float HashMap HttpURLConnection
-        IOException Int InterruptedIOException JsonNumber JvmInline JvmOverloads JvmStatic
-        LinkedHashMap LinkedHashSet List Long Map MutableList MutableSet NoRouteToHostException
-        Pair ReplaceWith RuntimeException SSLHandshakeException Set Short SocketTimeoutException
-        StackOverflowError String Suppress Throwable UnknownHostException VirtualMachineError
+        Any BigDecimal Boolean Byte ByteArray ByteArrayOutputStream Condition
+        ConnectException Deprecated Double Duration Envelope Equality Extra Field
+        FieldSource Float HashMap HttpURLConnection IOException InputStream Int
+        InterruptedIOException JsonNumber JvmInline JvmOverloads JvmStatic LinkedHashMap
+        LinkedHashSet List Long Map MutableList MutableSet NoRouteToHostException Pair
+        ReplaceWith RuntimeException SSLHandshakeException Set Short
+        SocketTimeoutException StackOverflowError String Suppress Throwable
+        UnknownHostException VirtualMachineError
         """.split()
     )
     # What every error already has (its own members and Throwable's): an extra must not take
@@ -387,6 +408,10 @@ class Kotlin(Target):
             "kt_value": value,
             "kt_values": values,
             "kt_wire": wire_value,
+            "kt_wire_list": wire_list,
+            "kt_code": code_value,
+            "kt_type": type_value,
+            "kt_ints": integers,
             "kt_strings": strings,
             "kt_extra_type": extra_type,
             "kt_envelope": envelope,

@@ -172,8 +172,8 @@ internal object Catalog {
         (extras[name] as? List<*>)?.map { it as? String ?: return null }
 
     val requestIdHeaders: List<String> = listOf("x-request-id", "request-id")
-    val retryStatuses: Set<Int> = setOf(408, 429, 502, 503, 504)
-    val secretHeaders: Set<String> = setOf()
+    val retryStatuses: Set<Int> = HashSet<Int>(listOf(408, 429, 502, 503, 504))
+    val secretHeaders: Set<String> = HashSet<String>(emptyList())
 
     private object StatusClasses0 {
         fun add(into: MutableList<ErrorInfo>) {
@@ -183,18 +183,18 @@ internal object Catalog {
 
     private object Types0 {
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("RequestError", null, ErrorType("request"), null, emptyList(), null, "Unknown error", "The request is wrong.", null, false, Fault.Client, null, null, null, null, listOf(), false) { RequestError(it) })
+            into.add(ErrorInfo("RequestError", null, ErrorType("request"), null, emptyList(), null, "Unknown error", "The request is wrong.", null, false, Fault.Client, null, null, null, null, emptyList(), false) { RequestError(it) })
             into.add(ErrorInfo("LegacyError", null, ErrorType("legacy"), null, emptyList(), null, "Unknown error", "Errors of the v1 API.", null, false, Fault.Client, null, null, "Deprecated since v2. Its codes move to request.", null, listOf(JsonNumber("1")), false) { LegacyError(it) })
-            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, listOf(), false) { InternalError(it) })
+            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, emptyList(), false) { InternalError(it) })
         }
     }
 
     private object Codes0 {
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("InvalidUrlError", ErrorCode("invalid_url"), ErrorType("request"), type("request"), listOf("400"), null, "The URL is not one", "A URL is wrong: \"quoted\", with a backslash \\ and a tab\there.", false, false, Fault.Client, "https://acme.example/docs/#invalid_url", null, null, null, listOf(), false) { InvalidUrlError(it) })
-            into.add(ErrorInfo("NoUserError", ErrorCode("user_id_missing"), ErrorType("request"), type("request"), listOf("400"), null, "No user id", "The user id is missing.", false, false, Fault.Client, "https://acme.example/docs/#user_id_missing", null, null, null, listOf(), false) { NoUserError(it) })
+            into.add(ErrorInfo("InvalidUrlError", ErrorCode("invalid_url"), ErrorType("request"), type("request"), listOf("400"), null, "The URL is not one", "A URL is wrong: \"quoted\", with a backslash \\ and a tab\there.", false, false, Fault.Client, "https://acme.example/docs/#invalid_url", null, null, null, emptyList(), false) { InvalidUrlError(it) })
+            into.add(ErrorInfo("NoUserError", ErrorCode("user_id_missing"), ErrorType("request"), type("request"), listOf("400"), null, "No user id", "The user id is missing.", false, false, Fault.Client, "https://acme.example/docs/#user_id_missing", null, null, null, emptyList(), false) { NoUserError(it) })
             into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("legacy"), type("legacy"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, "Deprecated since v2. Servers send invalid_url now. Use the code invalid_url instead.", ErrorCode("invalid_url"), listOf(JsonNumber("20404"), "not_found"), false) { NotFoundError(it) })
-            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), 503, "Not saved", "Saving failed. 🚀 It costs \$5 (\${price}); see /api/v1/* and */.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, listOf(), false) { StorageError(it) })
+            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), 503, "Not saved", "Saving failed. 🚀 It costs \$5 (\${price}); see /api/v1/* and */.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, emptyList(), false) { StorageError(it) })
         }
     }
 }

@@ -1,4 +1,5 @@
 // Generated from catalogue.yaml by error-bindings. Do not edit.
+// Standard library only; compile with kotlinc -jvm-target 11 or newer.
 @file:Suppress("DEPRECATION")
 
 package com.acme.errors
@@ -14,7 +15,9 @@ import com.acme.errors.wire.readsStatus
 import com.acme.errors.wire.requestId
 import com.acme.errors.wire.retryAfter
 import com.acme.errors.wire.statusEntry
+import java.io.ByteArrayOutputStream
 import java.io.IOException
+import java.io.InputStream
 import java.io.InterruptedIOException
 import java.math.BigDecimal
 import java.net.ConnectException
@@ -433,8 +436,8 @@ private fun lowerCase(headers: Map<String, List<String>>): Map<String, List<Stri
 private fun text(value: Any?): String? = value as? String
 
 /** At most limit bytes of a stream (InputStream.readNBytes is Java 11's, and Android 33's). */
-private fun read(stream: java.io.InputStream, limit: Int): ByteArray {
-    val out = java.io.ByteArrayOutputStream()
+private fun read(stream: InputStream, limit: Int): ByteArray {
+    val out = ByteArrayOutputStream()
     val buffer = ByteArray(8192)
     while (out.size() < limit) {
         val count = stream.read(buffer, 0, minOf(buffer.size, limit - out.size()))

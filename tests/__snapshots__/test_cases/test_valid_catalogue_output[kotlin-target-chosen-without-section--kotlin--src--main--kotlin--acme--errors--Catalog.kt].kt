@@ -167,20 +167,20 @@ internal object Catalog {
         (extras[name] as? List<*>)?.map { it as? String ?: return null }
 
     val requestIdHeaders: List<String> = listOf("x-request-id", "request-id")
-    val retryStatuses: Set<Int> = setOf(408, 429, 502, 503, 504)
-    val secretHeaders: Set<String> = setOf()
+    val retryStatuses: Set<Int> = HashSet<Int>(listOf(408, 429, 502, 503, 504))
+    val secretHeaders: Set<String> = HashSet<String>(emptyList())
 
     private object Types0 {
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("ResourceError", null, ErrorType("resource"), null, emptyList(), null, "Unknown error", "The resource is wrong.", null, false, Fault.Client, null, null, null, null, listOf(), false) { ResourceError(it) })
-            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, listOf(), false) { InternalError(it) })
+            into.add(ErrorInfo("ResourceError", null, ErrorType("resource"), null, emptyList(), null, "Unknown error", "The resource is wrong.", null, false, Fault.Client, null, null, null, null, emptyList(), false) { ResourceError(it) })
+            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, emptyList(), false) { InternalError(it) })
         }
     }
 
     private object Codes0 {
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("resource"), type("resource"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, null, null, listOf(), false) { NotFoundError(it) })
-            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), null, "Not saved", "Saving failed.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, listOf(), false) { StorageError(it) })
+            into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("resource"), type("resource"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, null, null, emptyList(), false) { NotFoundError(it) })
+            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), null, "Not saved", "Saving failed.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, emptyList(), false) { StorageError(it) })
         }
     }
 }
