@@ -307,6 +307,14 @@ def read(
     sources: dict[str, list[str]] = {"enum": [], "erasable": []}
     options: dict[str, Any] = {}
     packages: dict[str, tuple[Path, str]] = {}
+    in_kotlin = {
+        name: files
+        for name, (files, _) in catalogues.items()
+        if any(path.startswith(kotlinc.SOURCE_ROOT) for path in files)
+    }
+    # Kotlin compiles while the other languages run (kotlinc.BACKGROUND).
+    kotlin = kotlinc.Harness(root / "kotlin", in_kotlin, go_against_python) if in_kotlin else None
+    kotlin_built = kotlin.start(kotlin_probes) if kotlin else None
     for name, (files, _) in catalogues.items():
         write_tree(root / name, files)
         options = tsconfig(files["typescript/tsconfig.json"])["compilerOptions"]
@@ -372,11 +380,6 @@ def read(
     )
     (root / "run.mjs").write_text(NODE_RUNNER)
     in_go = {name: files for name, (files, _) in catalogues.items() if "go/go.mod" in files}
-    in_kotlin = {
-        name: files
-        for name, (files, _) in catalogues.items()
-        if any(path.startswith(kotlinc.SOURCE_ROOT) for path in files)
-    }
     with contextlib.ExitStack() as stack:
         stack.enter_context(server)
         output = run(node(), root / "run.mjs", job_file, timeout=600).stdout
@@ -447,17 +450,16 @@ def read(
         }
         for name in catalogues
     }
-    if in_kotlin:
-        harness = kotlinc.Harness(root / "kotlin", in_kotlin, go_against_python)
+    if kotlin is not None and kotlin_built is not None:
+        refused_in_kotlin = kotlin_built.result()
         if kotlin_probes:
-            # The gate's catalogues: their probes alone, in one kotlinc run with the packages
+            # The gate's catalogues: their probes alone, in one compilation with the packages
             # (how Kotlin reads a response is the other languages' way, shown everywhere else).
-            for name, lines in harness.refused(kotlin_probes).items():
+            for name, lines in refused_in_kotlin.items():
                 found[name]["kotlin_refused"] = lines
         else:
-            harness.compile()
             jobs = [{"api": name, "responses": catalogues[name][1]} for name in in_kotlin]
-            for name, results in harness.run(jobs).items():
+            for name, results in kotlin.run(jobs).items():
                 found[name]["kotlin"] = results["read"]
                 found[name]["description"]["kotlin"] = results["description"]
     for name, results in go_results.items():

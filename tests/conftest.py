@@ -56,6 +56,16 @@ def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["XDG_CACHE_HOME"] = previous
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kotlin_warm(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The Kotlin compiler started, and warmed on generated/kotlin, while the first tests run:
+    the Kotlin tests' compilations then take less time (see tests/kotlinc.py)."""
+    import kotlinc
+
+    if shutil.which("java") and (kotlinc.COMPILER / "bin" / "kotlinc").exists():
+        kotlinc.warm(tmp_path_factory.mktemp("kotlin-warm"))
+
+
 @pytest.fixture(scope="session")
 def files() -> dict[str, str]:
     """What the repository's catalogue generates, rendered in memory."""

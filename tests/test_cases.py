@@ -136,6 +136,7 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
     passes go vet, and its docs pass
     markdownlint and build with mkdocs --strict (every anchor a link names is on its page):
     one run of each tool."""
+    kotlin = kotlinc.BACKGROUND.submit(kotlin_compiles, tmp_path / "kotlin")  # meanwhile
     packages, sources = tmp_path / "python", {"enum": [], "erasable": []}
     options: dict[str, object] = {}
     pages: dict[str, str] = {}
@@ -188,7 +189,7 @@ def test_valid_catalogues_pass_each_toolchain(tmp_path: Path) -> None:
     )
     golang.assert_gofmt_clean(go_module)
     golang.run_go("vet", "./...", cwd=go_module)
-    kotlin_compiles(tmp_path / "kotlin")
+    kotlin.result()
     run(tool("markdownlint-cli2"), "*/docs/pages/**/*.md", cwd=tmp_path)
     # One site of every case's page, as the generated mkdocs.yml configures it. Not --quiet,
     # which keeps warnings from the count that --strict aborts on (mkdocs/mkdocs#4126).
