@@ -57,13 +57,16 @@ def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def kotlin_warm(tmp_path_factory: pytest.TempPathFactory) -> None:
+def kotlin_warm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The Kotlin compiler started, and warmed on generated/kotlin, while the first tests run:
-    the Kotlin tests' compilations then take less time (see tests/kotlinc.py)."""
+    the Kotlin tests' compilations then take less time (see tests/kotlinc.py). Stopped at the
+    end, whatever it was doing."""
     import kotlinc
 
     if shutil.which("java") and (kotlinc.COMPILER / "bin" / "kotlinc").exists():
         kotlinc.warm(tmp_path_factory.mktemp("kotlin-warm"))
+    yield
+    kotlinc.stop()
 
 
 @pytest.fixture(scope="session")

@@ -61,6 +61,9 @@ class _Server:
                     "-Xmx3g",
                     "-Xss8m",
                     "-XX:TieredStopAtLevel=1",
+                    "-XX:ReservedCodeCacheSize=512m",
+                    "-Xlog:disable",
+                    "-Xlog:all=warning:stderr",
                     "-cp",
                     str(jar),
                     str(HERE / "CompileServer.java"),
@@ -75,11 +78,14 @@ class _Server:
         request.write_text("\n".join(arguments) + "\n")
         cls.process.stdin.write(f"{request}\n")
         cls.process.stdin.flush()
-        answer = cls.process.stdout.readline()
-        if not answer:
-            pytest.fail("the Kotlin compile server stopped (tests/kotlin/CompileServer.java)")
+        answer = ""
+        while not answer.startswith("exit "):  # what else the JVM may print, it goes past
+            answer = cls.process.stdout.readline()
+            if not answer:
+                cls.process = None
+                pytest.fail("the Kotlin compile server stopped (tests/kotlin/CompileServer.java)")
         said = Path(f"{request}.out").read_text(encoding="utf-8")
-        return int(answer), said
+        return int(answer.split()[1]), said
 
 
 # Compilations run one at a time, beside whatever the test does meanwhile (tsc, go, mypy):
@@ -112,6 +118,11 @@ def compile_sources(
     if check and code != 0:
         pytest.fail(f"kotlinc failed ({code}):\n{said[-20000:]}")
     return code, said
+
+
+def stop() -> None:
+    if _Server.process is not None:
+        _Server.process.kill()
 
 
 def warm(folder: Path) -> None:

@@ -1,6 +1,6 @@
 // kotlinc in one JVM for a whole test session (tests/kotlinc.py): each line read names a file
 // of compiler arguments, one a line; the diagnostics go to that file's name plus ".out", and
-// the exit code to stdout. A warm compiler takes half the time of a fresh kotlinc, and none
+// "exit" and the exit code to stdout. A warm compiler takes half the time of a fresh kotlinc, and none
 // of its start. Run with the compiler's jar on the class path:
 // `java -cp kotlin-compiler.jar CompileServer.java`.
 import java.io.BufferedReader;
@@ -22,7 +22,7 @@ public class CompileServer {
             try (PrintStream said = new PrintStream(request + ".out", "UTF-8")) {
                 code = new K2JVMCompiler().exec(said, arguments);
             }
-            System.out.println(code.getCode());
+            System.out.println("exit " + code.getCode());
             System.out.flush();
         }
     }
