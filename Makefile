@@ -36,8 +36,9 @@ generate: $(VENV)/.generator
 check: $(VENV)/.generator
 	$(PY) -m generator --check
 
+# Two workers: the compilers the suite runs (tsc, go, kotlinc, mypy) keep both cores busy.
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 # The wheel, the npm tarball and the docs site, built into dist/ (ignored by git).
 package: $(VENV)/.test

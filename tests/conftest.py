@@ -63,7 +63,10 @@ def kotlin_warm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     end, whatever it was doing."""
     import kotlinc
 
-    if shutil.which("java") and (kotlinc.COMPILER / "bin" / "kotlinc").exists():
+    # Not in a worker of several (pytest -n): one that runs no Kotlin test would warm it for
+    # nothing, on a core another worker needs.
+    alone = "PYTEST_XDIST_WORKER" not in os.environ
+    if alone and shutil.which("java") and (kotlinc.COMPILER / "bin" / "kotlinc").exists():
         kotlinc.warm(tmp_path_factory.mktemp("kotlin-warm"))
     yield
     kotlinc.stop()

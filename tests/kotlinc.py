@@ -58,7 +58,7 @@ class _Server:
             cls.process = subprocess.Popen(
                 [
                     java(),
-                    "-Xmx3g",
+                    "-Xmx2g",
                     "-Xss8m",
                     "-XX:TieredStopAtLevel=1",
                     "-XX:ReservedCodeCacheSize=512m",

@@ -1,7 +1,7 @@
 // kotlinc in one JVM for a whole test session (tests/kotlinc.py): each line read names a file
 // of compiler arguments, one a line; the diagnostics go to that file's name plus ".out", and
-// "exit" and the exit code to stdout. A warm compiler takes half the time of a fresh kotlinc, and none
-// of its start. Run with the compiler's jar on the class path:
+// "exit" and the exit code to stdout. A warm compiler takes half the time of a fresh kotlinc,
+// and none of its start. Run with the compiler's jar on the class path:
 // `java -cp kotlin-compiler.jar CompileServer.java`.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
