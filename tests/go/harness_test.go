@@ -527,5 +527,8 @@ func serve(t *testing.T, root string, serving map[string][]answer) {
 	case <-time.After(10 * time.Minute):
 		t.Fatal("nobody asked for /done")
 	}
-	server.Close()
+	// Gracefully: /done's own answer is still on its way (Close could cut it off).
+	if err := server.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }
