@@ -104,6 +104,32 @@ def previous_names(catalogue: Catalogue, target: str) -> list[tuple[str, Locatio
     ]
 
 
+def class_names(
+    catalogue: Catalogue,
+    target: str,
+    entry_class: Callable[[ErrorCode | ErrorType | StatusClass], str],
+    *fixed: tuple[str, str],
+) -> list[tuple[str, Location, str]]:
+    """(name, where, whose) of every name a language's module gives at its top level for the
+    catalogue: the fixed ones ((name, what): its base class, ...), the classes of failures to
+    get an answer, each status class's, type's and code's class, and their previous names."""
+    where = catalogue.api.location
+    return [
+        *((name, where, what) for name, what in fixed),
+        *(
+            (name, where, f"the {kind} error class")
+            for kind, name in transport_classes(catalogue).items()
+        ),
+        *(
+            (entry_class(s), s.location, f"status class {s.key!r}")
+            for s in catalogue.status_classes
+        ),
+        *((entry_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
+        *((entry_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
+        *previous_names(catalogue, target),
+    ]
+
+
 def removed_classes(
     catalogue: Catalogue, class_of: Callable[[Tombstone], str]
 ) -> list[tuple[str, Location, str]]:

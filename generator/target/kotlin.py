@@ -433,21 +433,13 @@ class Kotlin(Target):
         return path.replace("__package__", package(catalogue).replace(".", "/"))
 
     def top_level_names(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
-        return [
-            (base_class(catalogue), catalogue.api.location, "the base error class"),
-            (other_class(catalogue), catalogue.api.location, "the class of untyped errors"),
-            *(
-                (name, catalogue.api.location, f"the {kind} error class")
-                for kind, name in naming.transport_classes(catalogue).items()
-            ),
-            *(
-                (status_class(s), s.location, f"status class {s.key!r}")
-                for s in catalogue.status_classes
-            ),
-            *((type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
-            *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
-            *naming.previous_names(catalogue, self.name),
-        ]
+        return naming.class_names(
+            catalogue,
+            self.name,
+            entry_class,
+            (base_class(catalogue), "the base error class"),
+            (other_class(catalogue), "the class of untyped errors"),
+        )
 
     def attribute(self, extra: Extra) -> str:
         return attribute(extra)

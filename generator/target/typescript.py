@@ -221,21 +221,13 @@ class TypeScript(Target):
         }
 
     def top_level_names(self, catalogue: Catalogue) -> list[tuple[str, Location, str]]:
-        return [
-            (base_class(catalogue), catalogue.api.location, "the base error class"),
-            *(
-                (name, catalogue.api.location, f"the {kind} error class")
-                for kind, name in naming.transport_classes(catalogue).items()
-            ),
-            (guard(catalogue), catalogue.api.location, "the guard function"),
-            *(
-                (status_class(s), s.location, f"status class {s.key!r}")
-                for s in catalogue.status_classes
-            ),
-            *((type_class(t), t.location, f"type {t.key!r}") for t in catalogue.types),
-            *((code_class(c), c.location, f"code {c.key!r}") for c in catalogue.codes),
-            *naming.previous_names(catalogue, self.name),
-        ]
+        return naming.class_names(
+            catalogue,
+            self.name,
+            entry_class,
+            (base_class(catalogue), "the base error class"),
+            (guard(catalogue), "the guard function"),
+        )
 
     def attribute(self, extra: Extra) -> str:
         return attribute(extra)
