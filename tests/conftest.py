@@ -66,7 +66,8 @@ def kotlin_warm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     # Not in a worker of several (pytest -n): one that runs no Kotlin test would warm it for
     # nothing, on a core another worker needs.
     alone = "PYTEST_XDIST_WORKER" not in os.environ
-    if alone and shutil.which("java") and (kotlinc.COMPILER / "bin" / "kotlinc").exists():
+    compiler = kotlinc.COMPILER / "lib" / "kotlin-compiler.jar"
+    if alone and shutil.which("java") and compiler.exists():
         kotlinc.warm(tmp_path_factory.mktemp("kotlin-warm"))
     yield
     kotlinc.stop()

@@ -1,7 +1,8 @@
 """The Kotlin toolchain as the tests use it: the compiler of the pinned npm package
-kotlin-compiler, run on the machine's JDK (a clear failure when `java` is missing, never a
-skip); and the harness that compiles every generated Kotlin package of a test in one kotlinc
-run and drives them in one JVM (tests/kotlin/Harness.kt)."""
+kotlin-compiler, kept warm in one JVM for the session (tests/kotlin/CompileServer.java) on the
+machine's JDK (a clear failure when `java` is missing, never a skip); and the harness that
+compiles every generated Kotlin package of a test in one compilation and drives them in one JVM
+(tests/kotlin/Harness.kt)."""
 
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ def java() -> str:
     return found
 
 
-def kotlinc() -> list[str]:
-    script = COMPILER / "bin" / "kotlinc"
-    if not script.exists():
-        pytest.fail(f"{script} is missing: run `npm ci` (the README's test command does)")
+def require() -> None:
+    """The compiler and java are there, or the test fails saying how to get them."""
+    jar = COMPILER / "lib" / "kotlin-compiler.jar"
+    if not jar.exists():
+        pytest.fail(f"{jar} is missing: run `npm ci` (the README's test command does)")
     java()
-    return ["bash", str(script)]
 
 
 def stdlib() -> Path:
@@ -101,7 +102,7 @@ def compile_sources(
     options: tuple[str, ...] = (),
 ) -> tuple[int, str]:
     """One compilation, warnings as errors: (exit code, diagnostics, with absolute paths)."""
-    kotlinc()  # the compiler and java are there, or the test fails saying how to get them
+    require()
     arguments = [
         "-Werror",
         *options,
