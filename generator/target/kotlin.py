@@ -45,6 +45,8 @@ JVM_TARGETS = ("1.8", *(str(level) for level in range(9, 26)))
 """The bytecode levels kotlinc 2.4 writes (-jvm-target)."""
 
 PACKAGE = r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*"
+RESERVED_ROOTS = ("java", "javax", "kotlin")
+"""Packages the JVM or kotlinc refuse to anyone but the JDK and Kotlin's own libraries."""
 
 # How many cost units of tables one function (and one class's constant pool) holds: a code
 # costs one and one more for each wire value, status and extra it lists. The JVM caps a
@@ -377,11 +379,11 @@ class Kotlin(Target):
         """
         Any BigDecimal Boolean Byte ByteArray ByteArrayOutputStream Condition
         ConnectException Deprecated Double Duration Envelope Equality Extra Field
-        FieldSource Float HashMap HttpURLConnection IOException InputStream Int
+        FieldSource Float HashMap HashSet HttpURLConnection IOException InputStream Int
         InterruptedIOException JsonNumber JvmInline JvmOverloads JvmStatic LinkedHashMap
         LinkedHashSet List Long Map MutableList MutableSet NoRouteToHostException Pair
         ReplaceWith RuntimeException SSLHandshakeException Set Short
-        SocketTimeoutException StackOverflowError String Suppress Throwable
+        SocketTimeoutException StackOverflowError String Suppress System Throwable
         UnknownHostException VirtualMachineError
         """.split()
     )
@@ -451,6 +453,24 @@ class Kotlin(Target):
         removed = naming.removed_classes(catalogue, code_class)
         problems += naming.collisions("Kotlin class", removed + names)
         problems += naming.attribute_problems(self, catalogue, "Kotlin")
+        # Every extra is a property of the one base class, whichever code sends it.
+        problems += naming.collisions(
+            "Kotlin property",
+            [(attribute(e), e.location, f"the extra {e.name!r}") for e in catalogue.all_extras],
+        )
+        name = package(catalogue)
+        if not re.fullmatch(PACKAGE, name) or set(name.split(".")) & KEYWORDS:
+            problems.append(
+                Problem(catalogue.where("kotlin.package"), f"{name!r} is no Kotlin package name")
+            )
+        elif name.split(".")[0] in RESERVED_ROOTS:
+            problems.append(
+                Problem(
+                    catalogue.where("kotlin.package"),
+                    f"the Kotlin package {name!r} is under {name.split('.')[0]}, which only the "
+                    "JDK and Kotlin's own libraries may use",
+                )
+            )
         for kind, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
             constants = [(member(e), e.location, f"{kind[5:].lower()} {e.key!r}") for e in entries]
             problems += naming.shadowing(

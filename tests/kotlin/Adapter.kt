@@ -22,6 +22,30 @@ object HarnessAdapter : Binding {
     override fun fromConnection(connection: HttpURLConnection): Map<String, Any?>? =
         __BASE__.fromHttpURLConnection(connection)?.let(::result)
 
+    override fun checks(): List<String> {
+        val failed = mutableListOf<String>()
+        val headers = mapOf(
+            "Set-Cookie" to listOf("session=abc"),
+            "Authorization" to listOf("Bearer x"),
+            "X-Csrf-Token" to listOf("t"),
+            "X-Other" to listOf("shown"),
+        )
+        val shown = __BASE__.fromResponse(401, headers, ByteArray(0)).redactedHeaders
+        val hidden = shown.filterValues { it == listOf("[redacted]") }.keys
+        if (hidden != setOf("set-cookie", "authorization", "x-csrf-token") || shown["x-other"] != listOf("shown")) {
+            failed += "redactedHeaders gave $shown"
+        }
+        // A cycle of causes ends; a null list of header values (from Java) reads as none.
+        val first = java.io.IOException("first")
+        val second = java.io.IOException("second", first)
+        first.initCause(second)
+        if (__BASE__.translate(RuntimeException(first)) != null) failed += "translate found an error in a cycle"
+        @Suppress("UNCHECKED_CAST")
+        val nulls = java.util.HashMap<String, List<String>?>().apply { put("X-A", null) } as Map<String, List<String>>
+        if (__BASE__.fromResponse(500, nulls, ByteArray(0)).status != 500) failed += "null header values"
+        return failed
+    }
+
     override fun translate(error: Throwable): String {
         val found = __BASE__.translate(error) ?: return "null"
         check(found === __BASE__.translate(RuntimeException("wrapped", found))) { "the package's own error is not given back" }

@@ -22,6 +22,7 @@ interface Binding {
     fun isError(status: Int, headers: Map<String, List<String>>, body: ByteArray): Boolean
     fun fromConnection(connection: HttpURLConnection): Map<String, Any?>?
     fun translate(error: Throwable): String
+    fun checks(): List<String>
     fun describe(): Map<String, Any?>
 }
 
@@ -38,6 +39,7 @@ fun main(arguments: Array<String>) {
         val responses = (job["responses"] as List<*>).map { Response(it as Map<*, *>) }
         val read = responses.map { binding.read(it.status, it.headers, it.body) }
         checked(api, binding, responses)
+        failures += binding.checks().map { "$api: $it" }
         if (index == 0) failuresToConnect(api, binding) // the same code in every package: once a run
         results[api] = mapOf("read" to read, "description" to binding.describe())
     }

@@ -9,6 +9,7 @@ import com.acme.errors.wire.Equality
 import com.acme.errors.wire.Extra
 import com.acme.errors.wire.FieldSource
 import com.acme.errors.wire.JsonNumber
+import com.acme.errors.wire.isSecret
 import com.acme.errors.wire.key
 import java.math.BigDecimal
 
@@ -146,7 +147,7 @@ internal object Catalog {
     }
 
     fun redacted(headers: Map<String, List<String>>): Map<String, List<String>> =
-        headers.mapValues { (name, values) -> if (name.lowercase() in secretHeaders) values.map { "[redacted]" } else values }
+        headers.mapValues { (name, values) -> if (isSecret(name.lowercase(), secretHeaders)) values.map { "[redacted]" } else values }
 
     fun shown(error: AcmeError): String {
         val said = listOfNotNull(error.status?.let { "HTTP $it" }, error.requestId?.let { "request $it" })

@@ -1093,13 +1093,16 @@ private val secretHeaders = setOf(
     "x-api-key",
 )
 
-// redacted gives headers with the value of each secret one (built-in or the catalogue's,
-// and any *-token) shown as [redacted].
+// isSecret tells whether a header (by its lower-case name) is a secret: a built-in one, the
+// catalogue's, or any *-token.
+internal fun isSecret(name: String, secret: Set<String>): Boolean =
+    name in secretHeaders || name in secret || name.endsWith("-token")
+
+// redacted gives headers with the value of each secret one shown as [redacted].
 internal fun redacted(headers: Map<String, String>, secret: Set<String>): Map<String, String> {
     val shown = LinkedHashMap<String, String>()
     for ((name, found) in headers) {
-        val hidden = name in secretHeaders || name in secret || name.endsWith("-token")
-        shown[name] = if (hidden) "[redacted]" else found
+        shown[name] = if (isSecret(name, secret)) "[redacted]" else found
     }
     return shown
 }

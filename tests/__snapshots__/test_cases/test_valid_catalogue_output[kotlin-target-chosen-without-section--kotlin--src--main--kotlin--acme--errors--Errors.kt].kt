@@ -325,10 +325,12 @@ sealed class AcmeError protected constructor(
          */
         @JvmStatic
         fun translate(error: Throwable): AcmeError? {
+            // Down the causes, each once: a cycle of them ends too.
+            val seen = java.util.IdentityHashMap<Throwable, Boolean>()
             var found: Throwable? = error
-            while (found != null) {
+            while (found != null && seen.put(found, true) == null) {
                 if (found is AcmeError) return found
-                found = found.cause.takeIf { it !== found }
+                found = found.cause
             }
             val make: (ErrorDetails) -> AcmeError = when (error) {
                 is ConnectException, is UnknownHostException, is NoRouteToHostException,
@@ -395,9 +397,11 @@ class AcmeTimeoutError(details: ErrorDetails = ErrorDetails()) :
 private fun lowerCase(headers: Map<String, List<String>>): Map<String, List<String>> {
     val found = LinkedHashMap<String, List<String>>()
     for (entry in headers.entries) {
+        // From Java a name, a list or a value may be null (HttpURLConnection's status line).
         val name: String? = entry.key
-        val values = entry.value
-        if (name == null) continue // HttpURLConnection's status line
+        val given: List<String?>? = entry.value
+        val values = given.orEmpty().filterNotNull()
+        if (name == null) continue
         val lower = name.lowercase()
         found[lower] = found[lower].orEmpty() + values
     }

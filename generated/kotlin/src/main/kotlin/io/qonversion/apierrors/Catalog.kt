@@ -9,6 +9,7 @@ import io.qonversion.apierrors.wire.Equality
 import io.qonversion.apierrors.wire.Extra
 import io.qonversion.apierrors.wire.FieldSource
 import io.qonversion.apierrors.wire.JsonNumber
+import io.qonversion.apierrors.wire.isSecret
 import io.qonversion.apierrors.wire.key
 import java.math.BigDecimal
 
@@ -144,7 +145,7 @@ internal object Catalog {
     }
 
     fun redacted(headers: Map<String, List<String>>): Map<String, List<String>> =
-        headers.mapValues { (name, values) -> if (name.lowercase() in secretHeaders) values.map { "[redacted]" } else values }
+        headers.mapValues { (name, values) -> if (isSecret(name.lowercase(), secretHeaders)) values.map { "[redacted]" } else values }
 
     fun shown(error: QonversionError): String {
         val said = listOfNotNull(error.status?.let { "HTTP $it" }, error.requestId?.let { "request $it" })
