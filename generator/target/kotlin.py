@@ -299,17 +299,17 @@ def envelope(entry: Envelope) -> str:
     )
 
 
-def _cost(entry: ErrorCode | ErrorType | StatusClass) -> int:
+def _cost(entry: ErrorCode | ErrorType | StatusClass | Tombstone) -> int:
     listed = (getattr(entry, name, ()) for name in ("wire", "statuses", "extras"))
     return 1 + sum(len(values) for values in listed)
 
 
-Entry = TypeVar("Entry", ErrorCode, ErrorType, StatusClass)
+Entry = TypeVar("Entry", ErrorCode, ErrorType, StatusClass, Tombstone)
 
 
 def chunks(entries: Iterable[Entry]) -> list[list[Entry]]:
-    """Codes (or types, or status classes) in catalogue order, cut into groups small enough
-    for one JVM method and one class's constant pool each (see CHUNK)."""
+    """Codes (or types, status classes, removed codes) in catalogue order, cut into groups
+    small enough for one JVM method and one class's constant pool each (see CHUNK)."""
     found: list[list[Entry]] = [[]]
     used = 0
     for entry in entries:

@@ -102,22 +102,14 @@ internal object Catalog {
         else -> null
     }
 
-    private val tombstones: List<Pair<Removed, List<Any>>> by lazy {
-        listOf(
-            Removed("receipt_invalid", listOf(java.math.BigDecimal("10002"), "receipt_invalid"), "400", "request", "v2", "Receipts are checked by the stores now.", ErrorCode("invalid_url")) to listOf(JsonNumber("10002"), "receipt_invalid"),
-        )
-    }
+    private val tombstones: List<Pair<Removed, List<Any>>> by lazy { buildList { Tombstones0.add(this); } }
     val removedByKey: Map<String, Removed> by lazy { tombstones.associate { it.first.key to it.first } }
     val removedBySent: Map<String, Removed> by lazy {
         tombstones.flatMap { (gone, sent) -> sent.map { key(it) to gone } }.toMap()
     }
 
     /** The extras only some codes' bodies carry, by each value a server sends for the code. */
-    val codeExtras: Map<String, List<Extra>> by lazy {
-        val found = HashMap<String, List<Extra>>()
-        for (value in sentAs(code("invalid_url"))) found[key(value)] = listOf(Extra("api_key_id", "\$.error.api_key_id", "string"))
-        found
-    }
+    val codeExtras: Map<String, List<Extra>> by lazy { HashMap<String, List<Extra>>().also { CodeExtras0.add(it); } }
 
     /** Status classes by status ("429", "5xx"): those chosen before the type, and those after it. */
     val statusClassesFirst: Map<String, ErrorInfo> by lazy {
@@ -196,6 +188,18 @@ internal object Catalog {
             into.add(ErrorInfo("NoUserError", ErrorCode("user_id_missing"), ErrorType("request"), type("request"), listOf("400"), null, "No user id", "The user id is missing.", false, false, Fault.Client, "https://acme.example/docs/#user_id_missing", null, null, null, emptyList(), false) { NoUserError(it) })
             into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("legacy"), type("legacy"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, "Deprecated since v2. Servers send invalid_url now. Use the code invalid_url instead.", ErrorCode("invalid_url"), listOf(JsonNumber("20404"), "not_found"), false) { NotFoundError(it) })
             into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), 503, "Not saved", "Saving failed. 🚀 It costs \$5 (\${price}); see /api/v1/* and */.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, emptyList(), false) { StorageError(it) })
+        }
+    }
+
+    private object Tombstones0 {
+        fun add(into: MutableList<Pair<Removed, List<Any>>>) {
+            into.add(Removed("receipt_invalid", listOf(java.math.BigDecimal("10002"), "receipt_invalid"), "400", "request", "v2", "Receipts are checked by the stores now.", ErrorCode("invalid_url")) to listOf(JsonNumber("10002"), "receipt_invalid"))
+        }
+    }
+
+    private object CodeExtras0 {
+        fun add(found: HashMap<String, List<Extra>>) {
+            for (value in sentAs(code("invalid_url"))) found[key(value)] = listOf(Extra("api_key_id", "\$.error.api_key_id", "string"))
         }
     }
 }

@@ -102,20 +102,14 @@ internal object Catalog {
         else -> null
     }
 
-    private val tombstones: List<Pair<Removed, List<Any>>> by lazy {
-        listOf(
-        )
-    }
+    private val tombstones: List<Pair<Removed, List<Any>>> by lazy { buildList { } }
     val removedByKey: Map<String, Removed> by lazy { tombstones.associate { it.first.key to it.first } }
     val removedBySent: Map<String, Removed> by lazy {
         tombstones.flatMap { (gone, sent) -> sent.map { key(it) to gone } }.toMap()
     }
 
     /** The extras only some codes' bodies carry, by each value a server sends for the code. */
-    val codeExtras: Map<String, List<Extra>> by lazy {
-        val found = HashMap<String, List<Extra>>()
-        found
-    }
+    val codeExtras: Map<String, List<Extra>> by lazy { HashMap<String, List<Extra>>().also { } }
 
     /** Status classes by status ("429", "5xx"): those chosen before the type, and those after it. */
     val statusClassesFirst: Map<String, ErrorInfo> by lazy {
