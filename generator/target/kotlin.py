@@ -139,8 +139,21 @@ def identifier(name: str) -> str:
     return name
 
 
+def package_fault(name: str) -> str | None:
+    """What keeps name from being a package of ours, said after it; None when nothing does."""
+    if not re.fullmatch(PACKAGE, name):
+        return "is no Kotlin package name"
+    taken = sorted(set(name.split(".")) & KEYWORDS)
+    if taken:
+        return f"has a Kotlin keyword: {taken[0]!r}"
+    root = name.split(".")[0]
+    if root in RESERVED_ROOTS:
+        return f"is under {root}, which only the JDK and Kotlin's own libraries may use"
+    return None
+
+
 def package_name(name: str) -> str:
-    if not re.fullmatch(PACKAGE, name) or set(name.split(".")) & KEYWORDS:
+    if package_fault(name):
         raise ValueError(f"not a Kotlin package name: {name!r}")
     return name
 
@@ -323,17 +336,15 @@ def chunks(entries: Iterable[Entry]) -> list[list[Entry]]:
 
 
 class _Package(Text):
-    """A Kotlin package name: dot-separated lower-case identifiers, none a hard keyword."""
+    """A Kotlin package name: dot-separated lower-case identifiers, none a hard keyword, not
+    under java, javax or kotlin."""
 
     def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
         value = super().check(node, at, problems)
-        if value is not INVALID:
-            taken = sorted(set(value.split(".")) & KEYWORDS)
-            if taken:
-                problems.append(
-                    Problem(node.location, f"{at} {value!r} has a Kotlin keyword: {taken[0]!r}")
-                )
-                return INVALID
+        fault = package_fault(value) if value is not INVALID else None
+        if fault:
+            problems.append(Problem(node.location, f"{at} {value!r} {fault}"))
+            return INVALID
         return value
 
 
@@ -458,19 +469,11 @@ class Kotlin(Target):
             "Kotlin property",
             [(attribute(e), e.location, f"the extra {e.name!r}") for e in catalogue.all_extras],
         )
-        name = package(catalogue)
-        if not re.fullmatch(PACKAGE, name) or set(name.split(".")) & KEYWORDS:
-            problems.append(
-                Problem(catalogue.where("kotlin.package"), f"{name!r} is no Kotlin package name")
-            )
-        elif name.split(".")[0] in RESERVED_ROOTS:
-            problems.append(
-                Problem(
-                    catalogue.where("kotlin.package"),
-                    f"the Kotlin package {name!r} is under {name.split('.')[0]}, which only the "
-                    "JDK and Kotlin's own libraries may use",
-                )
-            )
+        # The default package (from the prefix) is checked here; a section's, as it is read.
+        fault = package_fault(package(catalogue))
+        if fault:
+            where = catalogue.where("kotlin.package")
+            problems.append(Problem(where, f"the Kotlin package {package(catalogue)!r} {fault}"))
         for kind, entries in (("ErrorType", catalogue.types), ("ErrorCode", catalogue.codes)):
             constants = [(member(e), e.location, f"{kind[5:].lower()} {e.key!r}") for e in entries]
             problems += naming.shadowing(
