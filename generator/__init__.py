@@ -1,18 +1,11 @@
-"""Generate error bindings (Python, TypeScript, Markdown, ...) from one error catalogue."""
+"""Generate error bindings (Python, TypeScript, Markdown, ...) from one error catalogue.
+
+The stages are imported on first use, so that a run on an unchanged tree answers from its
+stamp (stamp.py) before jinja2 or the catalogue's reader are imported."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
-
-import jinja2
-
-from . import catalogue as _catalogue
-from . import render, write
-from .model import Catalogue
-from .problems import CatalogueError
-from .target import Target
-from .target import discover as discover_targets
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 __all__ = [
@@ -26,59 +19,23 @@ __all__ = [
     "render_target",
     "targets",
 ]
-load = _catalogue.load
 
-
-def discover(templates: Sequence[Path] = ()) -> dict[str, Target]:
-    """Every target the built-in templates and the folders given provide, by name."""
-    return discover_targets([*templates, render.builtin_templates()])
-
-
-def targets(templates: Sequence[Path] = ()) -> list[str]:
-    """The names of every target the built-in templates and the folders given provide."""
-    return list(discover(templates))
-
-
-def default_targets(model: Catalogue, found: Mapping[str, Target]) -> list[str]:
-    """What a run generates unless told: every target but the opt-in ones whose section the
-    catalogue lacks (so a catalogue never gains a target when the generator grows one)."""
-    return [name for name, t in found.items() if t.generated_for(model)]
-
-
-def generate(
-    catalogue_path: Path | str,
-    selected: Iterable[str] | None = None,
-    templates: Sequence[Path] = (),
-    shown_as: str | None = None,
-) -> dict[str, str]:
-    """Every output file as {path relative to the output directory: text}. Writes nothing,
-    anywhere: not even a cache."""
-    found = discover(templates)
-    model = _catalogue.load(catalogue_path, shown_as, list(found.values()))
-    chosen = list(selected or default_targets(model, found))
-    _catalogue.check_chosen(
-        model, [found[name] for name in chosen], shown_as or str(catalogue_path)
+if TYPE_CHECKING:
+    from .api import (
+        CatalogueError,
+        Target,
+        default_targets,
+        discover,
+        generate,
+        load,
+        render_target,
+        targets,
     )
-    files: dict[str, str] = {}
-    for target in chosen:
-        files.update(render_target(model, target, templates, Path(catalogue_path).name, found))
-    return dict(sorted(files.items()))
 
 
-def render_target(
-    model: Catalogue,
-    target: str,
-    templates: Sequence[Path] = (),
-    catalogue_name: str = "catalogue.yaml",
-    found: Mapping[str, Target] | None = None,
-    cache: jinja2.BytecodeCache | None = None,
-) -> dict[str, str]:
-    """One target's files, its manifest included. The command line renders and writes one
-    target at a time, so a catalogue of 100,000 codes never holds all its output at once.
-    found: every target the folders provide, as discover() gives them."""
-    found = discover(templates) if found is None else found
-    template_dirs = [*templates, render.builtin_templates()]
-    rendered = render.render(model, [target], found, template_dirs, catalogue_name, cache)
-    # The built-in templates produce their language's layout themselves; a user's may not.
-    files = found[target].format(rendered.files, rendered.by_user)
-    return write.with_manifests(files, [target])
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,17 +14,8 @@ from pathlib import Path
 
 import jinja2
 
-from . import (
-    __version__,
-    default_targets,
-    discover,
-    load,
-    render,
-    render_target,
-    schema,
-    targets,
-    write,
-)
+from . import __version__, render, schema, stamp, write
+from .api import default_targets, discover, load, render_target, targets
 from .catalogue import check_chosen
 from .config import Config, ConfigError
 from .config import find as find_config
@@ -135,11 +126,6 @@ class _Stdout:
         self.write(text + "\n")
 
 
-def console() -> int:
-    """The `generate-error-bindings` command."""
-    return main(prog=os.path.basename(sys.argv[0]) or "generate-error-bindings")
-
-
 def main(argv: list[str] | None = None, prog: str = "python -m generator") -> int:
     # A short-lived process that builds large acyclic structures: collecting cycles that do
     # not exist would cost a fifth of the run on big catalogues.
@@ -153,7 +139,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
 
             found = gate.parser(prog).parse_args(arguments[1:])
             return gate.run(found, find_config(Path.cwd()), Path.cwd(), _Stdout())
-        return _run(_parser(prog).parse_args(arguments), _Stdout(), prog)
+        return _run(_parser(prog).parse_args(arguments), _Stdout(), prog, stamp.key(arguments))
     except (UsageError, ConfigError, GateError) as error:
         print(error, file=sys.stderr)
         return BAD_INPUT
@@ -198,7 +184,7 @@ def _shown(out: Path) -> str:
     return out.as_posix()
 
 
-def _run(args: argparse.Namespace, stdout: _Stdout, prog: str) -> int:
+def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str | None) -> int:
     if args.schema:
         stdout.write(schema.json_schema())
         return OK
@@ -220,21 +206,38 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str) -> int:
     if not catalogue.exists() and not args.catalogue:
         raise UsageError(_no_catalogue(catalogue, config, prog))
 
+    read = stamp.inputs(str(catalogue), map(str, [*templates, render.builtin_templates()]))
     model = load(catalogue, str(catalogue), list(found.values()))
     selected = list(dict.fromkeys(chosen or default_targets(model, found)))
     check_chosen(model, [found[name] for name in selected], str(catalogue))
     # A target is orphaned when its templates are gone, or it is opt-in and the catalogue no
     # longer has its section; only a run of every target can say.
     orphaned = [] if chosen else write.orphans(out, selected)
+    warnings = render.partial_overrides(templates, selected)
     if not quiet:
-        for warning in render.partial_overrides(templates, selected):
+        for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
     run = _Run(
         model, catalogue, out, _shown(out), templates, found, render.template_cache(), stdout, prog
     )
     if args.check or args.diff:
         return run.check(selected, orphaned, diff=args.diff, quiet=quiet)
-    return run.generate(selected, orphaned, quiet=quiet)
+    status, outputs = run.generate(selected, orphaned, quiet=quiet)
+    if stamp_name is not None:
+        stamp.save(
+            stamp_name,
+            {
+                "inputs": read + stamp.libraries(),
+                "out": os.path.abspath(out),
+                "listing": stamp.listing(os.path.abspath(out)),
+                "outputs": outputs,
+                "files": len(outputs),
+                "quiet": config.values.get("quiet", False),
+                "warnings": warnings,
+                "up_to_date": run.up_to_date(),
+            },
+        )
+    return status
 
 
 @dataclass
@@ -277,10 +280,17 @@ class _Run:
             print(message, file=sys.stderr)
             return DRIFT
         if not quiet and not diff:
-            self.stdout.line(f"{self.shown} is up to date with {self.catalogue}")
+            self.stdout.line(self.up_to_date())
         return OK
 
-    def generate(self, selected: list[str], orphaned: list[str], quiet: bool) -> int:
+    def up_to_date(self) -> str:
+        return f"{self.shown} is up to date with {self.catalogue}"
+
+    def generate(
+        self, selected: list[str], orphaned: list[str], quiet: bool
+    ) -> tuple[int, list[tuple[str, bytes]]]:
+        """The exit status, and every file the output now holds, hashed for the stamp."""
+        outputs: list[tuple[str, bytes]] = []
         # Every target is rendered and staged before any file changes, so a failure anywhere
         # (a template, a full disk, an interruption) leaves the output as it was.
         with write.Transaction(self.out) as transaction:
@@ -288,6 +298,10 @@ class _Run:
                 for target in selected:
                     files = self.render(target)
                     transaction.stage(target, files)
+                    outputs += [
+                        (os.path.abspath(self.out / path), stamp.text_digest(write.chunks(text)))
+                        for path, text in files.items()
+                    ]
                     del files  # before the next target is rendered
             except OSError as error:
                 raise UsageError(
@@ -298,7 +312,7 @@ class _Run:
                 transaction.stage_removal(target)
             actions = transaction.commit()
         if quiet:
-            return OK
+            return OK, outputs
         for target in orphaned:
             self.stdout.line(f"removed target {target}: no template provides it any more")
         for action, path in actions:
@@ -309,7 +323,7 @@ class _Run:
         self.stdout.line(
             f"{counts['wrote']} written, {counts['removed']} removed, {unchanged} unchanged"
         )
-        return OK
+        return OK, outputs
 
 
 CATALOGUE = "catalogue.yaml"

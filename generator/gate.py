@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import breaking, catalogue, discover, escape
+from . import breaking, catalogue, escape
+from .api import discover
 from .config import Config
 from .model import Catalogue, Change
 from .problems import CatalogueError, GateError, Location, Problem

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from . import escape, naming
+from . import escape, naming, stamp
 from .model import Catalogue
 from .problems import TemplateError, UserTemplateError
 from .target import Language, Target
@@ -68,16 +68,9 @@ class _InMemory(jinja2.BytecodeCache):
 _IN_MEMORY = _InMemory()
 
 
-def cache_root() -> Path:
-    """Where the command line keeps its caches: $XDG_CACHE_HOME/error-bindings, else
-    ~/.cache/error-bindings. Nothing else writes outside the output directory."""
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "error-bindings"
-
-
 def template_cache() -> jinja2.BytecodeCache:
     """The compiled-template cache of this jinja2 version; older versions' folders go."""
-    root = cache_root()
+    root = Path(stamp.cache_root())
     current = f"jinja-{jinja2.__version__}"
     with contextlib.suppress(OSError):
         for entry in root.iterdir():

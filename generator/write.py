@@ -109,7 +109,7 @@ def _read(path: Path) -> bytes | None:
 _CHUNK = 1 << 20
 
 
-def _chunks(text: str) -> Iterator[bytes]:
+def chunks(text: str) -> Iterator[bytes]:
     """text as UTF-8, a megabyte at a time when it is ASCII (as generated code nearly always
     is), so a 100 MB file is never held twice in memory."""
     if not text.isascii():
@@ -131,7 +131,7 @@ def _holds(path: Path, text: str) -> bool | None:
         if path.stat().st_size != _size(text):
             return False
         with path.open("rb") as handle:
-            return all(handle.read(len(chunk)) == chunk for chunk in _chunks(text))
+            return all(handle.read(len(chunk)) == chunk for chunk in chunks(text))
     except OSError:
         return None
 
@@ -179,20 +179,19 @@ def compare_orphan(out: Path, target: str) -> Drift:
 def diff(out: Path, files: dict[str, str], drift: Drift, shown: str) -> str:
     """Unified diffs from what out holds to files, with paths as `shown/relative` so that
     `git apply` takes them from where the command ran."""
-    chunks: list[str] = []
+    hunks: list[str] = []
     for relative in drift.missing + drift.stale + drift.extra:
         old = (_read(_resolve(out, relative)) or b"").decode("utf-8", "replace")
         new = files.get(relative, "")
         path = f"{shown}/{relative}" if shown not in ("", ".") else relative
-        chunks += difflib.unified_diff(
+        hunks += difflib.unified_diff(
             old.splitlines(keepends=True),
             new.splitlines(keepends=True),
             f"a/{path}" if relative not in drift.missing else "/dev/null",
             f"b/{path}" if relative in files else "/dev/null",
         )
     return "".join(
-        chunk if chunk.endswith("\n") else chunk + "\n\\ No newline at end of file\n"
-        for chunk in chunks
+        hunk if hunk.endswith("\n") else hunk + "\n\\ No newline at end of file\n" for hunk in hunks
     )
 
 
@@ -207,7 +206,7 @@ def _temporary_copy(path: Path, text: str) -> Path:
     )
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            for chunk in _chunks(text):
+            for chunk in chunks(text):
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())

@@ -1,0 +1,221 @@
+"""The stamp: how a run that would change nothing answers without rendering anything.
+
+A generate that succeeds leaves a stamp in the cache directory: what the run read (the
+catalogue, every template folder, the generator's own files, the libraries that render) and
+what it left (every output file), each hashed. A later run with the same arguments, settings,
+interpreter and working folder finds that stamp, hashes the same things again and answers
+"up to date" only when every hash agrees; on any difference, or any doubt, it runs in full.
+--check and --diff only read stamps. Nothing here ever goes into the output directory.
+
+This module runs before the rest of the generator is imported, so it imports nothing but
+the interpreter's cheapest modules.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat
+import sys
+
+TYPE_CHECKING = False  # typing itself would cost 3 ms
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
+try:  # hashlib would load OpenSSL: 2 ms of the 30 a stamped answer may take
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without it
+    from hashlib import blake2b
+
+LAYOUT = 1
+"""Of a stamp's contents; a stamp of another layout is never read."""
+PRINTING = ("--check", "--diff", "-q", "--quiet")
+"""Options that change what a run prints, never what it makes."""
+VALUED = ("--catalogue", "--out", "--target", "--templates")
+LIBRARIES = ("jinja2", "markupsafe", "yaml", "black")
+"""Whose code decides what a run makes, besides the generator's and the interpreter's."""
+MANIFEST = ".manifest"
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def cache_root() -> str:
+    """Where the command line keeps its caches: $XDG_CACHE_HOME/error-bindings, else
+    ~/.cache/error-bindings. Nothing else writes outside the output directory."""
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(root, "error-bindings")
+
+
+def key(arguments: Iterable[str]) -> str | None:
+    """The name of a run's stamp. It covers all that decides where a run reads and writes:
+    its arguments but the printing ones, every pyproject.toml the settings may come from,
+    the interpreter and its search path, the generator's folder and the working folder.
+    None for arguments no plain run takes (those always run in full)."""
+    kept: list[str] = []
+    valued = False
+    for argument in arguments:
+        if valued:
+            valued = False
+        elif argument in PRINTING:
+            continue
+        elif argument in VALUED:
+            valued = True
+        elif argument.partition("=")[0] not in VALUED:
+            return None
+        kept.append(argument)
+    if valued:
+        return None
+    folder = os.getcwd()
+    settings = []
+    while True:
+        settings.append(_content(os.path.join(folder, "pyproject.toml")))
+        if os.path.exists(os.path.join(folder, ".git")) or os.path.exists(
+            os.path.join(folder, ".hg")
+        ):
+            break  # where the settings' search stops (config.find)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    # sys.path[0] is the working folder under `python -m` and the script's under the
+    # command; both find the generator in HERE, which the key holds.
+    identity = (LAYOUT, sys.version, sys.executable, sys.path[1:], HERE, os.getcwd())
+    return blake2b(marshal.dumps((identity, kept, settings))).hexdigest()
+
+
+def answer(arguments: list[str]) -> int | None:
+    """The exit status of a run its stamp shows would change nothing, having printed what
+    that run would print; None when the run must be made in full."""
+    checking, diffing = "--check" in arguments, "--diff" in arguments
+    name = key(arguments)
+    if name is None or (checking and diffing):
+        return None
+    try:
+        with open(os.path.join(cache_root(), "stamps", name), "rb") as handle:
+            found = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(found, dict) or found.get("layout") != LAYOUT or not _holds(found):
+        return None
+    if "-q" in arguments or "--quiet" in arguments or found["quiet"]:
+        return 0
+    for warning in found["warnings"]:
+        print(f"warning: {warning}", file=sys.stderr)
+    if checking:
+        _say(found["up_to_date"])
+    elif not diffing:
+        _say(f"0 written, 0 removed, {found['files']} unchanged")
+    return 0
+
+
+def _holds(found: dict[str, Any]) -> bool:
+    return (
+        all(digest(path) == hashed for path, hashed in found["inputs"])
+        and listing(found["out"]) == found["listing"]
+        and all(_output(path) == hashed for path, hashed in found["outputs"])
+    )
+
+
+def _say(line: str) -> None:
+    try:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `... | head -0`: as the full run, print nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def inputs(catalogue: str, templates: Iterable[str]) -> list[tuple[str, bytes | None]]:
+    """What a run reads, hashed before it reads them: a file changed while the run goes is
+    then stamped as it was, and the next run sees the change."""
+    paths = [catalogue, *templates, HERE]
+    return [(path, digest(path)) for path in map(os.path.abspath, paths)]
+
+
+def libraries() -> list[tuple[str, bytes | None]]:
+    """The files of the libraries this run used, hashed (a version is in its files)."""
+    loaded = [sys.modules.get(name) for name in LIBRARIES]
+    files = [module.__file__ for module in loaded if module is not None and module.__file__]
+    return [(path, digest(path)) for path in files]
+
+
+def save(name: str, found: dict[str, Any]) -> None:
+    """Leave a stamp; a cache that cannot be written only costs the next run its speed."""
+    import contextlib  # here: only a full run saves
+
+    folder = os.path.join(cache_root(), "stamps")
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(temporary, "wb") as handle:
+            marshal.dump({"layout": LAYOUT, **found}, handle)
+        os.replace(temporary, os.path.join(folder, name))
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def text_digest(chunks: Iterable[bytes]) -> bytes:
+    hashed = blake2b()
+    for chunk in chunks:
+        hashed.update(chunk)
+    return hashed.digest()
+
+
+def digest(path: str) -> bytes | None:
+    """A file's contents, or a folder's names and contents all the way down, hashed; None
+    when there is nothing there."""
+    try:
+        if os.path.isdir(path):
+            return text_digest(_folder(path))
+        return _content_digest(path)
+    except OSError:
+        return None
+
+
+def _folder(path: str) -> Iterator[bytes]:
+    for entry in sorted(os.scandir(path), key=lambda entry: entry.name):
+        if entry.name == "__pycache__":
+            continue
+        name = os.fsencode(entry.name)
+        if entry.is_dir():
+            yield b"d" + name + b"\0"
+            yield from _folder(entry.path)
+            yield b"\0"
+        else:
+            yield b"f" + name + b"\0" + _content_digest(entry.path)
+
+
+def _content(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _content_digest(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return blake2b(handle.read()).digest()
+
+
+def _output(path: str) -> bytes | None:
+    """An output file as the writer would see it: a regular file, never a link."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        return _content_digest(path)
+    except OSError:
+        return None
+
+
+def listing(out: str) -> list[tuple[str, bool, bool]]:
+    """The output folder's entries, each with whether it is a link and whether it holds a
+    manifest: what decides which targets a run finds orphaned."""
+    try:
+        entries = sorted(os.scandir(out), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    return [
+        (entry.name, entry.is_symlink(), os.path.isfile(os.path.join(entry.path, MANIFEST)))
+        for entry in entries
+    ]

@@ -1,0 +1,231 @@
+"""The stamp: an unchanged tree is answered before the generator's stages are imported, and
+any change to what a run reads or left behind sends the run down the full path."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PYTHON, ROOT
+
+from generator import stamp
+
+
+class Project:
+    """A user's project made with --init, run as the user runs it: `python -m generator`."""
+
+    def __init__(self, folder: Path, cache: Path) -> None:
+        self.folder, self.cache = folder, cache
+        folder.mkdir(parents=True, exist_ok=True)
+        self.run("--init")
+
+    def run(self, *args: str, cwd: Path | None = None) -> tuple[int, str, str, bool]:
+        """Exit status, stdout, stderr and whether the stamp answered (jinja2 never loaded)."""
+        done = subprocess.run(
+            [PYTHON, "-X", "importtime", "-m", "generator", *args],
+            cwd=cwd or self.folder,
+            env={**os.environ, "XDG_CACHE_HOME": str(self.cache), "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        lines = done.stderr.splitlines()
+        imported = [line for line in lines if line.startswith("import time:")]
+        stderr = "".join(f"{line}\n" for line in lines if not line.startswith("import time:"))
+        answered = not any(line.rstrip().endswith(" jinja2") for line in imported)
+        return done.returncode, done.stdout, stderr, answered
+
+    def stamps(self) -> list[Path]:
+        folder = self.cache / "error-bindings" / "stamps"
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project", tmp_path / "cache")
+
+
+@pytest.fixture
+def stamped(project: Project) -> Project:
+    code, _, stderr, answered = project.run()
+    assert (code, stderr, answered) == (0, "", False)
+    return project
+
+
+def full(project: Project, *args: str) -> tuple[int, str, str]:
+    """What a run says without a stamp to answer from."""
+    saved = {path: path.read_bytes() for path in project.stamps()}
+    for path in saved:
+        path.unlink()
+    code, stdout, stderr, answered = project.run(*args)
+    assert not answered
+    for path, data in saved.items():
+        path.write_bytes(data)
+    return code, stdout, stderr
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("--check",), ("--diff",), ("-q",), ("--check", "--quiet"), ("--out", "x")]
+)
+def test_a_stamped_run_says_what_the_full_run_says(stamped: Project, args: tuple[str, ...]) -> None:
+    if "--out" in args:
+        stamped.run(*args)  # its own stamp: another output folder
+    code, stdout, stderr, answered = stamped.run(*args)
+    assert answered
+    assert (code, stdout, stderr) == full(stamped, *args)
+    assert code == 0
+
+
+def test_the_stamp_lives_in_the_cache_and_check_only_reads_it(project: Project) -> None:
+    assert project.run("--check")[0] == 1  # nothing generated yet
+    assert project.run("--check")[3] is False
+    assert project.stamps() == []
+    project.run()
+    assert len(project.stamps()) == 1
+    out = project.folder / "generated"
+    listed = {
+        manifest.parent / line
+        for manifest in out.glob("*/.manifest")
+        for line in [".manifest", *manifest.read_text().splitlines()]
+        if not line.startswith("#")
+    }
+    assert {path for path in out.rglob("*") if path.is_file()} == listed
+    before = project.stamps()[0].read_bytes()
+    assert project.run("--check")[3] is True
+    assert project.stamps()[0].read_bytes() == before
+
+
+def _edit_generated(project: Project) -> None:
+    path = next((project.folder / "generated" / "python").rglob("__init__.py"))
+    path.write_text(path.read_text() + "# a hand edit\n")
+
+
+def _remove_generated(project: Project) -> None:
+    next((project.folder / "generated" / "docs").rglob("*.md")).unlink()
+
+
+def _link_generated(project: Project) -> None:
+    path = next((project.folder / "generated" / "python").rglob("__init__.py"))
+    copy = project.folder / "kept.txt"
+    shutil.copy(path, copy)
+    path.unlink()
+    path.symlink_to(copy)
+
+
+def _orphan(project: Project) -> None:
+    folder = project.folder / "generated" / "gone"
+    folder.mkdir()
+    (folder / ".manifest").write_text("# Files error-bindings generated here\nold.txt\n")
+    (folder / "old.txt").write_text("left by a target no longer there\n")
+
+
+def _edit_catalogue(project: Project) -> None:
+    path = project.folder / "catalogue.yaml"
+    path.write_text(path.read_text().replace("prefix:", "# an edit\nprefix:", 1))
+
+
+def _settings(project: Project) -> None:
+    (project.folder / "pyproject.toml").write_text('[tool.generator]\ntarget = ["python"]\n')
+
+
+def _another_jinja2(project: Project) -> None:
+    found = marshal.loads(project.stamps()[0].read_bytes())
+    path, _ = next(entry for entry in found["inputs"] if "jinja2" in entry[0])
+    found["inputs"] = [
+        (name, b"another version" if name == path else hashed) for name, hashed in found["inputs"]
+    ]
+    project.stamps()[0].write_bytes(marshal.dumps(found))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _edit_generated,
+        _remove_generated,
+        _link_generated,
+        _orphan,
+        _edit_catalogue,
+        _settings,
+        _another_jinja2,
+    ],
+)
+def test_any_change_runs_in_full(stamped: Project, change: object) -> None:
+    assert callable(change)
+    change(stamped)
+    assert stamped.run("--check")[3] is False
+    code, _, _, answered = stamped.run()
+    assert not answered
+    if code == 0:  # a link among the outputs is refused (exit 2) until it goes
+        up_to_date = "generated is up to date with catalogue.yaml\n"
+        assert stamped.run("--check") == (0, up_to_date, "", True)
+
+
+def test_a_changed_template_in_any_folder_runs_in_full(stamped: Project) -> None:
+    mine = stamped.folder / "mine" / "docs"
+    mine.mkdir(parents=True)
+    args = ("--templates", "mine", "--target", "docs")
+    assert stamped.run(*args)[0] == 0
+    assert stamped.run(*args, "--check")[3] is True
+    (mine / "extra.md.jinja").write_text("# Extra\n")
+    code, stdout, _, answered = stamped.run(*args, "--check")
+    assert (code, answered) == (1, False)
+    assert "docs/extra.md" in stdout
+    stamped.run(*args)
+    (mine / "extra.md.jinja").write_text("# Extra!\n")
+    assert stamped.run(*args, "--check")[:1] == (1,)
+
+
+def test_another_generator_runs_in_full(stamped: Project, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(ROOT / "generator", copy / "generator", ignore=shutil.ignore_patterns("__*__"))
+    shutil.copy(ROOT / "generator" / "__init__.py", copy / "generator")
+    shutil.copy(ROOT / "generator" / "__main__.py", copy / "generator")
+    shutil.copytree(ROOT / "templates", copy / "templates")
+    env = {**os.environ, "XDG_CACHE_HOME": str(stamped.cache), "PYTHONPATH": str(copy)}
+
+    def check() -> bool:
+        done = subprocess.run(
+            [PYTHON, "-X", "importtime", "-m", "generator", "--check"],
+            cwd=stamped.folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return " jinja2\n" not in done.stderr
+
+    assert not check()  # another folder of the generator: another stamp
+    subprocess.run([PYTHON, "-m", "generator", "-q"], cwd=stamped.folder, env=env, check=True)
+    assert check()
+    escape = copy / "generator" / "escape.py"
+    escape.write_text(escape.read_text() + "\n# another version\n")
+    assert not check()
+
+
+def test_the_key_holds_the_interpreter_and_the_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = stamp.key(["--out", "x"])
+    assert first is not None
+    assert stamp.key(["--out", "x", "--check", "-q"]) == first
+    assert stamp.key(["--out=x"]) != first
+    assert stamp.key(["--out", "y"]) != first
+    assert stamp.key(["--out"]) is None
+    assert stamp.key(["--schema"]) is None
+    assert stamp.key(["--ou", "x"]) is None  # argparse's abbreviations run in full
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert stamp.key(["--out", "x"]) != first
+
+
+def test_a_broken_stamp_runs_in_full(stamped: Project) -> None:
+    for data in (b"", b"not marshal", marshal.dumps([1, 2]), marshal.dumps({"layout": 0})):
+        stamped.stamps()[0].write_bytes(data)
+        code, stdout, _, answered = stamped.run("--check")
+        assert (code, answered) == (0, False)
+        assert stdout == "generated is up to date with catalogue.yaml\n"
+    stamped.run()
+    assert stamped.run("--check")[3] is True
