@@ -16,6 +16,8 @@ import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
+import orjson
+
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Zs"})
 
 
@@ -72,6 +74,14 @@ def quoted(text: str, quote: str, unsafe: Callable[[str], str], also: str = "") 
     """What goes between the quotes of a C-like string literal (Python, JavaScript, Go, TOML,
     YAML) so that its value is exactly text: backslash escapes, the quote escaped, and each
     invisible character (and each of also) as unsafe writes it."""
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "\\" not in text
+        and quote not in text
+        and not any(char in text for char in also)
+    ):
+        return text  # most catalogue text: the expression skips it in C, at once
     return _quoting(quote, unsafe, also)(text)
 
 
@@ -125,11 +135,25 @@ def _json_char(match: re.Match[str]) -> str:
     return utf16_escape(char) if is_unsafe(char) else char
 
 
+# orjson writes some small floats unlike json.dumps (1e-05, 0.0001): those take the slow path.
+_SMALL_FLOAT = re.compile(r"[0-9]e-|0\.0000")
+
+
 def to_json(value: Any, level: int = 0) -> str:
     """JSON indented by two, as if nested `level` deep; unsafe characters are escaped, so it
     is also a safe JS expression."""
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:  # an integer beyond 64 bits, a key that is not a string
+        text = None
+    if text is None or _SMALL_FLOAT.search(text):
+        text = _indented(value, "  ", "\n")
+    if level:
+        text = text.replace("\n", "\n" + "  " * level)
+    if text.isascii() and "\x7f" not in text:
+        return text  # JSON escapes every other ASCII control itself
     # Strings have their ASCII controls escaped already; the newlines left are layout.
-    return _JSON_SPECIAL.sub(_json_char, _indented(value, "  ", "\n" + "  " * level))
+    return _JSON_SPECIAL.sub(_json_char, text)
 
 
 _json_string = json.encoder.encode_basestring  # json.dumps's own, without its per-call setup
@@ -152,7 +176,7 @@ def _indented(value: Any, step: str, newline: str) -> str:
             for key, item in value.items()
         ]
         return "{" + inner + ("," + inner).join(items) + newline + "}"
-    if kind is list and value:
+    if (kind is list or kind is tuple) and value:
         inner = newline + step
         items = [
             _json_string(item) if type(item) is str else _indented(item, step, inner)

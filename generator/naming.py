@@ -27,6 +27,7 @@ def pascal(key: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in key.split("_"))
 
 
+@functools.cache  # asked for by every template, several times per code
 def error_class(key: str) -> str:
     """A class named after a key: storage_error gives StorageError, not StorageErrorError."""
     return pascal(key) if key.endswith("_error") else f"{pascal(key)}Error"

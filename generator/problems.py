@@ -34,6 +34,9 @@ class CatalogueError(Exception):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(problem.render(path) for problem in self.problems))
 
+    def __reduce__(self) -> tuple[type[CatalogueError], tuple[str, list[Problem]]]:
+        return CatalogueError, (self.path, self.problems)  # back from a worker process
+
 
 class GateError(Exception):
     """The breaking-change gate cannot read the other version: the message says why and

@@ -1,0 +1,143 @@
+"""Render-only worker processes: each target is rendered in a forked child, two or more at
+once when the machine has the cores, and its files come back to the parent, which alone
+writes. What a run makes, prints and raises is the same as rendering them one by one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import select
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+Result = TypeVar("Result")
+
+_HEADER = 12  # a result's index and its length, before its pickle
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def in_order(
+    work: Callable[[str], Result], names: Sequence[str], processes: int | None = None
+) -> Iterator[tuple[str, Result]]:
+    """(name, work(name)) for each name, in their order, from up to `processes` children
+    (the free cores by default). Serial where forking is unsafe (another thread runs) or
+    buys nothing (one name, one core). A failure is raised when its turn comes, as a serial
+    run would raise it; the children are gone by the time the caller sees it."""
+    count = min(len(names), cores() if processes is None else processes)
+    threading = sys.modules.get("threading")
+    if count < 2 or (threading is not None and threading.active_count() > 1):
+        for name in names:
+            yield name, work(name)
+        return
+    # Each child takes the next name from one pipe of tickets, so a slow target never holds
+    # up the rest: the tickets are written, and the pipe closed, before any child starts.
+    tickets, writing = os.pipe()
+    os.write(writing, b"".join(index.to_bytes(4, "big") for index in range(len(names))))
+    os.close(writing)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children: dict[int, int] = {}  # the read end of each child's results: its pid
+    try:
+        for _ in range(count):
+            reading, results = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - measured in the child, which never returns
+                os.close(reading)
+                for other in children:
+                    os.close(other)
+                _serve(work, names, tickets, results)
+            os.close(results)
+            children[reading] = pid
+        os.close(tickets)
+        yield from _collected(children, names)
+    finally:
+        for reading, pid in children.items():
+            _end(reading, pid)
+
+
+def _serve(work: Callable[[str], object], names: Sequence[str], tickets: int, out: int) -> None:
+    # An interruption reaches the whole process group: the parent alone answers it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    status = 0
+    try:
+        while ticket := os.read(tickets, 4):
+            index = int.from_bytes(ticket, "big")
+            try:
+                outcome: tuple[bool, object] = (True, work(names[index]))
+            except BaseException as error:  # raised in the parent, in its turn
+                outcome = (False, error)
+            data = _pickled(outcome)
+            view = memoryview(index.to_bytes(4, "big") + len(data).to_bytes(8, "big") + data)
+            while view:
+                view = view[os.write(out, view) :]
+            if not outcome[0]:
+                break
+    except BaseException:  # the parent is gone, or the pipe is: nothing to tell anyone
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _pickled(outcome: tuple[bool, object]) -> bytes:
+    data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+    if outcome[0]:
+        return data
+    try:  # an error that does not come back as itself comes back as its traceback
+        pickle.loads(data)
+        return data
+    except Exception:
+        error = outcome[1]
+        assert isinstance(error, BaseException)
+        message = "".join(traceback.format_exception(error))
+        return pickle.dumps((False, RuntimeError(message)), pickle.HIGHEST_PROTOCOL)
+
+
+def _collected(children: dict[int, int], names: Sequence[str]) -> Iterator[tuple[str, Any]]:
+    buffers = {reading: bytearray() for reading in children}
+    done: dict[int, tuple[bool, object]] = {}
+    turn = 0
+    while turn < len(names):
+        while turn in done:
+            succeeded, value = done.pop(turn)
+            if not succeeded:
+                assert isinstance(value, BaseException)
+                raise value
+            yield names[turn], value
+            turn += 1
+        if turn == len(names):
+            break
+        if not buffers:
+            raise RuntimeError(f"a worker process ended before rendering {names[turn]!r}")
+        ready, _, _ = select.select(list(buffers), [], [])
+        for reading in ready:
+            chunk = os.read(reading, 1 << 20)
+            buffer = buffers[reading]
+            if not chunk:
+                del buffers[reading]
+                continue
+            buffer += chunk
+            while len(buffer) >= _HEADER:
+                size = int.from_bytes(buffer[4:_HEADER], "big")
+                if len(buffer) < _HEADER + size:
+                    break
+                index = int.from_bytes(buffer[:4], "big")
+                done[index] = pickle.loads(buffer[_HEADER : _HEADER + size])
+                del buffer[: _HEADER + size]
+
+
+def _end(reading: int, pid: int) -> None:
+    """A child finished, or no longer needed: stopped and reaped, its pipe closed."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(reading)
