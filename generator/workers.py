@@ -19,6 +19,20 @@ Result = TypeVar("Result")
 _HEADER = 12  # a result's index and its length, before its pickle
 
 
+MEMORY = 1 << 30
+"""What the processes of a run may hold together. A forked child starts with all the parent
+holds counted again, so a parent holding a large catalogue renders alone."""
+
+
+def resident() -> int:
+    """This process's resident memory in bytes (0 where /proc cannot say)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -30,10 +44,13 @@ def in_order(
     work: Callable[[str], Result], names: Sequence[str], processes: int | None = None
 ) -> Iterator[tuple[str, Result]]:
     """(name, work(name)) for each name, in their order, from up to `processes` children
-    (the free cores by default). Serial where forking is unsafe (another thread runs) or
-    buys nothing (one name, one core). A failure is raised when its turn comes, as a serial
-    run would raise it; the children are gone by the time the caller sees it."""
+    (the free cores by default). Serial where forking is unsafe (another thread runs), would
+    hold more than MEMORY, or buys nothing (one name, one core). A failure is raised when
+    its turn comes, as a serial run would raise it; the children are gone by then."""
     count = min(len(names), cores() if processes is None else processes)
+    # Each child holds what the parent holds, and about as much again while it renders.
+    held = max(1, resident())
+    count = min(count, (MEMORY - held) // (2 * held))
     threading = sys.modules.get("threading")
     if count < 2 or (threading is not None and threading.active_count() > 1):
         for name in names:
