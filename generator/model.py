@@ -100,6 +100,18 @@ class PreviousName:
     location: Location = _LOCATION
 
 
+def _name_in(names: tuple[tuple[str, str], ...], target: str) -> str | None:
+    if not names:  # nearly always: asked for each entry by every template
+        return None
+    return next((name for key, name in names if key == target), None)
+
+
+def _previous_names_in(previous: tuple[PreviousName, ...], target: str) -> tuple[str, ...]:
+    if not previous:
+        return ()
+    return tuple(found.name for found in previous if found.target == target)
+
+
 @dataclass(frozen=True)
 class ErrorType:
     key: str
@@ -113,7 +125,7 @@ class ErrorType:
     previous_names: tuple[PreviousName, ...] = ()
 
     def previous_names_in(self, target: str) -> tuple[str, ...]:
-        return tuple(found.name for found in self.previous_names if found.target == target)
+        return _previous_names_in(self.previous_names, target)
 
     @property
     def sends_key(self) -> bool:
@@ -172,10 +184,10 @@ class ErrorCode:
 
     def name_in(self, target: str) -> str | None:
         """The class name the catalogue sets for this code in a target, if it sets one."""
-        return next((name for key, name in self.names if key == target), None)
+        return _name_in(self.names, target)
 
     def previous_names_in(self, target: str) -> tuple[str, ...]:
-        return tuple(found.name for found in self.previous_names if found.target == target)
+        return _previous_names_in(self.previous_names, target)
 
     @property
     def sends_key(self) -> bool:
@@ -197,10 +209,10 @@ class StatusClass:
     previous_names: tuple[PreviousName, ...] = ()
 
     def name_in(self, target: str) -> str | None:
-        return next((name for key, name in self.names if key == target), None)
+        return _name_in(self.names, target)
 
     def previous_names_in(self, target: str) -> tuple[str, ...]:
-        return tuple(found.name for found in self.previous_names if found.target == target)
+        return _previous_names_in(self.previous_names, target)
 
 
 @dataclass(frozen=True)
@@ -223,7 +235,7 @@ class Tombstone:
     location: Location = _LOCATION
 
     def name_in(self, target: str) -> str | None:
-        return next((name for key, name in self.names if key == target), None)
+        return _name_in(self.names, target)
 
     @property
     def sent_as(self) -> tuple[Wire, ...]:
