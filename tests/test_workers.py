@@ -1,0 +1,137 @@
+"""Render-only worker processes: forked children render, the parent alone writes, and a
+run makes, prints and raises what rendering one target after another would."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CATALOGUE, PYTHON, ROOT
+
+# Run in a process of their own: pytest's process has threads, where forking is unsafe and
+# in_order rightly renders alone.
+SCRIPT = """
+import json, os, sys, time
+from generator import workers
+
+def work(name):
+    if name.startswith("fail"):
+        raise ValueError(f"{name} failed in {os.getpid()}")
+    if name.startswith("slow"):
+        time.sleep(0.3)
+    return {"name": name, "pid": os.getpid(), "text": name * 100_000}
+
+names = sys.argv[1].split(",")
+workers.MEMORY = int(sys.argv[3])
+seen, error = [], None
+try:
+    for name, result in workers.in_order(work, names, int(sys.argv[2])):
+        seen.append([name, result["pid"], len(result["text"])])
+except ValueError as failure:
+    error = str(failure)
+children = open(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read()
+print(json.dumps({"parent": os.getpid(), "seen": seen, "error": error, "children": children}))
+"""
+
+
+def in_order(names: list[str], processes: int = 2, memory: int = 1 << 30) -> dict[str, object]:
+    done = subprocess.run(
+        [PYTHON, "-c", SCRIPT, ",".join(names), str(processes), str(memory)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.stderr == ""
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_children_render_and_results_come_in_order() -> None:
+    names = ["slow-a", "b", "c", "slow-d", "e"]
+    found = in_order(names)
+    seen = found["seen"]
+    assert isinstance(seen, list)
+    assert [name for name, _, _ in seen] == names
+    assert all(size == len(name) * 100_000 for name, _, size in seen)
+    pids = {pid for _, pid, _ in seen}
+    assert found["parent"] not in pids
+    assert len(pids) == 2  # each child took turns: the slow first one did not hold the rest
+    assert found["children"] == ""  # each was reaped
+
+
+def test_one_process_renders_alone() -> None:
+    found = in_order(["a", "b"], processes=1)
+    assert {pid for _, pid, _ in found["seen"]} == {found["parent"]}  # type: ignore[union-attr]
+
+
+def test_a_parent_holding_much_renders_alone() -> None:
+    """A forked child counts all its parent holds again: past the budget, no child."""
+    found = in_order(["a", "b"], memory=150 * 2**20)  # the script holds about 12 MiB
+    assert len({pid for _, pid, _ in found["seen"]}) == 2  # type: ignore[union-attr]
+    found = in_order(["a", "b"], memory=2 * 2**20)  # less than any interpreter holds
+    assert {pid for _, pid, _ in found["seen"]} == {found["parent"]}  # type: ignore[union-attr]
+
+
+def test_a_failure_comes_in_its_turn_as_itself() -> None:
+    found = in_order(["slow-a", "fail-b", "c", "fail-d"])
+    assert [name for name, _, _ in found["seen"]] == ["slow-a"]  # type: ignore[union-attr]
+    error = found["error"]
+    assert isinstance(error, str) and error.startswith("fail-b failed in ")
+    assert error != f"fail-b failed in {found['parent']}"
+    assert found["children"] == ""  # the other child, still rendering, was stopped
+
+
+def test_a_failing_template_in_a_child_is_reported_as_alone(tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "docs"
+    mine.mkdir(parents=True)
+    (mine / "broken.md.jinja").write_text("line one\n{{ catalogue.no_such_thing.deeper }}\n")
+    out = tmp_path / "out"
+    command = [PYTHON, "-m", "generator", "--catalogue", CATALOGUE, "--out", out]
+    command += ["--templates", tmp_path / "mine"]
+    found = [
+        subprocess.run(
+            [*command, *targets], capture_output=True, text=True, cwd=tmp_path, check=False
+        )
+        for targets in (["--target", "docs"], [])
+    ]
+    alone, forked = found
+    assert (alone.returncode, alone.stderr) == (forked.returncode, forked.stderr)
+    assert forked.returncode == 2
+    assert "broken.md.jinja:2" in forked.stderr
+    assert "nothing was written" in forked.stderr
+    assert not out.exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc")
+def test_an_interruption_leaves_nothing_and_no_child(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import run as bench  # the benchmark's synthetic catalogues: large enough to interrupt
+
+    catalogue, _ = bench.synthesise(10_000, tmp_path)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [PYTHON, "-m", "generator", "--catalogue", catalogue, "--out", out],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    children = f"/proc/{process.pid}/task/{process.pid}/children"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not Path(children).read_text().strip():
+        time.sleep(0.01)
+    forked = Path(children).read_text().split()
+    assert forked, "no worker was forked"
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole group
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout, stderr) == (130, "", "")
+    assert not any(path.is_file() for path in out.rglob("*"))
+    for pid in forked:
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
