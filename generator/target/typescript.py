@@ -32,7 +32,7 @@ GLOBALS = frozenset(
     AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean
     Buffer DataView Date DOMException Error EvalError Extract FinalizationRegistry Float32Array
     Float64Array Function Infinity Int16Array Int32Array Int8Array Intl Iterator JSON Map
-    Math NaN Number Object Partial Promise Proxy RangeError Readonly ReadonlyArray
+    Math NaN Number Object Omit Partial Promise Proxy RangeError Readonly ReadonlyArray
     ReadonlyMap ReadonlySet Record ReferenceError Reflect RegExp Required Response Set
     SharedArrayBuffer String Symbol SyntaxError TextDecoder TextEncoder TypeError URIError
     URL Uint16Array Uint32Array Uint8Array Uint8ClampedArray WeakMap WeakRef WeakSet
@@ -176,7 +176,8 @@ class TypeScript(Target):
     # templates and fails when this drifts.
     module_names = frozenset(
         """
-        AnyErrorCode AnyErrorType BRAND Envelope ErrorClass ErrorCode ErrorCodeInfo ErrorData
+        AnyErrorCode AnyErrorType BRAND CodeClass CodeRow Envelope ErrorClass ErrorCode
+        ErrorCodeInfo ErrorData
         ErrorInit ErrorItem ErrorType Extra Fault FetchResponseLike FieldData FieldError
         Extras HeadersLike HttpStatus KnownError NotRead Tombstone TransportErrorInit
         Wire

@@ -131,198 +131,75 @@ export interface ErrorCodeInfo {
   readonly docsUrl: string;
 }
 
+// What the catalogue says of each code, written once and read by errorCodes and the code's
+// class: a row a code, in catalogue order; what only some codes have in an object at its end.
+type CodeRow = readonly [
+  key: ErrorCode,
+  type: ErrorType | undefined,
+  status: HttpStatus,
+  message: string,
+  description: string,
+  retryable: boolean,
+  fault: Fault,
+  more?: {
+    readonly answerStatus?: number;
+    readonly throttling?: true;
+    readonly referenceUrl?: string;
+    readonly deprecated?: string;
+    readonly replacedBy?: ErrorCode;
+  },
+];
+
+// One array literal of plain strings loads far faster than an object a code (or a class with
+// statics a code); the casts cost nothing at run time.
+const codeRows = [
+  ["invalid_data", "request", "400", "Failed validate request data", "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.", false, "client"],
+  ["invalid_request", "request", "400", "Unrecognized request URL", "Unrecognized request URL.", false, "client"],
+  ["control_unauthorized", "request", "401", "Authorization is required", "Authorization is required to execute the request.", false, "client"],
+  ["not_implemented", "request", "404", "Not implemented", "Functionality at the requested address is not implemented.", false, "client"],
+  ["not_found", "resource", "404", "Resource not found", "The requested resource is not found.", false, "client"],
+  ["already_exists", "resource", "422", "Resource already exists", "The requested resource already exists.", false, "client"],
+  ["purchase_fraud", "logical", "422", "Could not validate purchase", "Couldn't validate purchase with store request, potential fraud.", false, "client"],
+  ["relation_not_found", "logical", "422", "Related object not found", "Nested objects could not be found or associated with other entity.", false, "client"],
+  ["storage_error", "internal", "5xx", "Data was not saved", "Data was not saved.", true, "server"],
+  ["network_error", "internal", "5xx", "Internal services interaction failed", "Internal services interaction failed.", true, "server"],
+  ["unknown_error", "internal", "5xx", "Unknown error", "Unknown reason.", true, "server"],
+  ["invalid_credentials", "request", "401", "Invalid access token received", "The access token is invalid or not set.", false, "client"],
+  ["invalid_client_uid", "request", "400", "Client Uid is invalid or not set", "The client UID is invalid or not set.", false, "client"],
+  ["unknown_client_platform", "request", "400", "The current platform is not supported", "The client's platform is not supported.", false, "client"],
+  ["feature_not_supported", "logical", "422", "The requested feature is not supported", "The requested feature is not supported.", false, "client"],
+  ["store_error", "logical", "422", "The store returned an error", "The app store (Google Play or the App Store) returned an error.", true, "client"],
+  ["purchase_invalid", "logical", "422", "Failure of purchase", "The purchase is invalid.", false, "client"],
+  ["project_config_error", "logical", "422", "The project is not configured or configured incorrectly", "The project is not configured, or configured incorrectly, in the Qonversion dashboard.", false, "client"],
+  ["invalid_store_credentials", "logical", "422", "Please check provided Store keys in the Qonversion dashboard", "The store credentials given to Qonversion are invalid.", false, "client"],
+  ["receipt_validation_error", "logical", "422", "Receipt validation error", "The store receipt could not be validated.", false, "client"],
+  ["backend_error", "internal", "5xx", "Internal error", "An error on Qonversion's side (the SDKs' BackendError).", true, "server"],
+] as unknown as readonly CodeRow[];
+
+const docsUrl = (key: string): string => "https://qonversion.github.io/api-errors/#" + key;
+
+function infoOf(row: CodeRow): ErrorCodeInfo {
+  return {
+    type: row[1] as ErrorType,
+    status: row[2],
+    message: row[3],
+    description: row[4],
+    retryable: row[5],
+    fault: row[6],
+    docsUrl: docsUrl(row[0]),
+  };
+}
+
 /** Metadata of every error code, keyed by code. */
-export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
-  "invalid_data": {
-    type: "request" as ErrorType,
-    status: "400" as HttpStatus,
-    message: "Failed validate request data",
-    description: "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#invalid_data",
-  },
-  "invalid_request": {
-    type: "request" as ErrorType,
-    status: "400" as HttpStatus,
-    message: "Unrecognized request URL",
-    description: "Unrecognized request URL.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#invalid_request",
-  },
-  "control_unauthorized": {
-    type: "request" as ErrorType,
-    status: "401" as HttpStatus,
-    message: "Authorization is required",
-    description: "Authorization is required to execute the request.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#control_unauthorized",
-  },
-  "not_implemented": {
-    type: "request" as ErrorType,
-    status: "404" as HttpStatus,
-    message: "Not implemented",
-    description: "Functionality at the requested address is not implemented.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#not_implemented",
-  },
-  "not_found": {
-    type: "resource" as ErrorType,
-    status: "404" as HttpStatus,
-    message: "Resource not found",
-    description: "The requested resource is not found.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#not_found",
-  },
-  "already_exists": {
-    type: "resource" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "Resource already exists",
-    description: "The requested resource already exists.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#already_exists",
-  },
-  "purchase_fraud": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "Could not validate purchase",
-    description: "Couldn't validate purchase with store request, potential fraud.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#purchase_fraud",
-  },
-  "relation_not_found": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "Related object not found",
-    description: "Nested objects could not be found or associated with other entity.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#relation_not_found",
-  },
-  "storage_error": {
-    type: "internal" as ErrorType,
-    status: "5xx" as HttpStatus,
-    message: "Data was not saved",
-    description: "Data was not saved.",
-    retryable: true,
-    fault: "server",
-    docsUrl: "https://qonversion.github.io/api-errors/#storage_error",
-  },
-  "network_error": {
-    type: "internal" as ErrorType,
-    status: "5xx" as HttpStatus,
-    message: "Internal services interaction failed",
-    description: "Internal services interaction failed.",
-    retryable: true,
-    fault: "server",
-    docsUrl: "https://qonversion.github.io/api-errors/#network_error",
-  },
-  "unknown_error": {
-    type: "internal" as ErrorType,
-    status: "5xx" as HttpStatus,
-    message: "Unknown error",
-    description: "Unknown reason.",
-    retryable: true,
-    fault: "server",
-    docsUrl: "https://qonversion.github.io/api-errors/#unknown_error",
-  },
-  "invalid_credentials": {
-    type: "request" as ErrorType,
-    status: "401" as HttpStatus,
-    message: "Invalid access token received",
-    description: "The access token is invalid or not set.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#invalid_credentials",
-  },
-  "invalid_client_uid": {
-    type: "request" as ErrorType,
-    status: "400" as HttpStatus,
-    message: "Client Uid is invalid or not set",
-    description: "The client UID is invalid or not set.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#invalid_client_uid",
-  },
-  "unknown_client_platform": {
-    type: "request" as ErrorType,
-    status: "400" as HttpStatus,
-    message: "The current platform is not supported",
-    description: "The client's platform is not supported.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#unknown_client_platform",
-  },
-  "feature_not_supported": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "The requested feature is not supported",
-    description: "The requested feature is not supported.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#feature_not_supported",
-  },
-  "store_error": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "The store returned an error",
-    description: "The app store (Google Play or the App Store) returned an error.",
-    retryable: true,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#store_error",
-  },
-  "purchase_invalid": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "Failure of purchase",
-    description: "The purchase is invalid.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#purchase_invalid",
-  },
-  "project_config_error": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "The project is not configured or configured incorrectly",
-    description: "The project is not configured, or configured incorrectly, in the Qonversion dashboard.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#project_config_error",
-  },
-  "invalid_store_credentials": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "Please check provided Store keys in the Qonversion dashboard",
-    description: "The store credentials given to Qonversion are invalid.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#invalid_store_credentials",
-  },
-  "receipt_validation_error": {
-    type: "logical" as ErrorType,
-    status: "422" as HttpStatus,
-    message: "Receipt validation error",
-    description: "The store receipt could not be validated.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://qonversion.github.io/api-errors/#receipt_validation_error",
-  },
-  "backend_error": {
-    type: "internal" as ErrorType,
-    status: "5xx" as HttpStatus,
-    message: "Internal error",
-    description: "An error on Qonversion's side (the SDKs' BackendError).",
-    retryable: true,
-    fault: "server",
-    docsUrl: "https://qonversion.github.io/api-errors/#backend_error",
-  },
-};
+export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = /* @__PURE__ */ infoByCode();
+
+function infoByCode(): Record<ErrorCode, ErrorCodeInfo> {
+  const found: Record<string, ErrorCodeInfo> = {};
+  for (const row of codeRows) {
+    found[row[0]] = infoOf(row);
+  }
+  return found as Record<ErrorCode, ErrorCodeInfo>;
+}
 
 /** Titles of the HTTP statuses, keyed by status. */
 export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
@@ -777,280 +654,267 @@ export class InternalError extends QonversionError {
   declare readonly name: "InternalError" | "StorageError" | "NetworkError" | "UnknownError" | "BackendError";
 }
 
-/** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
-export class InvalidDataError extends RequestError {
-  static override readonly code: ErrorCode | undefined = "invalid_data" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
-  static override readonly defaultMessage: string = "Failed validate request data";
-  static override readonly description: string = "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_data";
-  static override readonly errorName: string = "InvalidDataError";
-  declare readonly name: "InvalidDataError";
-  declare readonly code: typeof ErrorCode.InvalidData;
-}
-
-/** Unrecognized request URL. */
-export class InvalidRequestError extends RequestError {
-  static override readonly code: ErrorCode | undefined = "invalid_request" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
-  static override readonly defaultMessage: string = "Unrecognized request URL";
-  static override readonly description: string = "Unrecognized request URL.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_request";
-  static override readonly errorName: string = "InvalidRequestError";
-  declare readonly name: "InvalidRequestError";
-  declare readonly code: typeof ErrorCode.InvalidRequest;
-}
-
-/** Authorization is required to execute the request. */
-export class ControlUnauthorizedError extends RequestError {
-  static override readonly code: ErrorCode | undefined = "control_unauthorized" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "401" as HttpStatus;
-  static override readonly defaultMessage: string = "Authorization is required";
-  static override readonly description: string = "Authorization is required to execute the request.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#control_unauthorized";
-  static override readonly errorName: string = "ControlUnauthorizedError";
-  declare readonly name: "ControlUnauthorizedError";
-  declare readonly code: typeof ErrorCode.ControlUnauthorized;
-}
-
-/** Functionality at the requested address is not implemented. */
-export class EndpointNotImplementedError extends RequestError {
-  static override readonly code: ErrorCode | undefined = "not_implemented" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
-  static override readonly defaultMessage: string = "Not implemented";
-  static override readonly description: string = "Functionality at the requested address is not implemented.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#not_implemented";
-  static override readonly errorName: string = "EndpointNotImplementedError";
-  declare readonly name: "EndpointNotImplementedError";
-  declare readonly code: typeof ErrorCode.NotImplemented;
-}
-
-/** The requested resource is not found. */
-export class NotFoundError extends ResourceError {
-  static override readonly code: ErrorCode | undefined = "not_found" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
-  static override readonly defaultMessage: string = "Resource not found";
-  static override readonly description: string = "The requested resource is not found.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#not_found";
-  static override readonly errorName: string = "NotFoundError";
-  declare readonly name: "NotFoundError";
-  declare readonly code: typeof ErrorCode.NotFound;
-}
-
-/** The requested resource already exists. */
-export class AlreadyExistsError extends ResourceError {
-  static override readonly code: ErrorCode | undefined = "already_exists" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "Resource already exists";
-  static override readonly description: string = "The requested resource already exists.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#already_exists";
-  static override readonly errorName: string = "AlreadyExistsError";
-  declare readonly name: "AlreadyExistsError";
-  declare readonly code: typeof ErrorCode.AlreadyExists;
-}
-
-/** Couldn't validate purchase with store request, potential fraud. */
-export class PurchaseFraudError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "purchase_fraud" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "Could not validate purchase";
-  static override readonly description: string = "Couldn't validate purchase with store request, potential fraud.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#purchase_fraud";
-  static override readonly errorName: string = "PurchaseFraudError";
-  declare readonly name: "PurchaseFraudError";
-  declare readonly code: typeof ErrorCode.PurchaseFraud;
-}
-
-/** Nested objects could not be found or associated with other entity. */
-export class RelationNotFoundError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "relation_not_found" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "Related object not found";
-  static override readonly description: string = "Nested objects could not be found or associated with other entity.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#relation_not_found";
-  static override readonly errorName: string = "RelationNotFoundError";
-  declare readonly name: "RelationNotFoundError";
-  declare readonly code: typeof ErrorCode.RelationNotFound;
-}
-
-/** Data was not saved. */
-export class StorageError extends InternalError {
-  static override readonly code: ErrorCode | undefined = "storage_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
-  static override readonly defaultMessage: string = "Data was not saved";
-  static override readonly description: string = "Data was not saved.";
-  static override readonly retryable: boolean | undefined = true;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#storage_error";
-  static override readonly errorName: string = "StorageError";
-  declare readonly name: "StorageError";
-  declare readonly code: typeof ErrorCode.StorageError;
-}
-
-/** Internal services interaction failed. */
-export class NetworkError extends InternalError {
-  static override readonly code: ErrorCode | undefined = "network_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
-  static override readonly defaultMessage: string = "Internal services interaction failed";
-  static override readonly description: string = "Internal services interaction failed.";
-  static override readonly retryable: boolean | undefined = true;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#network_error";
-  static override readonly errorName: string = "NetworkError";
-  declare readonly name: "NetworkError";
-  declare readonly code: typeof ErrorCode.NetworkError;
-}
-
-/** Unknown reason. */
-export class UnknownError extends InternalError {
-  static override readonly code: ErrorCode | undefined = "unknown_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
-  static override readonly defaultMessage: string = "Unknown error";
-  static override readonly description: string = "Unknown reason.";
-  static override readonly retryable: boolean | undefined = true;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#unknown_error";
-  static override readonly errorName: string = "UnknownError";
-  declare readonly name: "UnknownError";
-  declare readonly code: typeof ErrorCode.UnknownError;
-}
-
-/** The access token is invalid or not set. */
-export class InvalidCredentialsError extends RequestError {
-  static override readonly code: ErrorCode | undefined = "invalid_credentials" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "401" as HttpStatus;
-  static override readonly defaultMessage: string = "Invalid access token received";
-  static override readonly description: string = "The access token is invalid or not set.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_credentials";
-  static override readonly errorName: string = "InvalidCredentialsError";
-  declare readonly name: "InvalidCredentialsError";
-  declare readonly code: typeof ErrorCode.InvalidCredentials;
-}
-
-/** The client UID is invalid or not set. */
-export class InvalidClientUidError extends RequestError {
-  static override readonly code: ErrorCode | undefined = "invalid_client_uid" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
-  static override readonly defaultMessage: string = "Client Uid is invalid or not set";
-  static override readonly description: string = "The client UID is invalid or not set.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_client_uid";
-  static override readonly errorName: string = "InvalidClientUidError";
-  declare readonly name: "InvalidClientUidError";
-  declare readonly code: typeof ErrorCode.InvalidClientUid;
-}
-
-/** The client's platform is not supported. */
-export class UnknownClientPlatformError extends RequestError {
-  static override readonly code: ErrorCode | undefined = "unknown_client_platform" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "400" as HttpStatus;
-  static override readonly defaultMessage: string = "The current platform is not supported";
-  static override readonly description: string = "The client's platform is not supported.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#unknown_client_platform";
-  static override readonly errorName: string = "UnknownClientPlatformError";
-  declare readonly name: "UnknownClientPlatformError";
-  declare readonly code: typeof ErrorCode.UnknownClientPlatform;
-}
-
-/** The requested feature is not supported. */
-export class FeatureNotSupportedError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "feature_not_supported" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "The requested feature is not supported";
-  static override readonly description: string = "The requested feature is not supported.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#feature_not_supported";
-  static override readonly errorName: string = "FeatureNotSupportedError";
-  declare readonly name: "FeatureNotSupportedError";
-  declare readonly code: typeof ErrorCode.FeatureNotSupported;
-}
-
-/** The app store (Google Play or the App Store) returned an error. */
-export class StoreError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "store_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "The store returned an error";
-  static override readonly description: string = "The app store (Google Play or the App Store) returned an error.";
-  static override readonly retryable: boolean | undefined = true;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#store_error";
-  static override readonly errorName: string = "StoreError";
-  declare readonly name: "StoreError";
-  declare readonly code: typeof ErrorCode.StoreError;
-}
-
-/** The purchase is invalid. */
-export class PurchaseInvalidError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "purchase_invalid" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "Failure of purchase";
-  static override readonly description: string = "The purchase is invalid.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#purchase_invalid";
-  static override readonly errorName: string = "PurchaseInvalidError";
-  declare readonly name: "PurchaseInvalidError";
-  declare readonly code: typeof ErrorCode.PurchaseInvalid;
-}
-
-/** The project is not configured, or configured incorrectly, in the Qonversion dashboard. */
-export class ProjectConfigError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "project_config_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "The project is not configured or configured incorrectly";
-  static override readonly description: string = "The project is not configured, or configured incorrectly, in the Qonversion dashboard.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#project_config_error";
-  static override readonly errorName: string = "ProjectConfigError";
-  declare readonly name: "ProjectConfigError";
-  declare readonly code: typeof ErrorCode.ProjectConfigError;
-}
-
-/** The store credentials given to Qonversion are invalid. */
-export class InvalidStoreCredentialsError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "invalid_store_credentials" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "Please check provided Store keys in the Qonversion dashboard";
-  static override readonly description: string = "The store credentials given to Qonversion are invalid.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#invalid_store_credentials";
-  static override readonly errorName: string = "InvalidStoreCredentialsError";
-  declare readonly name: "InvalidStoreCredentialsError";
-  declare readonly code: typeof ErrorCode.InvalidStoreCredentials;
-}
-
-/** The store receipt could not be validated. */
-export class ReceiptValidationError extends LogicalError {
-  static override readonly code: ErrorCode | undefined = "receipt_validation_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "422" as HttpStatus;
-  static override readonly defaultMessage: string = "Receipt validation error";
-  static override readonly description: string = "The store receipt could not be validated.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#receipt_validation_error";
-  static override readonly errorName: string = "ReceiptValidationError";
-  declare readonly name: "ReceiptValidationError";
-  declare readonly code: typeof ErrorCode.ReceiptValidationError;
-}
-
-/** An error on Qonversion's side (the SDKs' BackendError). */
-export class BackendError extends InternalError {
-  static override readonly code: ErrorCode | undefined = "backend_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
-  static override readonly defaultMessage: string = "Internal error";
-  static override readonly description: string = "An error on Qonversion's side (the SDKs' BackendError).";
-  static override readonly retryable: boolean | undefined = true;
-  static override readonly docsUrl: string | undefined = "https://qonversion.github.io/api-errors/#backend_error";
-  static override readonly errorName: string = "BackendError";
-  declare readonly name: "BackendError";
-  declare readonly code: typeof ErrorCode.BackendError;
-}
-
 type ErrorClass = typeof QonversionError;
+
+/**
+ * A code's class as tsc sees it: the statics every error class has, and errors of the code's
+ * own interface. At run time it is a subclass of its type's class, made by codeClass.
+ */
+type CodeClass<Instance extends QonversionError> = Omit<ErrorClass, "prototype"> & {
+  new (message?: string, init?: ErrorInit): Instance;
+  readonly prototype: Instance;
+};
+
+let rowsByCode: ReadonlyMap<string, CodeRow> | undefined;
+
+function rowOf(cls: ErrorClass): CodeRow {
+  rowsByCode ??= new Map(codeRows.map((row) => [row[0], row]));
+  return rowsByCode.get(cls.code as string) as CodeRow;
+}
+
+// The statics of a code's class, read from its row (its base's where the row says nothing): on
+// one class between the code's classes and each base, so that a base's own statics (a type
+// class's description) do not hide them.
+const codeStatics = {
+  httpStatus: (cls: ErrorClass) => rowOf(cls)[2],
+  answerStatus: (cls: ErrorClass) => rowOf(cls)[7]?.answerStatus,
+  defaultMessage: (cls: ErrorClass) => rowOf(cls)[3],
+  description: (cls: ErrorClass) => rowOf(cls)[4],
+  retryable: (cls: ErrorClass) => rowOf(cls)[5],
+  throttling: (cls: ErrorClass) => rowOf(cls)[7]?.throttling ?? false,
+  fault: (cls: ErrorClass, base: ErrorClass) => base.fault ?? rowOf(cls)[6],
+  docsUrl: (cls: ErrorClass) => docsUrl(rowOf(cls)[0]),
+  referenceUrl: (cls: ErrorClass) => rowOf(cls)[7]?.referenceUrl,
+  // A code's class says its type's notice when only the type is deprecated.
+  deprecated: (cls: ErrorClass, base: ErrorClass) => rowOf(cls)[7]?.deprecated ?? base.deprecated,
+  replacedBy: (cls: ErrorClass) => rowOf(cls)[7]?.replacedBy,
+  // The code's class's name, also for a subclass of it.
+  errorName: (cls: ErrorClass, base: ErrorClass, codes: ErrorClass) => {
+    let found = cls;
+    while (Object.getPrototypeOf(found) !== codes) {
+      found = Object.getPrototypeOf(found) as ErrorClass;
+    }
+    return found.name;
+  },
+} satisfies {
+  [Name in keyof ErrorClass]?: (cls: ErrorClass, base: ErrorClass, codes: ErrorClass) => ErrorClass[Name];
+};
+
+const codesOf = new Map<ErrorClass, ErrorClass>();
+
+/**
+ * The class of a code: a subclass of base named name, whose statics the code's row gives; each
+ * extra [attribute, name] of the code an attribute of its errors.
+ */
+function codeClass<Instance extends QonversionError>(
+  base: ErrorClass,
+  name: Instance["name"],
+  code: ErrorCode,
+  extras: readonly (readonly [string, string])[] = [],
+): CodeClass<Instance> {
+  let parent = codesOf.get(base);
+  if (parent === undefined) {
+    const made = class extends base {};
+    const descriptors: Record<string, { get(this: ErrorClass): unknown; configurable: true }> = {};
+    for (const [key, read] of Object.entries(codeStatics)) {
+      descriptors[key] = {
+        get(this: ErrorClass) {
+          return read(this, base, made);
+        },
+        configurable: true,
+      };
+    }
+    parent = Object.defineProperties(made, descriptors);
+    codesOf.set(base, parent);
+  }
+  const cls =
+    extras.length === 0
+      ? class extends parent {}
+      : class extends parent {
+          constructor(message?: string, init?: ErrorInit) {
+            super(message, init);
+            for (const [attribute, key] of extras) {
+              Object.defineProperty(this, attribute, {
+                value: this.extras[key],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+        };
+  Object.defineProperty(cls, "name", { value: name });
+  (cls as { code: ErrorCode | undefined }).code = code;
+  return cls as unknown as CodeClass<Instance>;
+}
+
+/** An error of InvalidDataError. */
+export interface InvalidDataError extends RequestError {
+  readonly name: "InvalidDataError";
+  readonly code: typeof ErrorCode.InvalidData;
+}
+/** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
+export const InvalidDataError = /* @__PURE__ */ codeClass<InvalidDataError>(RequestError, "InvalidDataError", "invalid_data" as ErrorCode);
+
+/** An error of InvalidRequestError. */
+export interface InvalidRequestError extends RequestError {
+  readonly name: "InvalidRequestError";
+  readonly code: typeof ErrorCode.InvalidRequest;
+}
+/** Unrecognized request URL. */
+export const InvalidRequestError = /* @__PURE__ */ codeClass<InvalidRequestError>(RequestError, "InvalidRequestError", "invalid_request" as ErrorCode);
+
+/** An error of ControlUnauthorizedError. */
+export interface ControlUnauthorizedError extends RequestError {
+  readonly name: "ControlUnauthorizedError";
+  readonly code: typeof ErrorCode.ControlUnauthorized;
+}
+/** Authorization is required to execute the request. */
+export const ControlUnauthorizedError = /* @__PURE__ */ codeClass<ControlUnauthorizedError>(RequestError, "ControlUnauthorizedError", "control_unauthorized" as ErrorCode);
+
+/** An error of EndpointNotImplementedError. */
+export interface EndpointNotImplementedError extends RequestError {
+  readonly name: "EndpointNotImplementedError";
+  readonly code: typeof ErrorCode.NotImplemented;
+}
+/** Functionality at the requested address is not implemented. */
+export const EndpointNotImplementedError = /* @__PURE__ */ codeClass<EndpointNotImplementedError>(RequestError, "EndpointNotImplementedError", "not_implemented" as ErrorCode);
+
+/** An error of NotFoundError. */
+export interface NotFoundError extends ResourceError {
+  readonly name: "NotFoundError";
+  readonly code: typeof ErrorCode.NotFound;
+}
+/** The requested resource is not found. */
+export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(ResourceError, "NotFoundError", "not_found" as ErrorCode);
+
+/** An error of AlreadyExistsError. */
+export interface AlreadyExistsError extends ResourceError {
+  readonly name: "AlreadyExistsError";
+  readonly code: typeof ErrorCode.AlreadyExists;
+}
+/** The requested resource already exists. */
+export const AlreadyExistsError = /* @__PURE__ */ codeClass<AlreadyExistsError>(ResourceError, "AlreadyExistsError", "already_exists" as ErrorCode);
+
+/** An error of PurchaseFraudError. */
+export interface PurchaseFraudError extends LogicalError {
+  readonly name: "PurchaseFraudError";
+  readonly code: typeof ErrorCode.PurchaseFraud;
+}
+/** Couldn't validate purchase with store request, potential fraud. */
+export const PurchaseFraudError = /* @__PURE__ */ codeClass<PurchaseFraudError>(LogicalError, "PurchaseFraudError", "purchase_fraud" as ErrorCode);
+
+/** An error of RelationNotFoundError. */
+export interface RelationNotFoundError extends LogicalError {
+  readonly name: "RelationNotFoundError";
+  readonly code: typeof ErrorCode.RelationNotFound;
+}
+/** Nested objects could not be found or associated with other entity. */
+export const RelationNotFoundError = /* @__PURE__ */ codeClass<RelationNotFoundError>(LogicalError, "RelationNotFoundError", "relation_not_found" as ErrorCode);
+
+/** An error of StorageError. */
+export interface StorageError extends InternalError {
+  readonly name: "StorageError";
+  readonly code: typeof ErrorCode.StorageError;
+}
+/** Data was not saved. */
+export const StorageError = /* @__PURE__ */ codeClass<StorageError>(InternalError, "StorageError", "storage_error" as ErrorCode);
+
+/** An error of NetworkError. */
+export interface NetworkError extends InternalError {
+  readonly name: "NetworkError";
+  readonly code: typeof ErrorCode.NetworkError;
+}
+/** Internal services interaction failed. */
+export const NetworkError = /* @__PURE__ */ codeClass<NetworkError>(InternalError, "NetworkError", "network_error" as ErrorCode);
+
+/** An error of UnknownError. */
+export interface UnknownError extends InternalError {
+  readonly name: "UnknownError";
+  readonly code: typeof ErrorCode.UnknownError;
+}
+/** Unknown reason. */
+export const UnknownError = /* @__PURE__ */ codeClass<UnknownError>(InternalError, "UnknownError", "unknown_error" as ErrorCode);
+
+/** An error of InvalidCredentialsError. */
+export interface InvalidCredentialsError extends RequestError {
+  readonly name: "InvalidCredentialsError";
+  readonly code: typeof ErrorCode.InvalidCredentials;
+}
+/** The access token is invalid or not set. */
+export const InvalidCredentialsError = /* @__PURE__ */ codeClass<InvalidCredentialsError>(RequestError, "InvalidCredentialsError", "invalid_credentials" as ErrorCode);
+
+/** An error of InvalidClientUidError. */
+export interface InvalidClientUidError extends RequestError {
+  readonly name: "InvalidClientUidError";
+  readonly code: typeof ErrorCode.InvalidClientUid;
+}
+/** The client UID is invalid or not set. */
+export const InvalidClientUidError = /* @__PURE__ */ codeClass<InvalidClientUidError>(RequestError, "InvalidClientUidError", "invalid_client_uid" as ErrorCode);
+
+/** An error of UnknownClientPlatformError. */
+export interface UnknownClientPlatformError extends RequestError {
+  readonly name: "UnknownClientPlatformError";
+  readonly code: typeof ErrorCode.UnknownClientPlatform;
+}
+/** The client's platform is not supported. */
+export const UnknownClientPlatformError = /* @__PURE__ */ codeClass<UnknownClientPlatformError>(RequestError, "UnknownClientPlatformError", "unknown_client_platform" as ErrorCode);
+
+/** An error of FeatureNotSupportedError. */
+export interface FeatureNotSupportedError extends LogicalError {
+  readonly name: "FeatureNotSupportedError";
+  readonly code: typeof ErrorCode.FeatureNotSupported;
+}
+/** The requested feature is not supported. */
+export const FeatureNotSupportedError = /* @__PURE__ */ codeClass<FeatureNotSupportedError>(LogicalError, "FeatureNotSupportedError", "feature_not_supported" as ErrorCode);
+
+/** An error of StoreError. */
+export interface StoreError extends LogicalError {
+  readonly name: "StoreError";
+  readonly code: typeof ErrorCode.StoreError;
+}
+/** The app store (Google Play or the App Store) returned an error. */
+export const StoreError = /* @__PURE__ */ codeClass<StoreError>(LogicalError, "StoreError", "store_error" as ErrorCode);
+
+/** An error of PurchaseInvalidError. */
+export interface PurchaseInvalidError extends LogicalError {
+  readonly name: "PurchaseInvalidError";
+  readonly code: typeof ErrorCode.PurchaseInvalid;
+}
+/** The purchase is invalid. */
+export const PurchaseInvalidError = /* @__PURE__ */ codeClass<PurchaseInvalidError>(LogicalError, "PurchaseInvalidError", "purchase_invalid" as ErrorCode);
+
+/** An error of ProjectConfigError. */
+export interface ProjectConfigError extends LogicalError {
+  readonly name: "ProjectConfigError";
+  readonly code: typeof ErrorCode.ProjectConfigError;
+}
+/** The project is not configured, or configured incorrectly, in the Qonversion dashboard. */
+export const ProjectConfigError = /* @__PURE__ */ codeClass<ProjectConfigError>(LogicalError, "ProjectConfigError", "project_config_error" as ErrorCode);
+
+/** An error of InvalidStoreCredentialsError. */
+export interface InvalidStoreCredentialsError extends LogicalError {
+  readonly name: "InvalidStoreCredentialsError";
+  readonly code: typeof ErrorCode.InvalidStoreCredentials;
+}
+/** The store credentials given to Qonversion are invalid. */
+export const InvalidStoreCredentialsError = /* @__PURE__ */ codeClass<InvalidStoreCredentialsError>(LogicalError, "InvalidStoreCredentialsError", "invalid_store_credentials" as ErrorCode);
+
+/** An error of ReceiptValidationError. */
+export interface ReceiptValidationError extends LogicalError {
+  readonly name: "ReceiptValidationError";
+  readonly code: typeof ErrorCode.ReceiptValidationError;
+}
+/** The store receipt could not be validated. */
+export const ReceiptValidationError = /* @__PURE__ */ codeClass<ReceiptValidationError>(LogicalError, "ReceiptValidationError", "receipt_validation_error" as ErrorCode);
+
+/** An error of BackendError. */
+export interface BackendError extends InternalError {
+  readonly name: "BackendError";
+  readonly code: typeof ErrorCode.BackendError;
+}
+/** An error on Qonversion's side (the SDKs' BackendError). */
+export const BackendError = /* @__PURE__ */ codeClass<BackendError>(InternalError, "BackendError", "backend_error" as ErrorCode);
 
 /** An error of any code the catalogue documents: comparing its code (or its name) narrows it. */
 export type KnownError = InvalidDataError | InvalidRequestError | ControlUnauthorizedError | EndpointNotImplementedError | NotFoundError | AlreadyExistsError | PurchaseFraudError | RelationNotFoundError | StorageError | NetworkError | UnknownError | InvalidCredentialsError | InvalidClientUidError | UnknownClientPlatformError | FeatureNotSupportedError | StoreError | PurchaseInvalidError | ProjectConfigError | InvalidStoreCredentialsError | ReceiptValidationError | BackendError;
@@ -1350,21 +1214,22 @@ export function lookupOr<Fallback>(
   return lookup(code) ?? fallback;
 }
 
-const classesByName: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>(
-  /* @__PURE__ */ [
-    QonversionError,
-    QonversionTransportError,
-    QonversionConnectionError,
-    QonversionTimeoutError,
-    ...statusClassesFirst.values(),
-    ...statusClassesLast.values(),
-    ...byType.values(),
-    ...byCode.values(),
-  ].map((cls) => [cls.errorName, cls]),
-);
+let classesByName: ReadonlyMap<string, ErrorClass> | undefined;
 
 /** The class named so, else the code's, else the type's, else the base. */
 function classFor(name: unknown, code: unknown, type: unknown): ErrorClass {
+  classesByName ??= new Map<string, ErrorClass>(
+    [
+      QonversionError,
+      QonversionTransportError,
+      QonversionConnectionError,
+      QonversionTimeoutError,
+      ...statusClassesFirst.values(),
+      ...statusClassesLast.values(),
+      ...byType.values(),
+      ...byCode.values(),
+    ].map((cls) => [cls.errorName, cls]),
+  );
   return (
     (typeof name === "string" ? classesByName.get(name) : undefined) ??
     (typeof code === "string" || typeof code === "number" ? lookup(code) : undefined) ??

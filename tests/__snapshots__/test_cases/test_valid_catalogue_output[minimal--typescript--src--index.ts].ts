@@ -71,27 +71,56 @@ export interface ErrorCodeInfo {
   readonly docsUrl: string;
 }
 
+// What the catalogue says of each code, written once and read by errorCodes and the code's
+// class: a row a code, in catalogue order; what only some codes have in an object at its end.
+type CodeRow = readonly [
+  key: ErrorCode,
+  type: ErrorType | undefined,
+  status: HttpStatus,
+  message: string,
+  description: string,
+  retryable: boolean,
+  fault: Fault,
+  more?: {
+    readonly answerStatus?: number;
+    readonly throttling?: true;
+    readonly referenceUrl?: string;
+    readonly deprecated?: string;
+    readonly replacedBy?: ErrorCode;
+  },
+];
+
+// One array literal of plain strings loads far faster than an object a code (or a class with
+// statics a code); the casts cost nothing at run time.
+const codeRows = [
+  ["not_found", "resource", "404", "Not found", "The thing is not there.", false, "client"],
+  ["storage_error", "internal", "5xx", "Not saved", "Saving failed.", true, "server"],
+] as unknown as readonly CodeRow[];
+
+const docsUrl = (key: string): string => "https://acme.example/docs/#" + key;
+
+function infoOf(row: CodeRow): ErrorCodeInfo {
+  return {
+    type: row[1] as ErrorType,
+    status: row[2],
+    message: row[3],
+    description: row[4],
+    retryable: row[5],
+    fault: row[6],
+    docsUrl: docsUrl(row[0]),
+  };
+}
+
 /** Metadata of every error code, keyed by code. */
-export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
-  "not_found": {
-    type: "resource" as ErrorType,
-    status: "404" as HttpStatus,
-    message: "Not found",
-    description: "The thing is not there.",
-    retryable: false,
-    fault: "client",
-    docsUrl: "https://acme.example/docs/#not_found",
-  },
-  "storage_error": {
-    type: "internal" as ErrorType,
-    status: "5xx" as HttpStatus,
-    message: "Not saved",
-    description: "Saving failed.",
-    retryable: true,
-    fault: "server",
-    docsUrl: "https://acme.example/docs/#storage_error",
-  },
-};
+export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = /* @__PURE__ */ infoByCode();
+
+function infoByCode(): Record<ErrorCode, ErrorCodeInfo> {
+  const found: Record<string, ErrorCodeInfo> = {};
+  for (const row of codeRows) {
+    found[row[0]] = infoOf(row);
+  }
+  return found as Record<ErrorCode, ErrorCodeInfo>;
+}
 
 /** Titles of the HTTP statuses, keyed by status. */
 export const httpStatusTitles: Readonly<Record<HttpStatus, string>> = {
@@ -506,33 +535,115 @@ export class InternalError extends AcmeError {
   declare readonly name: "InternalError" | "StorageError";
 }
 
-/** The thing is not there. */
-export class NotFoundError extends ResourceError {
-  static override readonly code: ErrorCode | undefined = "not_found" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "404" as HttpStatus;
-  static override readonly defaultMessage: string = "Not found";
-  static override readonly description: string = "The thing is not there.";
-  static override readonly retryable: boolean | undefined = false;
-  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#not_found";
-  static override readonly errorName: string = "NotFoundError";
-  declare readonly name: "NotFoundError";
-  declare readonly code: typeof ErrorCode.NotFound;
-}
-
-/** Saving failed. */
-export class StorageError extends InternalError {
-  static override readonly code: ErrorCode | undefined = "storage_error" as ErrorCode;
-  static override readonly httpStatus: HttpStatus | undefined = "5xx" as HttpStatus;
-  static override readonly defaultMessage: string = "Not saved";
-  static override readonly description: string = "Saving failed.";
-  static override readonly retryable: boolean | undefined = true;
-  static override readonly docsUrl: string | undefined = "https://acme.example/docs/#storage_error";
-  static override readonly errorName: string = "StorageError";
-  declare readonly name: "StorageError";
-  declare readonly code: typeof ErrorCode.StorageError;
-}
-
 type ErrorClass = typeof AcmeError;
+
+/**
+ * A code's class as tsc sees it: the statics every error class has, and errors of the code's
+ * own interface. At run time it is a subclass of its type's class, made by codeClass.
+ */
+type CodeClass<Instance extends AcmeError> = Omit<ErrorClass, "prototype"> & {
+  new (message?: string, init?: ErrorInit): Instance;
+  readonly prototype: Instance;
+};
+
+let rowsByCode: ReadonlyMap<string, CodeRow> | undefined;
+
+function rowOf(cls: ErrorClass): CodeRow {
+  rowsByCode ??= new Map(codeRows.map((row) => [row[0], row]));
+  return rowsByCode.get(cls.code as string) as CodeRow;
+}
+
+// The statics of a code's class, read from its row (its base's where the row says nothing): on
+// one class between the code's classes and each base, so that a base's own statics (a type
+// class's description) do not hide them.
+const codeStatics = {
+  httpStatus: (cls: ErrorClass) => rowOf(cls)[2],
+  answerStatus: (cls: ErrorClass) => rowOf(cls)[7]?.answerStatus,
+  defaultMessage: (cls: ErrorClass) => rowOf(cls)[3],
+  description: (cls: ErrorClass) => rowOf(cls)[4],
+  retryable: (cls: ErrorClass) => rowOf(cls)[5],
+  throttling: (cls: ErrorClass) => rowOf(cls)[7]?.throttling ?? false,
+  fault: (cls: ErrorClass, base: ErrorClass) => base.fault ?? rowOf(cls)[6],
+  docsUrl: (cls: ErrorClass) => docsUrl(rowOf(cls)[0]),
+  referenceUrl: (cls: ErrorClass) => rowOf(cls)[7]?.referenceUrl,
+  // A code's class says its type's notice when only the type is deprecated.
+  deprecated: (cls: ErrorClass, base: ErrorClass) => rowOf(cls)[7]?.deprecated ?? base.deprecated,
+  replacedBy: (cls: ErrorClass) => rowOf(cls)[7]?.replacedBy,
+  // The code's class's name, also for a subclass of it.
+  errorName: (cls: ErrorClass, base: ErrorClass, codes: ErrorClass) => {
+    let found = cls;
+    while (Object.getPrototypeOf(found) !== codes) {
+      found = Object.getPrototypeOf(found) as ErrorClass;
+    }
+    return found.name;
+  },
+} satisfies {
+  [Name in keyof ErrorClass]?: (cls: ErrorClass, base: ErrorClass, codes: ErrorClass) => ErrorClass[Name];
+};
+
+const codesOf = new Map<ErrorClass, ErrorClass>();
+
+/**
+ * The class of a code: a subclass of base named name, whose statics the code's row gives; each
+ * extra [attribute, name] of the code an attribute of its errors.
+ */
+function codeClass<Instance extends AcmeError>(
+  base: ErrorClass,
+  name: Instance["name"],
+  code: ErrorCode,
+  extras: readonly (readonly [string, string])[] = [],
+): CodeClass<Instance> {
+  let parent = codesOf.get(base);
+  if (parent === undefined) {
+    const made = class extends base {};
+    const descriptors: Record<string, { get(this: ErrorClass): unknown; configurable: true }> = {};
+    for (const [key, read] of Object.entries(codeStatics)) {
+      descriptors[key] = {
+        get(this: ErrorClass) {
+          return read(this, base, made);
+        },
+        configurable: true,
+      };
+    }
+    parent = Object.defineProperties(made, descriptors);
+    codesOf.set(base, parent);
+  }
+  const cls =
+    extras.length === 0
+      ? class extends parent {}
+      : class extends parent {
+          constructor(message?: string, init?: ErrorInit) {
+            super(message, init);
+            for (const [attribute, key] of extras) {
+              Object.defineProperty(this, attribute, {
+                value: this.extras[key],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+        };
+  Object.defineProperty(cls, "name", { value: name });
+  (cls as { code: ErrorCode | undefined }).code = code;
+  return cls as unknown as CodeClass<Instance>;
+}
+
+/** An error of NotFoundError. */
+export interface NotFoundError extends ResourceError {
+  readonly name: "NotFoundError";
+  readonly code: typeof ErrorCode.NotFound;
+}
+/** The thing is not there. */
+export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(ResourceError, "NotFoundError", "not_found" as ErrorCode);
+
+/** An error of StorageError. */
+export interface StorageError extends InternalError {
+  readonly name: "StorageError";
+  readonly code: typeof ErrorCode.StorageError;
+}
+/** Saving failed. */
+export const StorageError = /* @__PURE__ */ codeClass<StorageError>(InternalError, "StorageError", "storage_error" as ErrorCode);
 
 /** An error of any code the catalogue documents: comparing its code (or its name) narrows it. */
 export type KnownError = NotFoundError | StorageError;
@@ -699,21 +810,22 @@ export function lookupOr<Fallback>(
   return lookup(code) ?? fallback;
 }
 
-const classesByName: ReadonlyMap<string, ErrorClass> = /* @__PURE__ */ new Map<string, ErrorClass>(
-  /* @__PURE__ */ [
-    AcmeError,
-    AcmeTransportError,
-    AcmeConnectionError,
-    AcmeTimeoutError,
-    ...statusClassesFirst.values(),
-    ...statusClassesLast.values(),
-    ...byType.values(),
-    ...byCode.values(),
-  ].map((cls) => [cls.errorName, cls]),
-);
+let classesByName: ReadonlyMap<string, ErrorClass> | undefined;
 
 /** The class named so, else the code's, else the type's, else the base. */
 function classFor(name: unknown, code: unknown, type: unknown): ErrorClass {
+  classesByName ??= new Map<string, ErrorClass>(
+    [
+      AcmeError,
+      AcmeTransportError,
+      AcmeConnectionError,
+      AcmeTimeoutError,
+      ...statusClassesFirst.values(),
+      ...statusClassesLast.values(),
+      ...byType.values(),
+      ...byCode.values(),
+    ].map((cls) => [cls.errorName, cls]),
+  );
   return (
     (typeof name === "string" ? classesByName.get(name) : undefined) ??
     (typeof code === "string" || typeof code === "number" ? lookup(code) : undefined) ??
