@@ -52,7 +52,11 @@ def in_order(
     held = max(1, resident())
     count = min(count, (MEMORY - held) // (2 * held))
     threading = sys.modules.get("threading")
-    if count < 2 or (threading is not None and threading.active_count() > 1):
+    if (
+        count < 2
+        or not hasattr(os, "fork")  # Windows
+        or (threading is not None and threading.active_count() > 1)
+    ):
         for name in names:
             yield name, work(name)
         return
