@@ -29,6 +29,8 @@ _STR = f"{_CORE}str"
 # The first characters YAML 1.1's implicit types (bool, float, int, merge, null, timestamp)
 # can start with; a plain scalar starting otherwise is text, without asking the resolver.
 _MAY_START_NON_TEXT = frozenset(_Loader.yaml_implicit_resolvers)
+_PLAIN_BOOLEANS = {"true": True, "false": False}
+_RESOLVED_KEPT = 1_000
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
 _ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
 
@@ -275,6 +277,7 @@ class _Builder:
         self.anchors: dict[str, Node] = {}
         self.alias_nodes = 0
         self.problems: list[Problem] = []
+        self.resolved: dict[str, str] = {}
 
     def fail(self, location: Location, message: str) -> NoReturn:
         raise CatalogueError(self.path, [*self.problems, Problem(location, message)])
@@ -336,12 +339,20 @@ class _Builder:
         mark = event.start_mark
         at = (mark.line + 1) << 32 | (mark.column + 1)
         quoted = event.style in ("'", '"')
-        if tag is None and (quoted or event.value[:1] not in _MAY_START_NON_TEXT):
+        value = event.value
+        if tag is None and (quoted or value[:1] not in _MAY_START_NON_TEXT):
             tag = _STR  # quoted, or it cannot be a number, boolean, null, date or merge key
+        elif tag is None and value in _PLAIN_BOOLEANS:  # as the resolver would read them
+            tag, value = _STR, _PLAIN_BOOLEANS[value]  # _STR: nothing more to construct
+        elif tag is None and event.implicit[0]:  # plain: its tag depends on its text alone
+            tag = self.resolved.get(value)
+            if tag is None:
+                tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+                if len(self.resolved) < _RESOLVED_KEPT:  # keys, mostly: type, fault, ...
+                    self.resolved[value] = tag
         elif tag is None or tag == "!":
             implicit = (event.implicit[0], event.implicit[1]) if tag is None else (False, True)
-            tag = loader.resolve(yaml.ScalarNode, event.value, implicit)
-        value = event.value
+            tag = loader.resolve(yaml.ScalarNode, value, implicit)
         if tag != _STR and tag in _SCALAR_TAGS:  # most scalars are text and need no work
             scalar = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
             try:
