@@ -141,6 +141,11 @@ def main(argv: list[str] | None = None, prog: str = "python -m generator") -> in
     arguments = sys.argv[1:] if argv is None else argv
     breaking = arguments[:1] == ["breaking"]
     try:
+        Path.cwd()
+    except OSError as error:
+        print(f"error: the working folder is gone ({error.strerror}): cd into one", file=sys.stderr)
+        return BAD_INPUT
+    try:
         if breaking:
             from . import gate
 

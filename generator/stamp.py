@@ -65,7 +65,10 @@ def key(arguments: Iterable[str]) -> str | None:
         kept.append(argument)
     if valued:
         return None
-    folder = os.getcwd()
+    try:
+        working = folder = os.getcwd()
+    except OSError:  # the working folder is gone: the full run says so
+        return None
     settings = []
     while True:
         settings.append(_content(os.path.join(folder, "pyproject.toml")))
@@ -79,7 +82,7 @@ def key(arguments: Iterable[str]) -> str | None:
         folder = parent
     # sys.path[0] is the working folder under `python -m` and the script's under the
     # command; both find the generator in HERE, which the key holds.
-    identity = (LAYOUT, sys.version, sys.executable, sys.path[1:], HERE, os.getcwd())
+    identity = (LAYOUT, sys.version, sys.executable, sys.path[1:], HERE, working)
     return blake2b(marshal.dumps((identity, kept, settings))).hexdigest()
 
 
@@ -87,15 +90,11 @@ def answer(arguments: list[str]) -> int | None:
     """The exit status of a run its stamp shows would change nothing, having printed what
     that run would print; None when the run must be made in full."""
     checking, diffing = "--check" in arguments, "--diff" in arguments
-    name = key(arguments)
-    if name is None or (checking and diffing):
-        return None
     try:
-        with open(os.path.join(cache_root(), "stamps", name), "rb") as handle:
-            found = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
+        found = _found(arguments)
+    except Exception:  # a working folder gone, a stamp not ours: the full run will say
         return None
-    if not isinstance(found, dict) or found.get("layout") != LAYOUT or not _holds(found):
+    if found is None or (checking and diffing):
         return None
     if "-q" in arguments or "--quiet" in arguments or found["quiet"]:
         return 0
@@ -106,6 +105,21 @@ def answer(arguments: list[str]) -> int | None:
     elif not diffing:
         _say(f"0 written, 0 removed, {found['files']} unchanged")
     return 0
+
+
+def _found(arguments: list[str]) -> dict[str, Any] | None:
+    """The run's stamp, when what it hashed hashes the same again."""
+    name = key(arguments)
+    if name is None:
+        return None
+    try:
+        with open(os.path.join(cache_root(), "stamps", name), "rb") as handle:
+            found = marshal.load(handle)
+    except OSError:
+        return None
+    if not isinstance(found, dict) or found.get("layout") != LAYOUT or not _holds(found):
+        return None
+    return found
 
 
 def _holds(found: dict[str, Any]) -> bool:

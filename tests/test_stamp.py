@@ -229,3 +229,24 @@ def test_a_broken_stamp_runs_in_full(stamped: Project) -> None:
         assert stdout == "generated is up to date with catalogue.yaml\n"
     stamped.run()
     assert stamped.run("--check")[3] is True
+
+
+def test_a_working_folder_gone_is_said_plainly(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f"import os, runpy, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+    script += (
+        "sys.argv = ['generator', '--check']; runpy.run_module('generator', run_name='__main__')"
+    )
+    done = subprocess.run(
+        [PYTHON, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == "error: the working folder is gone (No such file or directory): cd into one\n"
+    )
