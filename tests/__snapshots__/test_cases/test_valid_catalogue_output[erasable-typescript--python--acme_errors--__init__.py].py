@@ -181,8 +181,8 @@ class AcmeError(Exception):
 
     if TYPE_CHECKING:
         # Read-only, so that each code's class can say its own code (a variable could not).
-        # A code's class declares its code as such a method, which __init_subclass__ then
-        # replaces with the value its class statement gives.
+        # A code's class declares its code as such a method (to type checkers), and
+        # __init_subclass__ sets the value the class is made with.
 
         @_runtime.readonly
         def code(self) -> ErrorCode | str | int | None:
@@ -309,8 +309,8 @@ class AcmeError(Exception):
         reference_url: str | None = None,
         **kwargs: Any,
     ) -> None:
-        # Each subclass states what the catalogue says of its code or type in its class
-        # statement; one call per class keeps importing thousands of them cheap.
+        # Each subclass states what the catalogue says of its type in its class statement,
+        # of its code in the keywords it is made with (see _make_code_class).
         super().__init_subclass__(**kwargs)
         given = {
             "code": code,
@@ -704,6 +704,8 @@ if TYPE_CHECKING:
 
 
 class _CodeEntry(TypedDict):
+    """What every code's entry holds (see _Code)."""
+
     name: str
     """The name of the code's class."""
     type: str | None
@@ -769,7 +771,7 @@ def _code_class(key: str) -> type[AcmeError]:
 
 def _make_code_class(key: str, entry: _Code) -> type[AcmeError]:
     statuses = tuple(HttpStatus(status) for status in entry["statuses"])
-    main = entry["statuses"][0]
+    main = entry["statuses"][0]  # a range such as 5xx is no one status
     attributes = entry.get("attributes", {})
     namespace: dict[str, Any] = {
         "__module__": __name__,
@@ -827,6 +829,7 @@ if not TYPE_CHECKING:
 
 
 def __dir__() -> list[str]:
+    """The module's names, with the classes not made yet."""
     return sorted({*globals(), *__all__})
 
 
@@ -834,6 +837,7 @@ KnownError: TypeAlias = "NotFoundError | StorageError"
 """An error of any code the catalogue documents: matching it by class narrows it, and a
 match with a case for each type's class is exhaustive. (Type checkers refuse a chain of |
 thousands deep, so many classes are grouped in parentheses.)"""
+
 
 # The keys of the codes whose classes had other names, by those names.
 _PREVIOUS_CODE_NAMES: Mapping[str, str] = {}
