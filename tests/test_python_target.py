@@ -609,6 +609,79 @@ def test_a_pickle_outlives_its_code(tmp_path: Path) -> None:
                 del sys.modules[name]
 
 
+# Run in a process of its own: the package imported fresh, no class of a code made yet.
+LAZY_CLASSES = """
+import json, pickle, sys, threading
+import qonversion_errors as m
+
+names, key, previous = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
+report = {"made_at_import": sorted(set(names) & set(vars(m)))}
+# Threads racing to make one class all get the one the module keeps.
+found = []
+threads = [threading.Thread(target=lambda: found.append(m.lookup(key))) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+cls = found[0]
+from qonversion_errors import *  # noqa: F403
+
+ways = [
+    *found,
+    getattr(m, cls.__name__),
+    globals()[cls.__name__],
+    m.lookup(m.ErrorCode(key)),
+    type(m.from_response(400, {"error": {"code": key}})),
+    pickle.loads(pickle.dumps(cls)),
+    type(pickle.loads(pickle.dumps(cls()))),
+    m.from_dict(cls().to_dict()).__class__,
+]
+report["one_class"] = all(way is cls for way in ways)
+report["previous"] = getattr(m, previous) is m.lookup(m._PREVIOUS_CODE_NAMES[previous])
+report["listed"] = sorted(set(names) - set(dir(m)))
+report["star"] = sorted(set(names) - set(globals()))
+try:
+    m.NoSuchError
+except AttributeError as error:
+    report["missing"] = str(error)
+print(json.dumps(report))
+"""
+
+
+def test_code_classes_are_made_on_first_use_and_stay_one_class(tmp_path: Path) -> None:
+    """Importing the package makes no code's class (making thousands of them was most of an
+    import); a class is made when first used, however it is reached, and is the same class
+    every way after. The module's __getattr__ finds a class by its name or a previous one."""
+    import yaml
+
+    import generator
+    from generator.target import python
+
+    data = yaml.safe_load((ROOT / "catalogue.yaml").read_text(encoding="utf-8"))
+    data["codes"]["invalid_data"]["previous_names"] = {"python": ["BadDataError"]}
+    source = tmp_path / "catalogue.yaml"
+    source.write_text(yaml.safe_dump(data), encoding="utf-8")
+    write_tree(tmp_path / "out", generator.generate(source, ["python"]))
+    names = [python.code_class(code) for code in CATALOGUE.codes]
+    result = run(
+        PYTHON,
+        "-c",
+        LAZY_CLASSES,
+        json.dumps(names),
+        CATALOGUE.codes[0].key,
+        "BadDataError",
+        cwd=tmp_path / "out" / "python",
+    )
+    assert json.loads(result.stdout) == {
+        "made_at_import": [],
+        "one_class": True,
+        "previous": True,
+        "listed": [],
+        "star": [],
+        "missing": "module 'qonversion_errors' has no attribute 'NoSuchError'",
+    }
+
+
 def test_code_literals_give_way_to_the_size_pyright_analyzes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -28,12 +28,17 @@ TOP_LEVEL_NAMES = Path(__file__).parent / "typescript" / "top_level_names.cjs"
 
 
 def python_names(paths: list[Path]) -> dict[Path, tuple[set[str], set[str]]]:
-    """Per module: the top-level names it defines, and the names it uses without defining."""
+    """Per module: the top-level names it defines (under an `if` too, such as `if
+    TYPE_CHECKING:`), and the names it uses without defining."""
     found: dict[Path, tuple[set[str], set[str]]] = {}
     for path in paths:
         source = path.read_text(encoding="utf-8")
         defined: set[str] = set()
-        for statement in ast.parse(source).body:
+        statements = list(ast.parse(source).body)
+        while statements:
+            statement = statements.pop()
+            if isinstance(statement, ast.If):
+                statements += statement.body + statement.orelse
             if isinstance(statement, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
                 defined.add(statement.name)
             elif isinstance(statement, ast.Import | ast.ImportFrom):

@@ -275,8 +275,8 @@ class QonversionError(Exception):
 
     if TYPE_CHECKING:
         # Read-only, so that each code's class can say its own code (a variable could not).
-        # A code's class declares its code as such a method, which __init_subclass__ then
-        # replaces with the value its class statement gives.
+        # A code's class declares its code as such a method (to type checkers), and
+        # __init_subclass__ sets the value the class is made with.
 
         @_runtime.readonly
         def code(self) -> ErrorCode | str | int | None:
@@ -409,8 +409,8 @@ class QonversionError(Exception):
         reference_url: str | None = None,
         **kwargs: Any,
     ) -> None:
-        # Each subclass states what the catalogue says of its code or type in its class
-        # statement; one call per class keeps importing thousands of them cheap.
+        # Each subclass states what the catalogue says of its type in its class statement,
+        # of its code in the keywords it is made with (see _make_code_class).
         super().__init_subclass__(**kwargs)
         given = {
             "code": code,
@@ -576,6 +576,8 @@ def _class_for(
 ) -> type[QonversionError]:
     """The class of this package named so, else the code's, else the type's, else the base."""
     found = _CLASSES.get(name) if isinstance(name, str) else None
+    if found is None and isinstance(name, str) and name in _code_keys():
+        found = _code_class(_code_keys()[name])
     if found is None and isinstance(code, str | int):
         found = lookup(code, None)
     if found is None and isinstance(error_type, str):
@@ -795,382 +797,522 @@ class InternalError(
     """All request handling stages are successful, but there was an internal error."""
 
 
-class InvalidDataError(
-    RequestError,
-    code=ErrorCode.INVALID_DATA,
-    status=400,
-    http_status=HttpStatus.BAD_REQUEST,
-    default_message="Failed validate request data",
-    description="The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#invalid_data",
-):
-    """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
+# Each code's class, as type checkers see it. At run time a class is made from the code's
+# entry in _CODES when it is first used (see _code_class): making thousands of classes was
+# most of what importing the package took.
+if TYPE_CHECKING:
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.INVALID_DATA]:
-        return ErrorCode.INVALID_DATA
+    class InvalidDataError(
+        RequestError,
+    ):
+        """The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_DATA]:
+            return ErrorCode.INVALID_DATA
 
-class InvalidRequestError(
-    RequestError,
-    code=ErrorCode.INVALID_REQUEST,
-    status=400,
-    http_status=HttpStatus.BAD_REQUEST,
-    default_message="Unrecognized request URL",
-    description="Unrecognized request URL.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#invalid_request",
-):
-    """Unrecognized request URL."""
+    class InvalidRequestError(
+        RequestError,
+    ):
+        """Unrecognized request URL."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.INVALID_REQUEST]:
-        return ErrorCode.INVALID_REQUEST
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_REQUEST]:
+            return ErrorCode.INVALID_REQUEST
 
+    class ControlUnauthorizedError(
+        RequestError,
+    ):
+        """Authorization is required to execute the request."""
 
-class ControlUnauthorizedError(
-    RequestError,
-    code=ErrorCode.CONTROL_UNAUTHORIZED,
-    status=401,
-    http_status=HttpStatus.UNAUTHORIZED,
-    default_message="Authorization is required",
-    description="Authorization is required to execute the request.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#control_unauthorized",
-):
-    """Authorization is required to execute the request."""
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.CONTROL_UNAUTHORIZED]:
+            return ErrorCode.CONTROL_UNAUTHORIZED
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.CONTROL_UNAUTHORIZED]:
-        return ErrorCode.CONTROL_UNAUTHORIZED
+    class EndpointNotImplementedError(
+        RequestError,
+    ):
+        """Functionality at the requested address is not implemented."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NOT_IMPLEMENTED]:
+            return ErrorCode.NOT_IMPLEMENTED
 
-class EndpointNotImplementedError(
-    RequestError,
-    code=ErrorCode.NOT_IMPLEMENTED,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Not implemented",
-    description="Functionality at the requested address is not implemented.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#not_implemented",
-):
-    """Functionality at the requested address is not implemented."""
+    class NotFoundError(
+        ResourceError,
+    ):
+        """The requested resource is not found."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.NOT_IMPLEMENTED]:
-        return ErrorCode.NOT_IMPLEMENTED
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NOT_FOUND]:
+            return ErrorCode.NOT_FOUND
 
+    class AlreadyExistsError(
+        ResourceError,
+    ):
+        """The requested resource already exists."""
 
-class NotFoundError(
-    ResourceError,
-    code=ErrorCode.NOT_FOUND,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Resource not found",
-    description="The requested resource is not found.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#not_found",
-):
-    """The requested resource is not found."""
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.ALREADY_EXISTS]:
+            return ErrorCode.ALREADY_EXISTS
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.NOT_FOUND]:
-        return ErrorCode.NOT_FOUND
+    class PurchaseFraudError(
+        LogicalError,
+    ):
+        """Couldn't validate purchase with store request, potential fraud."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PURCHASE_FRAUD]:
+            return ErrorCode.PURCHASE_FRAUD
 
-class AlreadyExistsError(
-    ResourceError,
-    code=ErrorCode.ALREADY_EXISTS,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Resource already exists",
-    description="The requested resource already exists.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#already_exists",
-):
-    """The requested resource already exists."""
+    class RelationNotFoundError(
+        LogicalError,
+    ):
+        """Nested objects could not be found or associated with other entity."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.ALREADY_EXISTS]:
-        return ErrorCode.ALREADY_EXISTS
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.RELATION_NOT_FOUND]:
+            return ErrorCode.RELATION_NOT_FOUND
 
+    class StorageError(
+        InternalError,
+    ):
+        """Data was not saved."""
 
-class PurchaseFraudError(
-    LogicalError,
-    code=ErrorCode.PURCHASE_FRAUD,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Could not validate purchase",
-    description="Couldn't validate purchase with store request, potential fraud.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#purchase_fraud",
-):
-    """Couldn't validate purchase with store request, potential fraud."""
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STORAGE_ERROR]:
+            return ErrorCode.STORAGE_ERROR
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.PURCHASE_FRAUD]:
-        return ErrorCode.PURCHASE_FRAUD
+    class NetworkError(
+        InternalError,
+    ):
+        """Internal services interaction failed."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NETWORK_ERROR]:
+            return ErrorCode.NETWORK_ERROR
 
-class RelationNotFoundError(
-    LogicalError,
-    code=ErrorCode.RELATION_NOT_FOUND,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Related object not found",
-    description="Nested objects could not be found or associated with other entity.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#relation_not_found",
-):
-    """Nested objects could not be found or associated with other entity."""
+    class UnknownError(
+        InternalError,
+    ):
+        """Unknown reason."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.RELATION_NOT_FOUND]:
-        return ErrorCode.RELATION_NOT_FOUND
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.UNKNOWN_ERROR]:
+            return ErrorCode.UNKNOWN_ERROR
 
+    class InvalidCredentialsError(
+        RequestError,
+    ):
+        """The access token is invalid or not set."""
 
-class StorageError(
-    InternalError,
-    code=ErrorCode.STORAGE_ERROR,
-    http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Data was not saved",
-    description="Data was not saved.",
-    retryable=True,
-    fault="server",
-    docs_url="https://qonversion.github.io/api-errors/#storage_error",
-):
-    """Data was not saved."""
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_CREDENTIALS]:
+            return ErrorCode.INVALID_CREDENTIALS
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.STORAGE_ERROR]:
-        return ErrorCode.STORAGE_ERROR
+    class InvalidClientUidError(
+        RequestError,
+    ):
+        """The client UID is invalid or not set."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_CLIENT_UID]:
+            return ErrorCode.INVALID_CLIENT_UID
 
-class NetworkError(
-    InternalError,
-    code=ErrorCode.NETWORK_ERROR,
-    http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Internal services interaction failed",
-    description="Internal services interaction failed.",
-    retryable=True,
-    fault="server",
-    docs_url="https://qonversion.github.io/api-errors/#network_error",
-):
-    """Internal services interaction failed."""
+    class UnknownClientPlatformError(
+        RequestError,
+    ):
+        """The client's platform is not supported."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.NETWORK_ERROR]:
-        return ErrorCode.NETWORK_ERROR
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.UNKNOWN_CLIENT_PLATFORM]:
+            return ErrorCode.UNKNOWN_CLIENT_PLATFORM
 
+    class FeatureNotSupportedError(
+        LogicalError,
+    ):
+        """The requested feature is not supported."""
 
-class UnknownError(
-    InternalError,
-    code=ErrorCode.UNKNOWN_ERROR,
-    http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Unknown error",
-    description="Unknown reason.",
-    retryable=True,
-    fault="server",
-    docs_url="https://qonversion.github.io/api-errors/#unknown_error",
-):
-    """Unknown reason."""
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.FEATURE_NOT_SUPPORTED]:
+            return ErrorCode.FEATURE_NOT_SUPPORTED
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.UNKNOWN_ERROR]:
-        return ErrorCode.UNKNOWN_ERROR
+    class StoreError(
+        LogicalError,
+    ):
+        """The app store (Google Play or the App Store) returned an error."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STORE_ERROR]:
+            return ErrorCode.STORE_ERROR
 
-class InvalidCredentialsError(
-    RequestError,
-    code=ErrorCode.INVALID_CREDENTIALS,
-    status=401,
-    http_status=HttpStatus.UNAUTHORIZED,
-    statuses=(
-        HttpStatus.UNAUTHORIZED,
-        HttpStatus.BAD_REQUEST,
-    ),
-    default_message="Invalid access token received",
-    description="The access token is invalid or not set.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#invalid_credentials",
-):
-    """The access token is invalid or not set."""
+    class PurchaseInvalidError(
+        LogicalError,
+    ):
+        """The purchase is invalid."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.INVALID_CREDENTIALS]:
-        return ErrorCode.INVALID_CREDENTIALS
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PURCHASE_INVALID]:
+            return ErrorCode.PURCHASE_INVALID
+
+    class ProjectConfigError(
+        LogicalError,
+    ):
+        """The project is not configured, or configured incorrectly, in the Qonversion dashboard."""
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PROJECT_CONFIG_ERROR]:
+            return ErrorCode.PROJECT_CONFIG_ERROR
+
+    class InvalidStoreCredentialsError(
+        LogicalError,
+    ):
+        """The store credentials given to Qonversion are invalid."""
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INVALID_STORE_CREDENTIALS]:
+            return ErrorCode.INVALID_STORE_CREDENTIALS
+
+    class ReceiptValidationError(
+        LogicalError,
+    ):
+        """The store receipt could not be validated."""
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.RECEIPT_VALIDATION_ERROR]:
+            return ErrorCode.RECEIPT_VALIDATION_ERROR
+
+    class BackendError(
+        InternalError,
+    ):
+        """An error on Qonversion's side (the SDKs' BackendError)."""
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.BACKEND_ERROR]:
+            return ErrorCode.BACKEND_ERROR
 
 
-class InvalidClientUidError(
-    RequestError,
-    code=ErrorCode.INVALID_CLIENT_UID,
-    status=400,
-    http_status=HttpStatus.BAD_REQUEST,
-    default_message="Client Uid is invalid or not set",
-    description="The client UID is invalid or not set.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#invalid_client_uid",
-):
-    """The client UID is invalid or not set."""
+class _CodeEntry(TypedDict):
+    """What every code's entry holds (see _Code)."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.INVALID_CLIENT_UID]:
-        return ErrorCode.INVALID_CLIENT_UID
+    name: str
+    """The name of the code's class."""
+    type: str | None
+    """The key of the code's type, whose class the code's class extends (else the base)."""
+    statuses: tuple[str, ...]
+    """The statuses it is documented with, the main one first."""
+    default_message: str
+    description: str
+    retryable: bool
+    fault: str
+    docs_url: str
 
 
-class UnknownClientPlatformError(
-    RequestError,
-    code=ErrorCode.UNKNOWN_CLIENT_PLATFORM,
-    status=400,
-    http_status=HttpStatus.BAD_REQUEST,
-    default_message="The current platform is not supported",
-    description="The client's platform is not supported.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#unknown_client_platform",
-):
-    """The client's platform is not supported."""
+class _Code(_CodeEntry, total=False):
+    """What the catalogue says of a code, as its class is made from it: what its class
+    statement would say (see __init_subclass__), by the same names."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.UNKNOWN_CLIENT_PLATFORM]:
-        return ErrorCode.UNKNOWN_CLIENT_PLATFORM
+    reference_url: str
+    answer_status: int
+    throttling: bool
+    deprecated: str
+    replaced_by: str
+    """The key of the code to use instead."""
+    attributes: Mapping[str, str]
+    """The attributes of the code's own extras (None on the class), with their types."""
 
 
-class FeatureNotSupportedError(
-    LogicalError,
-    code=ErrorCode.FEATURE_NOT_SUPPORTED,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="The requested feature is not supported",
-    description="The requested feature is not supported.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#feature_not_supported",
-):
-    """The requested feature is not supported."""
+_CODES: Mapping[str, _Code] = {
+    "invalid_data": {
+        "name": "InvalidDataError",
+        "type": "request",
+        "statuses": ("400",),
+        "default_message": "Failed validate request data",
+        "description": "The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#invalid_data",
+    },
+    "invalid_request": {
+        "name": "InvalidRequestError",
+        "type": "request",
+        "statuses": ("400",),
+        "default_message": "Unrecognized request URL",
+        "description": "Unrecognized request URL.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#invalid_request",
+    },
+    "control_unauthorized": {
+        "name": "ControlUnauthorizedError",
+        "type": "request",
+        "statuses": ("401",),
+        "default_message": "Authorization is required",
+        "description": "Authorization is required to execute the request.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#control_unauthorized",
+    },
+    "not_implemented": {
+        "name": "EndpointNotImplementedError",
+        "type": "request",
+        "statuses": ("404",),
+        "default_message": "Not implemented",
+        "description": "Functionality at the requested address is not implemented.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#not_implemented",
+    },
+    "not_found": {
+        "name": "NotFoundError",
+        "type": "resource",
+        "statuses": ("404",),
+        "default_message": "Resource not found",
+        "description": "The requested resource is not found.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#not_found",
+    },
+    "already_exists": {
+        "name": "AlreadyExistsError",
+        "type": "resource",
+        "statuses": ("422",),
+        "default_message": "Resource already exists",
+        "description": "The requested resource already exists.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#already_exists",
+    },
+    "purchase_fraud": {
+        "name": "PurchaseFraudError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "Could not validate purchase",
+        "description": "Couldn't validate purchase with store request, potential fraud.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#purchase_fraud",
+    },
+    "relation_not_found": {
+        "name": "RelationNotFoundError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "Related object not found",
+        "description": "Nested objects could not be found or associated with other entity.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#relation_not_found",
+    },
+    "storage_error": {
+        "name": "StorageError",
+        "type": "internal",
+        "statuses": ("5xx",),
+        "default_message": "Data was not saved",
+        "description": "Data was not saved.",
+        "retryable": True,
+        "fault": "server",
+        "docs_url": "https://qonversion.github.io/api-errors/#storage_error",
+    },
+    "network_error": {
+        "name": "NetworkError",
+        "type": "internal",
+        "statuses": ("5xx",),
+        "default_message": "Internal services interaction failed",
+        "description": "Internal services interaction failed.",
+        "retryable": True,
+        "fault": "server",
+        "docs_url": "https://qonversion.github.io/api-errors/#network_error",
+    },
+    "unknown_error": {
+        "name": "UnknownError",
+        "type": "internal",
+        "statuses": ("5xx",),
+        "default_message": "Unknown error",
+        "description": "Unknown reason.",
+        "retryable": True,
+        "fault": "server",
+        "docs_url": "https://qonversion.github.io/api-errors/#unknown_error",
+    },
+    "invalid_credentials": {
+        "name": "InvalidCredentialsError",
+        "type": "request",
+        "statuses": (
+            "401",
+            "400",
+        ),
+        "default_message": "Invalid access token received",
+        "description": "The access token is invalid or not set.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#invalid_credentials",
+    },
+    "invalid_client_uid": {
+        "name": "InvalidClientUidError",
+        "type": "request",
+        "statuses": ("400",),
+        "default_message": "Client Uid is invalid or not set",
+        "description": "The client UID is invalid or not set.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#invalid_client_uid",
+    },
+    "unknown_client_platform": {
+        "name": "UnknownClientPlatformError",
+        "type": "request",
+        "statuses": ("400",),
+        "default_message": "The current platform is not supported",
+        "description": "The client's platform is not supported.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#unknown_client_platform",
+    },
+    "feature_not_supported": {
+        "name": "FeatureNotSupportedError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "The requested feature is not supported",
+        "description": "The requested feature is not supported.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#feature_not_supported",
+    },
+    "store_error": {
+        "name": "StoreError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "The store returned an error",
+        "description": "The app store (Google Play or the App Store) returned an error.",
+        "retryable": True,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#store_error",
+    },
+    "purchase_invalid": {
+        "name": "PurchaseInvalidError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "Failure of purchase",
+        "description": "The purchase is invalid.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#purchase_invalid",
+    },
+    "project_config_error": {
+        "name": "ProjectConfigError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "The project is not configured or configured incorrectly",
+        "description": "The project is not configured, or configured incorrectly, in the Qonversion dashboard.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#project_config_error",
+    },
+    "invalid_store_credentials": {
+        "name": "InvalidStoreCredentialsError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "Please check provided Store keys in the Qonversion dashboard",
+        "description": "The store credentials given to Qonversion are invalid.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#invalid_store_credentials",
+    },
+    "receipt_validation_error": {
+        "name": "ReceiptValidationError",
+        "type": "logical",
+        "statuses": ("422",),
+        "default_message": "Receipt validation error",
+        "description": "The store receipt could not be validated.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://qonversion.github.io/api-errors/#receipt_validation_error",
+    },
+    "backend_error": {
+        "name": "BackendError",
+        "type": "internal",
+        "statuses": ("5xx",),
+        "default_message": "Internal error",
+        "description": "An error on Qonversion's side (the SDKs' BackendError).",
+        "retryable": True,
+        "fault": "server",
+        "docs_url": "https://qonversion.github.io/api-errors/#backend_error",
+    },
+}
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.FEATURE_NOT_SUPPORTED]:
-        return ErrorCode.FEATURE_NOT_SUPPORTED
+
+def _code_class(key: str) -> type[QonversionError]:
+    """The class of a code, by key: made from its entry the first time it is asked for,
+    then kept in the module, so that it is one class however it is reached (the module's
+    attribute, lookup, from_response, a pickle)."""
+    name = _CODES[key]["name"]
+    found = globals().get(name)
+    if found is None:
+        # setdefault: of two threads making the class at once, both keep the first one.
+        found = globals().setdefault(name, _make_code_class(key, _CODES[key]))
+    return cast("type[QonversionError]", found)
 
 
-class StoreError(
-    LogicalError,
-    code=ErrorCode.STORE_ERROR,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="The store returned an error",
-    description="The app store (Google Play or the App Store) returned an error.",
-    retryable=True,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#store_error",
-):
-    """The app store (Google Play or the App Store) returned an error."""
-
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.STORE_ERROR]:
-        return ErrorCode.STORE_ERROR
-
-
-class PurchaseInvalidError(
-    LogicalError,
-    code=ErrorCode.PURCHASE_INVALID,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Failure of purchase",
-    description="The purchase is invalid.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#purchase_invalid",
-):
-    """The purchase is invalid."""
-
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.PURCHASE_INVALID]:
-        return ErrorCode.PURCHASE_INVALID
-
-
-class ProjectConfigError(
-    LogicalError,
-    code=ErrorCode.PROJECT_CONFIG_ERROR,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="The project is not configured or configured incorrectly",
-    description="The project is not configured, or configured incorrectly, in the Qonversion dashboard.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#project_config_error",
-):
-    """The project is not configured, or configured incorrectly, in the Qonversion dashboard."""
-
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.PROJECT_CONFIG_ERROR]:
-        return ErrorCode.PROJECT_CONFIG_ERROR
+def _make_code_class(key: str, entry: _Code) -> type[QonversionError]:
+    statuses = tuple(HttpStatus(status) for status in entry["statuses"])
+    main = entry["statuses"][0]  # a range such as 5xx is no one status
+    attributes = entry.get("attributes", {})
+    namespace: dict[str, Any] = {
+        "__module__": __name__,
+        "__qualname__": entry["name"],
+        "__doc__": entry["description"],
+        **dict.fromkeys(attributes),
+    }
+    if attributes:
+        namespace["__annotations__"] = dict(attributes)
+    if "deprecated" in entry:
+        # What PEP 702's decorator sets (type checkers read the decorator above).
+        namespace["__deprecated__"] = entry["deprecated"]
+    replaced_by = entry.get("replaced_by")
+    made = type(
+        entry["name"],
+        (_BY_TYPE[entry["type"]] if entry["type"] is not None else QonversionError,),
+        namespace,
+        code=ErrorCode(key),
+        status=None if main.endswith("xx") else int(main),
+        http_status=statuses[0],
+        statuses=statuses,
+        answer_status=entry.get("answer_status"),
+        deprecated=entry.get("deprecated"),
+        replaced_by=None if replaced_by is None else ErrorCode(replaced_by),
+        default_message=entry["default_message"],
+        description=entry["description"],
+        retryable=entry["retryable"],
+        throttling=entry.get("throttling"),
+        fault=entry["fault"],
+        docs_url=entry["docs_url"],
+        reference_url=entry.get("reference_url"),
+    )
+    return cast("type[QonversionError]", made)
 
 
-class InvalidStoreCredentialsError(
-    LogicalError,
-    code=ErrorCode.INVALID_STORE_CREDENTIALS,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Please check provided Store keys in the Qonversion dashboard",
-    description="The store credentials given to Qonversion are invalid.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#invalid_store_credentials",
-):
-    """The store credentials given to Qonversion are invalid."""
-
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.INVALID_STORE_CREDENTIALS]:
-        return ErrorCode.INVALID_STORE_CREDENTIALS
+@functools.cache
+def _code_keys() -> dict[str, str]:
+    """The key of each code by its class's name."""
+    return {entry["name"]: key for key, entry in _CODES.items()}
 
 
-class ReceiptValidationError(
-    LogicalError,
-    code=ErrorCode.RECEIPT_VALIDATION_ERROR,
-    status=422,
-    http_status=HttpStatus.UNPROCESSABLE_ENTITY,
-    default_message="Receipt validation error",
-    description="The store receipt could not be validated.",
-    retryable=False,
-    fault="client",
-    docs_url="https://qonversion.github.io/api-errors/#receipt_validation_error",
-):
-    """The store receipt could not be validated."""
-
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.RECEIPT_VALIDATION_ERROR]:
-        return ErrorCode.RECEIPT_VALIDATION_ERROR
+def _module_attribute(name: str) -> type[QonversionError]:
+    """A code's class, by its name or a name it had before: the module's __getattr__,
+    which Python calls for a name the module does not hold (yet)."""
+    key = _code_keys().get(name) or _PREVIOUS_CODE_NAMES.get(name)
+    if key is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    found = globals()[name] = _code_class(key)
+    return found
 
 
-class BackendError(
-    InternalError,
-    code=ErrorCode.BACKEND_ERROR,
-    http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Internal error",
-    description="An error on Qonversion's side (the SDKs' BackendError).",
-    retryable=True,
-    fault="server",
-    docs_url="https://qonversion.github.io/api-errors/#backend_error",
-):
-    """An error on Qonversion's side (the SDKs' BackendError)."""
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which would take any name of the module for one it has.
+    __getattr__ = _module_attribute
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.BACKEND_ERROR]:
-        return ErrorCode.BACKEND_ERROR
+
+def __dir__() -> list[str]:
+    """The module's names, with the classes not made yet."""
+    return sorted({*globals(), *__all__})
 
 
 KnownError: TypeAlias = (
@@ -1179,6 +1321,10 @@ KnownError: TypeAlias = (
 """An error of any code the catalogue documents: matching it by class narrows it, and a
 match with a case for each type's class is exhaustive. (Type checkers refuse a chain of |
 thousands deep, so many classes are grouped in parentheses.)"""
+
+
+# The keys of the codes whose classes had other names, by those names.
+_PREVIOUS_CODE_NAMES: Mapping[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -1237,51 +1383,6 @@ _CLASSES: Mapping[str, type[QonversionError]] = {
     "ResourceError": ResourceError,
     "LogicalError": LogicalError,
     "InternalError": InternalError,
-    "InvalidDataError": InvalidDataError,
-    "InvalidRequestError": InvalidRequestError,
-    "ControlUnauthorizedError": ControlUnauthorizedError,
-    "EndpointNotImplementedError": EndpointNotImplementedError,
-    "NotFoundError": NotFoundError,
-    "AlreadyExistsError": AlreadyExistsError,
-    "PurchaseFraudError": PurchaseFraudError,
-    "RelationNotFoundError": RelationNotFoundError,
-    "StorageError": StorageError,
-    "NetworkError": NetworkError,
-    "UnknownError": UnknownError,
-    "InvalidCredentialsError": InvalidCredentialsError,
-    "InvalidClientUidError": InvalidClientUidError,
-    "UnknownClientPlatformError": UnknownClientPlatformError,
-    "FeatureNotSupportedError": FeatureNotSupportedError,
-    "StoreError": StoreError,
-    "PurchaseInvalidError": PurchaseInvalidError,
-    "ProjectConfigError": ProjectConfigError,
-    "InvalidStoreCredentialsError": InvalidStoreCredentialsError,
-    "ReceiptValidationError": ReceiptValidationError,
-    "BackendError": BackendError,
-}
-
-_BY_CODE: Mapping[str, type[QonversionError]] = {
-    "invalid_data": InvalidDataError,
-    "invalid_request": InvalidRequestError,
-    "control_unauthorized": ControlUnauthorizedError,
-    "not_implemented": EndpointNotImplementedError,
-    "not_found": NotFoundError,
-    "already_exists": AlreadyExistsError,
-    "purchase_fraud": PurchaseFraudError,
-    "relation_not_found": RelationNotFoundError,
-    "storage_error": StorageError,
-    "network_error": NetworkError,
-    "unknown_error": UnknownError,
-    "invalid_credentials": InvalidCredentialsError,
-    "invalid_client_uid": InvalidClientUidError,
-    "unknown_client_platform": UnknownClientPlatformError,
-    "feature_not_supported": FeatureNotSupportedError,
-    "store_error": StoreError,
-    "purchase_invalid": PurchaseInvalidError,
-    "project_config_error": ProjectConfigError,
-    "invalid_store_credentials": InvalidStoreCredentialsError,
-    "receipt_validation_error": ReceiptValidationError,
-    "backend_error": BackendError,
 }
 
 _BY_TYPE: Mapping[str, type[QonversionError]] = {
@@ -1454,38 +1555,39 @@ def lookup(code: ErrorCode | str | int, default: Any = _NOT_GIVEN) -> Any:
     ``error.code`` holds), or class name; else by any of these ignoring case, when exactly
     one class matches. KeyError for anything else, unless a default is given."""
     if isinstance(code, ErrorCode):
-        return _BY_CODE[code.value]
-    if isinstance(code, str) and code in _BY_CODE:
-        return _BY_CODE[code]
+        return _code_class(code.value)
+    if isinstance(code, str) and code in _CODES:
+        return _code_class(code)
     found = None if isinstance(code, bool) else _CODE_ALIASES.get(code)
     if found is not None:
-        return _BY_CODE[found.value]
+        return _code_class(found.value)
     if isinstance(code, str):
         names = _names()
         if code in names:
-            return names[code]
+            return _code_class(names[code])
         matches = names.get(code.casefold())
         if matches is not None:
-            return matches
+            return _code_class(matches)
     if default is _NOT_GIVEN:
         raise KeyError(code)
     return default
 
 
 @functools.cache
-def _names() -> dict[str, type[QonversionError]]:
-    """Classes by name, and by the case-folded name, key or wire value of exactly one."""
-    by_name = {cls.__name__: cls for cls in _BY_CODE.values()}
-    folded: dict[str, set[type[QonversionError]]] = {}
-    words = [(key, cls) for key, cls in _BY_CODE.items()]
+def _names() -> dict[str, str]:
+    """Codes' keys by class name, and by the case-folded class name, key or wire value of
+    exactly one code."""
+    by_name = _code_keys()
+    folded: dict[str, set[str]] = {}
+    words = [(key, key) for key in _CODES]
     words += [
-        (value, _BY_CODE[code.value])
+        (value, code.value)
         for value, code in _CODE_ALIASES.items()
         if isinstance(value, str)
     ]
     words += list(by_name.items())
-    for word, cls in words:
-        folded.setdefault(word.casefold(), set()).add(cls)
+    for word, key in words:
+        folded.setdefault(word.casefold(), set()).add(key)
     unique = {word: found.pop() for word, found in folded.items() if len(found) == 1}
     return unique | by_name
 
@@ -1543,7 +1645,7 @@ def _build(
         # The body has no type: the removed code's last one stands, if the API still has it.
         error_type = gone.type if isinstance(gone.type, ErrorType) else None
     cls: type[QonversionError] = _runtime.choose(
-        _BY_CODE[code.value] if code is not None else None,
+        _code_class(code.value) if code is not None else None,
         _BY_TYPE[error_type.value] if error_type is not None else None,
         known,
         _STATUS_CLASSES_FIRST,

@@ -8,7 +8,6 @@ subset of RFC 9535 JSONPath in one canonical form, read here as data.
 
 from __future__ import annotations
 
-import calendar
 import inspect
 import json
 import math
@@ -370,6 +369,10 @@ def http_date(text: str) -> float | None:
         if not (1 <= day <= 31 and hour <= 23 and minute <= 59 and second <= 60):
             return None
         month = _MONTHS.index(match["month"]) + 1
+        # Imported here: with datetime and locale, which it imports, it would cost more
+        # at import than the rest of this module.
+        import calendar
+
         return float(calendar.timegm((year, month, day, hour, minute, second)))
     return None
 

@@ -196,8 +196,8 @@ class AcmeError(Exception):
 
     if TYPE_CHECKING:
         # Read-only, so that each code's class can say its own code (a variable could not).
-        # A code's class declares its code as such a method, which __init_subclass__ then
-        # replaces with the value its class statement gives.
+        # A code's class declares its code as such a method (to type checkers), and
+        # __init_subclass__ sets the value the class is made with.
 
         @_runtime.readonly
         def code(self) -> ErrorCode | str | int | None:
@@ -324,8 +324,8 @@ class AcmeError(Exception):
         reference_url: str | None = None,
         **kwargs: Any,
     ) -> None:
-        # Each subclass states what the catalogue says of its code or type in its class
-        # statement; one call per class keeps importing thousands of them cheap.
+        # Each subclass states what the catalogue says of its type in its class statement,
+        # of its code in the keywords it is made with (see _make_code_class).
         super().__init_subclass__(**kwargs)
         given = {
             "code": code,
@@ -491,6 +491,8 @@ def _class_for(
 ) -> type[AcmeError]:
     """The class of this package named so, else the code's, else the type's, else the base."""
     found = _CLASSES.get(name) if isinstance(name, str) else None
+    if found is None and isinstance(name, str) and name in _code_keys():
+        found = _code_class(_code_keys()[name])
     if found is None and isinstance(code, str | int):
         found = lookup(code, None)
     if found is None and isinstance(error_type, str):
@@ -692,129 +694,253 @@ class InternalError(
     """The server is wrong."""
 
 
-class Final(
-    ResourceError,
-    code=ErrorCode.FINAL,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Not found",
-    description="The thing is not there.",
-    retryable=False,
-    fault="client",
-    docs_url="https://acme.example/docs/#final",
-):
-    """The thing is not there."""
+# Each code's class, as type checkers see it. At run time a class is made from the code's
+# entry in _CODES when it is first used (see _code_class): making thousands of classes was
+# most of what importing the package took.
+if TYPE_CHECKING:
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.FINAL]:
-        return ErrorCode.FINAL
+    class Final(
+        ResourceError,
+    ):
+        """The thing is not there."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.FINAL]:
+            return ErrorCode.FINAL
 
-class IntEnum(
-    ResourceError,
-    code=ErrorCode.INT_ENUM,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Not found",
-    description="The thing is not there.",
-    retryable=False,
-    fault="client",
-    docs_url="https://acme.example/docs/#int_enum",
-):
-    """The thing is not there."""
+    class IntEnum(
+        ResourceError,
+    ):
+        """The thing is not there."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.INT_ENUM]:
-        return ErrorCode.INT_ENUM
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.INT_ENUM]:
+            return ErrorCode.INT_ENUM
 
+    class StrEnum(
+        ResourceError,
+    ):
+        """The thing is not there."""
 
-class StrEnum(
-    ResourceError,
-    code=ErrorCode.STR_ENUM,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Not found",
-    description="The thing is not there.",
-    retryable=False,
-    fault="client",
-    docs_url="https://acme.example/docs/#str_enum",
-):
-    """The thing is not there."""
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STR_ENUM]:
+            return ErrorCode.STR_ENUM
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.STR_ENUM]:
-        return ErrorCode.STR_ENUM
+    class Protocol(
+        ResourceError,
+    ):
+        """The thing is not there."""
 
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.PROTOCOL]:
+            return ErrorCode.PROTOCOL
 
-class Protocol(
-    ResourceError,
-    code=ErrorCode.PROTOCOL,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Not found",
-    description="The thing is not there.",
-    retryable=False,
-    fault="client",
-    docs_url="https://acme.example/docs/#protocol",
-):
-    """The thing is not there."""
+    class NamedTuple(
+        ResourceError,
+    ):
+        """The thing is not there."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.PROTOCOL]:
-        return ErrorCode.PROTOCOL
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.NAMED_TUPLE]:
+            return ErrorCode.NAMED_TUPLE
+
+    class FieldSourceError(
+        ResourceError,
+    ):
+        """The thing is not there."""
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.FIELD_SOURCE]:
+            return ErrorCode.FIELD_SOURCE
+
+    class StorageError(
+        InternalError,
+    ):
+        """Saving failed."""
+
+        @_runtime.readonly
+        def code(self) -> Literal[ErrorCode.STORAGE_ERROR]:
+            return ErrorCode.STORAGE_ERROR
 
 
-class NamedTuple(
-    ResourceError,
-    code=ErrorCode.NAMED_TUPLE,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Not found",
-    description="The thing is not there.",
-    retryable=False,
-    fault="client",
-    docs_url="https://acme.example/docs/#named_tuple",
-):
-    """The thing is not there."""
+class _CodeEntry(TypedDict):
+    """What every code's entry holds (see _Code)."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.NAMED_TUPLE]:
-        return ErrorCode.NAMED_TUPLE
+    name: str
+    """The name of the code's class."""
+    type: str | None
+    """The key of the code's type, whose class the code's class extends (else the base)."""
+    statuses: tuple[str, ...]
+    """The statuses it is documented with, the main one first."""
+    default_message: str
+    description: str
+    retryable: bool
+    fault: str
+    docs_url: str
 
 
-class FieldSourceError(
-    ResourceError,
-    code=ErrorCode.FIELD_SOURCE,
-    status=404,
-    http_status=HttpStatus.NOT_FOUND,
-    default_message="Not found",
-    description="The thing is not there.",
-    retryable=False,
-    fault="client",
-    docs_url="https://acme.example/docs/#field_source",
-):
-    """The thing is not there."""
+class _Code(_CodeEntry, total=False):
+    """What the catalogue says of a code, as its class is made from it: what its class
+    statement would say (see __init_subclass__), by the same names."""
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.FIELD_SOURCE]:
-        return ErrorCode.FIELD_SOURCE
+    reference_url: str
+    answer_status: int
+    throttling: bool
+    deprecated: str
+    replaced_by: str
+    """The key of the code to use instead."""
+    attributes: Mapping[str, str]
+    """The attributes of the code's own extras (None on the class), with their types."""
 
 
-class StorageError(
-    InternalError,
-    code=ErrorCode.STORAGE_ERROR,
-    http_status=HttpStatus.SERVER_ERRORS,
-    default_message="Not saved",
-    description="Saving failed.",
-    retryable=True,
-    fault="server",
-    docs_url="https://acme.example/docs/#storage_error",
-):
-    """Saving failed."""
+_CODES: Mapping[str, _Code] = {
+    "final": {
+        "name": "Final",
+        "type": "resource",
+        "statuses": ("404",),
+        "default_message": "Not found",
+        "description": "The thing is not there.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://acme.example/docs/#final",
+    },
+    "int_enum": {
+        "name": "IntEnum",
+        "type": "resource",
+        "statuses": ("404",),
+        "default_message": "Not found",
+        "description": "The thing is not there.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://acme.example/docs/#int_enum",
+    },
+    "str_enum": {
+        "name": "StrEnum",
+        "type": "resource",
+        "statuses": ("404",),
+        "default_message": "Not found",
+        "description": "The thing is not there.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://acme.example/docs/#str_enum",
+    },
+    "protocol": {
+        "name": "Protocol",
+        "type": "resource",
+        "statuses": ("404",),
+        "default_message": "Not found",
+        "description": "The thing is not there.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://acme.example/docs/#protocol",
+    },
+    "named_tuple": {
+        "name": "NamedTuple",
+        "type": "resource",
+        "statuses": ("404",),
+        "default_message": "Not found",
+        "description": "The thing is not there.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://acme.example/docs/#named_tuple",
+    },
+    "field_source": {
+        "name": "FieldSourceError",
+        "type": "resource",
+        "statuses": ("404",),
+        "default_message": "Not found",
+        "description": "The thing is not there.",
+        "retryable": False,
+        "fault": "client",
+        "docs_url": "https://acme.example/docs/#field_source",
+    },
+    "storage_error": {
+        "name": "StorageError",
+        "type": "internal",
+        "statuses": ("5xx",),
+        "default_message": "Not saved",
+        "description": "Saving failed.",
+        "retryable": True,
+        "fault": "server",
+        "docs_url": "https://acme.example/docs/#storage_error",
+    },
+}
 
-    @_runtime.readonly
-    def code(self) -> Literal[ErrorCode.STORAGE_ERROR]:
-        return ErrorCode.STORAGE_ERROR
+
+def _code_class(key: str) -> type[AcmeError]:
+    """The class of a code, by key: made from its entry the first time it is asked for,
+    then kept in the module, so that it is one class however it is reached (the module's
+    attribute, lookup, from_response, a pickle)."""
+    name = _CODES[key]["name"]
+    found = globals().get(name)
+    if found is None:
+        # setdefault: of two threads making the class at once, both keep the first one.
+        found = globals().setdefault(name, _make_code_class(key, _CODES[key]))
+    return cast("type[AcmeError]", found)
+
+
+def _make_code_class(key: str, entry: _Code) -> type[AcmeError]:
+    statuses = tuple(HttpStatus(status) for status in entry["statuses"])
+    main = entry["statuses"][0]  # a range such as 5xx is no one status
+    attributes = entry.get("attributes", {})
+    namespace: dict[str, Any] = {
+        "__module__": __name__,
+        "__qualname__": entry["name"],
+        "__doc__": entry["description"],
+        **dict.fromkeys(attributes),
+    }
+    if attributes:
+        namespace["__annotations__"] = dict(attributes)
+    if "deprecated" in entry:
+        # What PEP 702's decorator sets (type checkers read the decorator above).
+        namespace["__deprecated__"] = entry["deprecated"]
+    replaced_by = entry.get("replaced_by")
+    made = type(
+        entry["name"],
+        (_BY_TYPE[entry["type"]] if entry["type"] is not None else AcmeError,),
+        namespace,
+        code=ErrorCode(key),
+        status=None if main.endswith("xx") else int(main),
+        http_status=statuses[0],
+        statuses=statuses,
+        answer_status=entry.get("answer_status"),
+        deprecated=entry.get("deprecated"),
+        replaced_by=None if replaced_by is None else ErrorCode(replaced_by),
+        default_message=entry["default_message"],
+        description=entry["description"],
+        retryable=entry["retryable"],
+        throttling=entry.get("throttling"),
+        fault=entry["fault"],
+        docs_url=entry["docs_url"],
+        reference_url=entry.get("reference_url"),
+    )
+    return cast("type[AcmeError]", made)
+
+
+@functools.cache
+def _code_keys() -> dict[str, str]:
+    """The key of each code by its class's name."""
+    return {entry["name"]: key for key, entry in _CODES.items()}
+
+
+def _module_attribute(name: str) -> type[AcmeError]:
+    """A code's class, by its name or a name it had before: the module's __getattr__,
+    which Python calls for a name the module does not hold (yet)."""
+    key = _code_keys().get(name) or _PREVIOUS_CODE_NAMES.get(name)
+    if key is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    found = globals()[name] = _code_class(key)
+    return found
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which would take any name of the module for one it has.
+    __getattr__ = _module_attribute
+
+
+def __dir__() -> list[str]:
+    """The module's names, with the classes not made yet."""
+    return sorted({*globals(), *__all__})
 
 
 KnownError: TypeAlias = (
@@ -823,6 +949,10 @@ KnownError: TypeAlias = (
 """An error of any code the catalogue documents: matching it by class narrows it, and a
 match with a case for each type's class is exhaustive. (Type checkers refuse a chain of |
 thousands deep, so many classes are grouped in parentheses.)"""
+
+
+# The keys of the codes whose classes had other names, by those names.
+_PREVIOUS_CODE_NAMES: Mapping[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -871,23 +1001,6 @@ _CLASSES: Mapping[str, type[AcmeError]] = {
     "AcmeTimeoutError": AcmeTimeoutError,
     "ResourceError": ResourceError,
     "InternalError": InternalError,
-    "Final": Final,
-    "IntEnum": IntEnum,
-    "StrEnum": StrEnum,
-    "Protocol": Protocol,
-    "NamedTuple": NamedTuple,
-    "FieldSourceError": FieldSourceError,
-    "StorageError": StorageError,
-}
-
-_BY_CODE: Mapping[str, type[AcmeError]] = {
-    "final": Final,
-    "int_enum": IntEnum,
-    "str_enum": StrEnum,
-    "protocol": Protocol,
-    "named_tuple": NamedTuple,
-    "field_source": FieldSourceError,
-    "storage_error": StorageError,
 }
 
 _BY_TYPE: Mapping[str, type[AcmeError]] = {
@@ -946,38 +1059,39 @@ def lookup(code: ErrorCode | str | int, default: Any = _NOT_GIVEN) -> Any:
     ``error.code`` holds), or class name; else by any of these ignoring case, when exactly
     one class matches. KeyError for anything else, unless a default is given."""
     if isinstance(code, ErrorCode):
-        return _BY_CODE[code.value]
-    if isinstance(code, str) and code in _BY_CODE:
-        return _BY_CODE[code]
+        return _code_class(code.value)
+    if isinstance(code, str) and code in _CODES:
+        return _code_class(code)
     found = None if isinstance(code, bool) else _CODE_ALIASES.get(code)
     if found is not None:
-        return _BY_CODE[found.value]
+        return _code_class(found.value)
     if isinstance(code, str):
         names = _names()
         if code in names:
-            return names[code]
+            return _code_class(names[code])
         matches = names.get(code.casefold())
         if matches is not None:
-            return matches
+            return _code_class(matches)
     if default is _NOT_GIVEN:
         raise KeyError(code)
     return default
 
 
 @functools.cache
-def _names() -> dict[str, type[AcmeError]]:
-    """Classes by name, and by the case-folded name, key or wire value of exactly one."""
-    by_name = {cls.__name__: cls for cls in _BY_CODE.values()}
-    folded: dict[str, set[type[AcmeError]]] = {}
-    words = [(key, cls) for key, cls in _BY_CODE.items()]
+def _names() -> dict[str, str]:
+    """Codes' keys by class name, and by the case-folded class name, key or wire value of
+    exactly one code."""
+    by_name = _code_keys()
+    folded: dict[str, set[str]] = {}
+    words = [(key, key) for key in _CODES]
     words += [
-        (value, _BY_CODE[code.value])
+        (value, code.value)
         for value, code in _CODE_ALIASES.items()
         if isinstance(value, str)
     ]
     words += list(by_name.items())
-    for word, cls in words:
-        folded.setdefault(word.casefold(), set()).add(cls)
+    for word, key in words:
+        folded.setdefault(word.casefold(), set()).add(key)
     unique = {word: found.pop() for word, found in folded.items() if len(found) == 1}
     return unique | by_name
 
@@ -1035,7 +1149,7 @@ def _build(
         # The body has no type: the removed code's last one stands, if the API still has it.
         error_type = gone.type if isinstance(gone.type, ErrorType) else None
     cls: type[AcmeError] = _runtime.choose(
-        _BY_CODE[code.value] if code is not None else None,
+        _code_class(code.value) if code is not None else None,
         _BY_TYPE[error_type.value] if error_type is not None else None,
         known,
         _STATUS_CLASSES_FIRST,
