@@ -132,7 +132,7 @@ def children(pid):
     return found
 
 start = time.perf_counter()
-pid = os.posix_spawn(command[0], command, os.environ)
+pid = os.posix_spawnp(command[0], command, os.environ)
 peaks = {}
 if interval:
     ended = select.poll()
