@@ -1,7 +1,7 @@
 """Benchmark the generator as users run it, against a baseline commit, in alternating pairs.
 
     python bench/run.py [--sizes 10,1000,10000,100000] [--against COMMIT] [--pairs N]
-                        [--quick] [--update-readme]
+                        [--quick] [--no-compilers] [--update-readme]
 
 Every comparison is timed as whole processes, in pairs that alternate which side runs first
 (old, new, new, old, ...), so that whatever else loads the machine falls on both sides alike.
@@ -728,6 +728,10 @@ def benchmark(report: Report, baseline: Path, args: argparse.Namespace, work: Pa
             memory=True,
         )
         compared = compare(new, old, pairs_for(size, args), work)
+        for out in (new_out, old_out):
+            made = sorted(path.name for path in out.iterdir() if path.is_dir())
+            if made != sorted(TARGETS):
+                raise SystemExit(f"{out} holds {made}, not the four targets {TARGETS}")
         report.row(f"{size:,} codes, all four targets, fresh output folder", compared)
         per_code[size] = wall(compared.new) / size
         if size in (10_000, 100_000):
@@ -792,10 +796,11 @@ def main() -> None:
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="error-bindings-bench-"))
     baseline = work / "baseline"
-    subprocess.run(
-        ["git", "-C", ROOT, "worktree", "add", "-q", "--detach", baseline, args.against], check=True
-    )
     try:
+        subprocess.run(
+            ["git", "-C", ROOT, "worktree", "add", "-q", "--detach", baseline, args.against],
+            check=True,
+        )
         commit = subprocess.run(
             ["git", "-C", baseline, "rev-parse", "--short", "HEAD"],
             capture_output=True,
