@@ -48,6 +48,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	touch $@
 
-bench: $(VENV)/.test bench/node_modules/.installed
+# tsc, pyright and kotlinc come from node_modules; quicktype from bench/node_modules.
+bench: $(VENV)/.test node_modules/.installed bench/node_modules/.installed
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(PY) bench/run.py --update-readme
