@@ -136,7 +136,7 @@ def _json_char(match: re.Match[str]) -> str:
 
 
 # orjson writes some small floats unlike json.dumps (1e-05, 0.0001): those take the slow path.
-_SMALL_FLOAT = re.compile(r"[0-9]e-|0\.0000")
+_SMALL_FLOAT = re.compile(r"[0-9]e-")
 
 
 def to_json(value: Any, level: int = 0) -> str:
@@ -146,7 +146,7 @@ def to_json(value: Any, level: int = 0) -> str:
         text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
     except TypeError:  # an integer beyond 64 bits, a key that is not a string
         text = None
-    if text is None or _SMALL_FLOAT.search(text):
+    if text is None or ("e-" in text and _SMALL_FLOAT.search(text)) or "0.0000" in text:
         text = _indented(value, "  ", "\n")
     if level:
         text = text.replace("\n", "\n" + "  " * level)
