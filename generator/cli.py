@@ -210,6 +210,8 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
     for folder in templates:
         if not folder.is_dir():
             raise UsageError(f"error: --templates {folder}: no such folder")
+    # Hashed before anything is read: what changes meanwhile is seen by the next run.
+    read = stamp.inputs(str(catalogue), map(str, [*templates, render.builtin_templates()]))
     found = discover(templates)
     chosen = args.target or config.values.get("target")
     unknown = [name for name in chosen or () if name not in found]
@@ -218,7 +220,6 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
     if not catalogue.exists() and not args.catalogue:
         raise UsageError(_no_catalogue(catalogue, config, prog))
 
-    read = stamp.inputs(str(catalogue), map(str, [*templates, render.builtin_templates()]))
     model = load(catalogue, str(catalogue), list(found.values()))
     selected = list(dict.fromkeys(chosen or default_targets(model, found)))
     check_chosen(model, [found[name] for name in selected], str(catalogue))
@@ -235,11 +236,14 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
     if args.check or args.diff:
         return run.check(selected, orphaned, diff=args.diff, quiet=quiet)
     status, outputs = run.generate(selected, orphaned, quiet=quiet)
-    if stamp_name is not None:
+    # A target module of the user's may read anything: its runs are never stamped.
+    modules = any(path.suffix == ".py" for folder in templates for path in folder.iterdir())
+    if stamp_name is not None and not modules and all(hashed for _, hashed in read):
         stamp.save(
             stamp_name,
             {
-                "inputs": read + stamp.libraries(),
+                "modified": stamp.libraries(),
+                "inputs": read,
                 "out": os.path.abspath(out),
                 "listing": stamp.listing(os.path.abspath(out)),
                 "outputs": outputs,
@@ -302,6 +306,7 @@ class _Run:
     ) -> tuple[int, list[tuple[str, bytes]]]:
         """The exit status, and every file the output now holds, hashed for the stamp."""
         outputs: list[tuple[str, bytes]] = []
+        resolved = os.path.realpath(self.out)  # a link on the way later shows as another path
         # Every target is rendered and staged before any file changes, so a failure anywhere
         # (a template, a full disk, an interruption) leaves the output as it was.
         with write.Transaction(self.out) as transaction:
@@ -309,7 +314,7 @@ class _Run:
                 for target, files in workers.in_order(self.render, selected):
                     transaction.stage(target, files)
                     outputs += [
-                        (os.path.abspath(self.out / path), stamp.text_digest(write.chunks(text)))
+                        (os.path.join(resolved, path), stamp.text_digest(write.chunks(text)))
                         for path, text in files.items()
                     ]
                     del files  # before the next target comes

@@ -28,12 +28,12 @@ try:  # hashlib would load OpenSSL: 2 ms of the 30 a stamped answer may take
 except ImportError:  # pragma: no cover - an interpreter without it
     from hashlib import blake2b
 
-LAYOUT = 1
+LAYOUT = 2
 """Of a stamp's contents; a stamp of another layout is never read."""
 PRINTING = ("--check", "--diff", "-q", "--quiet")
 """Options that change what a run prints, never what it makes."""
 VALUED = ("--catalogue", "--out", "--target", "--templates")
-LIBRARIES = ("jinja2", "markupsafe", "yaml", "black")
+LIBRARIES = ("jinja2", "markupsafe", "yaml", "orjson", "black")
 """Whose code decides what a run makes, besides the generator's and the interpreter's."""
 MANIFEST = ".manifest"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -107,6 +107,20 @@ def answer(arguments: list[str]) -> int | None:
     return 0
 
 
+_FIELDS = {
+    "layout": int,
+    "modified": list,
+    "inputs": list,
+    "out": str,
+    "listing": list,
+    "outputs": list,
+    "files": int,
+    "quiet": bool,
+    "warnings": list,
+    "up_to_date": str,
+}
+
+
 def _found(arguments: list[str]) -> dict[str, Any] | None:
     """The run's stamp, when what it hashed hashes the same again."""
     name = key(arguments)
@@ -117,17 +131,30 @@ def _found(arguments: list[str]) -> dict[str, Any] | None:
             found = marshal.load(handle)
     except OSError:
         return None
-    if not isinstance(found, dict) or found.get("layout") != LAYOUT or not _holds(found):
+    if (
+        not isinstance(found, dict)
+        or found.get("layout") != LAYOUT
+        or any(not isinstance(found.get(name), kind) for name, kind in _FIELDS.items())
+        or not _holds(found)
+    ):
         return None
     return found
 
 
 def _holds(found: dict[str, Any]) -> bool:
     return (
-        all(digest(path) == hashed for path, hashed in found["inputs"])
+        all(_modified(path) == when for path, when in found["modified"])
+        and all(hashed is not None and digest(path) == hashed for path, hashed in found["inputs"])
         and listing(found["out"]) == found["listing"]
         and all(_output(path) == hashed for path, hashed in found["outputs"])
     )
+
+
+def _modified(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _say(line: str) -> None:
@@ -145,11 +172,20 @@ def inputs(catalogue: str, templates: Iterable[str]) -> list[tuple[str, bytes | 
     return [(path, digest(path)) for path in map(os.path.abspath, paths)]
 
 
-def libraries() -> list[tuple[str, bytes | None]]:
-    """The files of the libraries this run used, hashed (a version is in its files)."""
-    loaded = [sys.modules.get(name) for name in LIBRARIES]
-    files = [module.__file__ for module in loaded if module is not None and module.__file__]
-    return [(path, digest(path)) for path in files]
+def libraries() -> list[tuple[str, int | None]]:
+    """When the libraries' files, and the folders they are found in, last changed:
+    installing, upgrading or removing a package changes them, whether this process imported
+    it or not (a worker may import black). Times, not hashes: black alone is megabytes."""
+    import importlib.util  # here: only a full run saves
+
+    paths = []
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin is not None:
+            paths += [spec.origin, os.path.dirname(spec.origin)]
+    # sys.path[0] is the working folder under `python -m`, which changes all the time.
+    paths += [path for path in sys.path[1:] if os.path.isdir(path)]
+    return [(path, _modified(path)) for path in dict.fromkeys(map(os.path.abspath, paths))]
 
 
 def save(name: str, found: dict[str, Any]) -> None:
@@ -195,8 +231,10 @@ def _folder(path: str) -> Iterator[bytes]:
             yield b"d" + name + b"\0"
             yield from _folder(entry.path)
             yield b"\0"
-        else:
+        elif entry.is_file():
             yield b"f" + name + b"\0" + _content_digest(entry.path)
+        else:  # a dangling link, a pipe: nothing a stamp can vouch for
+            raise OSError(f"not a file: {entry.path}")
 
 
 def _content(path: str) -> bytes | None:
@@ -213,9 +251,10 @@ def _content_digest(path: str) -> bytes:
 
 
 def _output(path: str) -> bytes | None:
-    """An output file as the writer would see it: a regular file, never a link."""
+    """An output file as the writer would see it: a regular file reached through no link
+    (its path was stamped resolved)."""
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):
+        if not stat.S_ISREG(os.lstat(path).st_mode) or os.path.realpath(path) != path:
             return None
         return _content_digest(path)
     except OSError:

@@ -133,13 +133,24 @@ def _settings(project: Project) -> None:
     (project.folder / "pyproject.toml").write_text('[tool.generator]\ntarget = ["python"]\n')
 
 
-def _another_jinja2(project: Project) -> None:
+def _another_library(project: Project) -> None:
+    """As if jinja2 had been upgraded since the stamp: its files are of another time."""
     found = marshal.loads(project.stamps()[0].read_bytes())
-    path, _ = next(entry for entry in found["inputs"] if "jinja2" in entry[0])
-    found["inputs"] = [
-        (name, b"another version" if name == path else hashed) for name, hashed in found["inputs"]
+    found["modified"] = [
+        (path, when - 1 if "jinja2" in path else when) for path, when in found["modified"]
     ]
     project.stamps()[0].write_bytes(marshal.dumps(found))
+
+
+def _linked_folder(project: Project) -> None:
+    """A folder of the output replaced by a link to a copy of itself."""
+    folder = next((project.folder / "generated" / "python").iterdir())
+    while not folder.is_dir():
+        folder = next(folder.parent.iterdir())
+    copy = project.folder / "elsewhere"
+    shutil.copytree(folder, copy)
+    shutil.rmtree(folder)
+    folder.symlink_to(copy, target_is_directory=True)
 
 
 @pytest.mark.parametrize(
@@ -151,7 +162,8 @@ def _another_jinja2(project: Project) -> None:
         _orphan,
         _edit_catalogue,
         _settings,
-        _another_jinja2,
+        _another_library,
+        _linked_folder,
     ],
 )
 def test_any_change_runs_in_full(stamped: Project, change: object) -> None:
@@ -250,3 +262,27 @@ def test_a_working_folder_gone_is_said_plainly(tmp_path: Path) -> None:
         done.stderr
         == "error: the working folder is gone (No such file or directory): cd into one\n"
     )
+
+
+def test_every_library_that_shapes_the_output_is_stamped(stamped: Project) -> None:
+    found = marshal.loads(stamped.stamps()[0].read_bytes())
+    names = {Path(path).name for path, _ in found["modified"]}
+    assert {"jinja2", "markupsafe", "yaml", "orjson", "black"} <= names
+
+
+@pytest.mark.parametrize("odd", ["dangling link", "target module"])
+def test_a_template_folder_a_stamp_cannot_vouch_for_is_never_stamped(
+    project: Project, odd: str
+) -> None:
+    mine = project.folder / "mine"
+    (mine / "docs").mkdir(parents=True)
+    if odd == "dangling link":
+        (mine / "docs" / ".#lock").symlink_to(project.folder / "nowhere")
+    else:
+        (mine / "docs.py").write_text(
+            "from generator.target.docs import TARGET as BUILTIN\nTARGET = BUILTIN\n"
+        )
+    args = ("--templates", "mine", "--target", "docs")
+    assert project.run(*args)[0] == 0
+    assert project.stamps() == []
+    assert project.run(*args, "--check")[::3] == (0, False)

@@ -114,7 +114,7 @@ def test_an_interruption_leaves_nothing_and_no_child(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     import run as bench  # the benchmark's synthetic catalogues: large enough to interrupt
 
-    catalogue, _ = bench.synthesise(10_000, tmp_path)
+    catalogue, _ = bench.synthesise(10_000, Path(CATALOGUE), tmp_path)
     out = tmp_path / "out"
     process = subprocess.Popen(
         [PYTHON, "-m", "generator", "--catalogue", catalogue, "--out", out],
