@@ -25,12 +25,15 @@ holds counted again, so a parent holding a large catalogue renders alone."""
 
 
 def resident() -> int:
-    """This process's resident memory in bytes (0 where /proc cannot say)."""
+    """This process's resident memory in bytes; where /proc cannot say, its peak so far."""
     try:
         with open("/proc/self/statm", "rb") as statm:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
-        return 0
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024  # bytes there, KiB here
 
 
 def cores() -> int:
@@ -44,9 +47,10 @@ def in_order(
     work: Callable[[str], Result], names: Sequence[str], processes: int | None = None
 ) -> Iterator[tuple[str, Result]]:
     """(name, work(name)) for each name, in their order, from up to `processes` children
-    (the free cores by default). Serial where forking is unsafe (another thread runs), would
-    hold more than MEMORY, or buys nothing (one name, one core). A failure is raised when
-    its turn comes, as a serial run would raise it; the children are gone by then."""
+    (by default, as many as the cores this process may use). Serial where forking is
+    unsafe (another thread runs), would hold more than MEMORY, or buys nothing (one name,
+    one core). A failure is raised when its turn comes, as a serial run would raise it; the
+    children are gone by then."""
     count = min(len(names), cores() if processes is None else processes)
     # Each child holds what the parent holds, and about as much again while it renders.
     held = max(1, resident())
@@ -57,9 +61,27 @@ def in_order(
         or not hasattr(os, "fork")  # Windows
         or (threading is not None and threading.active_count() > 1)
     ):
-        for name in names:
-            yield name, work(name)
+        yield from _alone(work, names)
         return
+    try:
+        children = _started(work, names, count)
+    except OSError:  # no process or pipe to spare
+        yield from _alone(work, names)
+        return
+    try:
+        yield from _collected(children, names)
+    finally:
+        for reading, pid in children.items():
+            _end(reading, pid)
+
+
+def _alone(work: Callable[[str], Result], names: Sequence[str]) -> Iterator[tuple[str, Result]]:
+    for name in names:
+        yield name, work(name)
+
+
+def _started(work: Callable[[str], object], names: Sequence[str], count: int) -> dict[int, int]:
+    """The children, by the read end of the pipe each sends its results on."""
     # Each child takes the next name from one pipe of tickets, so a slow target never holds
     # up the rest: the tickets are written, and the pipe closed, before any child starts.
     tickets, writing = os.pipe()
@@ -67,28 +89,43 @@ def in_order(
     os.close(writing)
     sys.stdout.flush()
     sys.stderr.flush()
-    children: dict[int, int] = {}  # the read end of each child's results: its pid
+    children: dict[int, int] = {}
+    # An interruption between a fork and the child's own handler would run the parent's
+    # clean-up in the child: it waits until every child is made.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for _ in range(count):
             reading, results = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - measured in the child, which never returns
+            try:
+                pid = os.fork()
+            except OSError:
                 os.close(reading)
-                for other in children:
-                    os.close(other)
-                _serve(work, names, tickets, results)
+                os.close(results)
+                raise
+            if pid == 0:  # pragma: no cover - measured in the child, which never returns
+                try:
+                    # The whole process group hears Ctrl-C: the parent alone answers it.
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                    os.close(reading)
+                    for other in children:
+                        os.close(other)
+                    _serve(work, names, tickets, results)
+                finally:
+                    os._exit(1)
             os.close(results)
             children[reading] = pid
-        os.close(tickets)
-        yield from _collected(children, names)
-    finally:
+    except OSError:
         for reading, pid in children.items():
             _end(reading, pid)
+        raise
+    finally:
+        os.close(tickets)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return children
 
 
 def _serve(work: Callable[[str], object], names: Sequence[str], tickets: int, out: int) -> None:
-    # An interruption reaches the whole process group: the parent alone answers it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     status = 0
     try:
         while ticket := os.read(tickets, 4):
@@ -96,6 +133,8 @@ def _serve(work: Callable[[str], object], names: Sequence[str], tickets: int, ou
             try:
                 outcome: tuple[bool, object] = (True, work(names[index]))
             except BaseException as error:  # raised in the parent, in its turn
+                where = "".join(traceback.format_tb(error.__traceback__))
+                error.add_note(f"(in a worker process)\n{where}".rstrip())
                 outcome = (False, error)
             data = _pickled(outcome)
             view = memoryview(index.to_bytes(4, "big") + len(data).to_bytes(8, "big") + data)
@@ -152,7 +191,8 @@ def _collected(children: dict[int, int], names: Sequence[str]) -> Iterator[tuple
                 if len(buffer) < _HEADER + size:
                     break
                 index = int.from_bytes(buffer[:4], "big")
-                done[index] = pickle.loads(buffer[_HEADER : _HEADER + size])
+                with memoryview(buffer) as view:  # no copy of a target's whole output
+                    done[index] = pickle.loads(view[_HEADER : _HEADER + size])
                 del buffer[: _HEADER + size]
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import CATALOGUE, PYTHON, ROOT
 
+import generator
+from generator import cli
+
 # Run in a process of their own: pytest's process has threads, where forking is unsafe and
 # in_order rightly renders alone.
 SCRIPT = """
@@ -73,8 +76,8 @@ def test_one_process_renders_alone() -> None:
 
 def test_a_parent_holding_much_renders_alone() -> None:
     """A forked child counts all its parent holds again: past the budget, no child."""
-    found = in_order(["a", "b"], memory=150 * 2**20)  # the script holds about 12 MiB
-    assert len({pid for _, pid, _ in found["seen"]}) == 2  # type: ignore[union-attr]
+    found = in_order(["slow-a", "slow-b"], memory=150 * 2**20)  # the script holds 12 MiB
+    assert found["parent"] not in {pid for _, pid, _ in found["seen"]}  # type: ignore[union-attr]
     found = in_order(["a", "b"], memory=2 * 2**20)  # less than any interpreter holds
     assert {pid for _, pid, _ in found["seen"]} == {found["parent"]}  # type: ignore[union-attr]
 
@@ -88,21 +91,75 @@ def test_a_failure_comes_in_its_turn_as_itself() -> None:
     assert found["children"] == ""  # the other child, still rendering, was stopped
 
 
-def test_a_failing_template_in_a_child_is_reported_as_alone(tmp_path: Path) -> None:
+# The command line as a user runs it, noting each time it starts workers.
+COMMAND = """
+import sys
+from generator import cli, workers
+started = workers._started
+def noted(*args):
+    print("forked", file=sys.stderr)
+    return started(*args)
+workers._started = noted
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def command(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PYTHON, "-c", COMMAND, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalogue large enough for the command line to fork (cli.FORK_FROM codes)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import run as bench  # the benchmark's synthetic catalogues
+
+    folder = tmp_path_factory.mktemp("large")
+    return bench.synthesise(cli.FORK_FROM, Path(CATALOGUE), folder)[0]
+
+
+def test_the_command_forks_and_writes_what_one_process_renders(large: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = command("--catalogue", large, "--out", out, "-q", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "forked\n")
+    written = {
+        path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+        for path in out.rglob("*")
+        if path.is_file()
+    }
+    assert written == generator.generate(large)  # rendered in this one process
+    small = command("--catalogue", CATALOGUE, "--out", tmp_path / "small", "-q", cwd=tmp_path)
+    assert (small.returncode, small.stderr) == (0, "")  # too small to repay a fork
+
+
+def test_a_failing_template_in_a_child_is_reported_as_alone(large: Path, tmp_path: Path) -> None:
     mine = tmp_path / "mine" / "docs"
     mine.mkdir(parents=True)
     (mine / "broken.md.jinja").write_text("line one\n{{ catalogue.no_such_thing.deeper }}\n")
     out = tmp_path / "out"
-    command = [PYTHON, "-m", "generator", "--catalogue", CATALOGUE, "--out", out]
-    command += ["--templates", tmp_path / "mine"]
     found = [
-        subprocess.run(
-            [*command, *targets], capture_output=True, text=True, cwd=tmp_path, check=False
+        command(
+            "--catalogue",
+            large,
+            "--out",
+            out,
+            "--templates",
+            tmp_path / "mine",
+            *targets,
+            cwd=tmp_path,
         )
         for targets in (["--target", "docs"], [])
     ]
     alone, forked = found
-    assert (alone.returncode, alone.stderr) == (forked.returncode, forked.stderr)
+    assert forked.stderr.startswith("forked\n")
+    assert (alone.returncode, alone.stderr) == (forked.returncode, forked.stderr[len("forked\n") :])
     assert forked.returncode == 2
     assert "broken.md.jinja:2" in forked.stderr
     assert "nothing was written" in forked.stderr
