@@ -614,7 +614,7 @@ LAZY_CLASSES = """
 import json, pickle, sys, threading
 import qonversion_errors as m
 
-names, key, previous = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
+names, key, previous, other = json.loads(sys.argv[1]), *sys.argv[2:5]
 report = {"made_at_import": sorted(set(names) & set(vars(m)))}
 # Threads racing to make one class all get the one the module keeps.
 found = []
@@ -637,6 +637,13 @@ ways = [
     m.from_dict(cls().to_dict()).__class__,
 ]
 report["one_class"] = all(way is cls for way in ways)
+# A test patching a class it never used before: the package goes on with the one class.
+from unittest import mock
+
+with mock.patch.object(m, other):
+    inside = m.lookup(m._code_keys()[other])
+report["patched"] = inside is getattr(m, other) is m.lookup(m._code_keys()[other])
+report["patched_is_class"] = isinstance(inside, type)
 report["previous"] = getattr(m, previous) is m.lookup(m._PREVIOUS_CODE_NAMES[previous])
 report["listed"] = sorted(set(names) - set(dir(m)))
 report["star"] = sorted(set(names) - set(globals()))
@@ -670,11 +677,14 @@ def test_code_classes_are_made_on_first_use_and_stay_one_class(tmp_path: Path) -
         json.dumps(names),
         CATALOGUE.codes[0].key,
         "BadDataError",
+        names[1],
         cwd=tmp_path / "out" / "python",
     )
     assert json.loads(result.stdout) == {
         "made_at_import": [],
         "one_class": True,
+        "patched": True,
+        "patched_is_class": True,
         "previous": True,
         "listed": [],
         "star": [],

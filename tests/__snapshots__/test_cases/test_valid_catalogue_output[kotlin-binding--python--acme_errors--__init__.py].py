@@ -858,16 +858,20 @@ _CODES: Mapping[str, _Code] = {
 }
 
 
+_MADE: dict[str, type[AcmeError]] = {}
+"""The code classes made so far, by key: the module's attributes only mirror them, as a
+test's mock.patch may replace or delete an attribute for a while."""
+
+
 def _code_class(key: str) -> type[AcmeError]:
     """The class of a code, by key: made from its entry the first time it is asked for,
-    then kept in the module, so that it is one class however it is reached (the module's
-    attribute, lookup, from_response, a pickle)."""
-    name = _CODES[key]["name"]
-    found = globals().get(name)
+    then kept, so that it is one class however it is reached (the module's attribute,
+    lookup, from_response, a pickle)."""
+    found = _MADE.get(key)
     if found is None:
         # setdefault: of two threads making the class at once, both keep the first one.
-        found = globals().setdefault(name, _make_code_class(key, _CODES[key]))
-    return cast("type[AcmeError]", found)
+        found = _MADE.setdefault(key, _make_code_class(key, _CODES[key]))
+    return found
 
 
 def _make_code_class(key: str, entry: _Code) -> type[AcmeError]:
