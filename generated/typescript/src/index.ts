@@ -748,7 +748,7 @@ function codeClass<Instance extends QonversionError>(
   return cls as unknown as CodeClass<Instance>;
 }
 
-/** An error of InvalidDataError. */
+/** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
 export interface InvalidDataError extends RequestError {
   readonly name: "InvalidDataError";
   readonly code: typeof ErrorCode.InvalidData;
@@ -756,7 +756,7 @@ export interface InvalidDataError extends RequestError {
 /** The request is recognized, but validation failed due to some parameters. The parameters are returned in _meta.validation.fields. */
 export const InvalidDataError = /* @__PURE__ */ codeClass<InvalidDataError>(RequestError, "InvalidDataError", "invalid_data" as ErrorCode);
 
-/** An error of InvalidRequestError. */
+/** Unrecognized request URL. */
 export interface InvalidRequestError extends RequestError {
   readonly name: "InvalidRequestError";
   readonly code: typeof ErrorCode.InvalidRequest;
@@ -764,7 +764,7 @@ export interface InvalidRequestError extends RequestError {
 /** Unrecognized request URL. */
 export const InvalidRequestError = /* @__PURE__ */ codeClass<InvalidRequestError>(RequestError, "InvalidRequestError", "invalid_request" as ErrorCode);
 
-/** An error of ControlUnauthorizedError. */
+/** Authorization is required to execute the request. */
 export interface ControlUnauthorizedError extends RequestError {
   readonly name: "ControlUnauthorizedError";
   readonly code: typeof ErrorCode.ControlUnauthorized;
@@ -772,7 +772,7 @@ export interface ControlUnauthorizedError extends RequestError {
 /** Authorization is required to execute the request. */
 export const ControlUnauthorizedError = /* @__PURE__ */ codeClass<ControlUnauthorizedError>(RequestError, "ControlUnauthorizedError", "control_unauthorized" as ErrorCode);
 
-/** An error of EndpointNotImplementedError. */
+/** Functionality at the requested address is not implemented. */
 export interface EndpointNotImplementedError extends RequestError {
   readonly name: "EndpointNotImplementedError";
   readonly code: typeof ErrorCode.NotImplemented;
@@ -780,7 +780,7 @@ export interface EndpointNotImplementedError extends RequestError {
 /** Functionality at the requested address is not implemented. */
 export const EndpointNotImplementedError = /* @__PURE__ */ codeClass<EndpointNotImplementedError>(RequestError, "EndpointNotImplementedError", "not_implemented" as ErrorCode);
 
-/** An error of NotFoundError. */
+/** The requested resource is not found. */
 export interface NotFoundError extends ResourceError {
   readonly name: "NotFoundError";
   readonly code: typeof ErrorCode.NotFound;
@@ -788,7 +788,7 @@ export interface NotFoundError extends ResourceError {
 /** The requested resource is not found. */
 export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(ResourceError, "NotFoundError", "not_found" as ErrorCode);
 
-/** An error of AlreadyExistsError. */
+/** The requested resource already exists. */
 export interface AlreadyExistsError extends ResourceError {
   readonly name: "AlreadyExistsError";
   readonly code: typeof ErrorCode.AlreadyExists;
@@ -796,7 +796,7 @@ export interface AlreadyExistsError extends ResourceError {
 /** The requested resource already exists. */
 export const AlreadyExistsError = /* @__PURE__ */ codeClass<AlreadyExistsError>(ResourceError, "AlreadyExistsError", "already_exists" as ErrorCode);
 
-/** An error of PurchaseFraudError. */
+/** Couldn't validate purchase with store request, potential fraud. */
 export interface PurchaseFraudError extends LogicalError {
   readonly name: "PurchaseFraudError";
   readonly code: typeof ErrorCode.PurchaseFraud;
@@ -804,7 +804,7 @@ export interface PurchaseFraudError extends LogicalError {
 /** Couldn't validate purchase with store request, potential fraud. */
 export const PurchaseFraudError = /* @__PURE__ */ codeClass<PurchaseFraudError>(LogicalError, "PurchaseFraudError", "purchase_fraud" as ErrorCode);
 
-/** An error of RelationNotFoundError. */
+/** Nested objects could not be found or associated with other entity. */
 export interface RelationNotFoundError extends LogicalError {
   readonly name: "RelationNotFoundError";
   readonly code: typeof ErrorCode.RelationNotFound;
@@ -812,7 +812,7 @@ export interface RelationNotFoundError extends LogicalError {
 /** Nested objects could not be found or associated with other entity. */
 export const RelationNotFoundError = /* @__PURE__ */ codeClass<RelationNotFoundError>(LogicalError, "RelationNotFoundError", "relation_not_found" as ErrorCode);
 
-/** An error of StorageError. */
+/** Data was not saved. */
 export interface StorageError extends InternalError {
   readonly name: "StorageError";
   readonly code: typeof ErrorCode.StorageError;
@@ -820,7 +820,7 @@ export interface StorageError extends InternalError {
 /** Data was not saved. */
 export const StorageError = /* @__PURE__ */ codeClass<StorageError>(InternalError, "StorageError", "storage_error" as ErrorCode);
 
-/** An error of NetworkError. */
+/** Internal services interaction failed. */
 export interface NetworkError extends InternalError {
   readonly name: "NetworkError";
   readonly code: typeof ErrorCode.NetworkError;
@@ -828,7 +828,7 @@ export interface NetworkError extends InternalError {
 /** Internal services interaction failed. */
 export const NetworkError = /* @__PURE__ */ codeClass<NetworkError>(InternalError, "NetworkError", "network_error" as ErrorCode);
 
-/** An error of UnknownError. */
+/** Unknown reason. */
 export interface UnknownError extends InternalError {
   readonly name: "UnknownError";
   readonly code: typeof ErrorCode.UnknownError;
@@ -836,7 +836,7 @@ export interface UnknownError extends InternalError {
 /** Unknown reason. */
 export const UnknownError = /* @__PURE__ */ codeClass<UnknownError>(InternalError, "UnknownError", "unknown_error" as ErrorCode);
 
-/** An error of InvalidCredentialsError. */
+/** The access token is invalid or not set. */
 export interface InvalidCredentialsError extends RequestError {
   readonly name: "InvalidCredentialsError";
   readonly code: typeof ErrorCode.InvalidCredentials;
@@ -844,7 +844,7 @@ export interface InvalidCredentialsError extends RequestError {
 /** The access token is invalid or not set. */
 export const InvalidCredentialsError = /* @__PURE__ */ codeClass<InvalidCredentialsError>(RequestError, "InvalidCredentialsError", "invalid_credentials" as ErrorCode);
 
-/** An error of InvalidClientUidError. */
+/** The client UID is invalid or not set. */
 export interface InvalidClientUidError extends RequestError {
   readonly name: "InvalidClientUidError";
   readonly code: typeof ErrorCode.InvalidClientUid;
@@ -852,7 +852,7 @@ export interface InvalidClientUidError extends RequestError {
 /** The client UID is invalid or not set. */
 export const InvalidClientUidError = /* @__PURE__ */ codeClass<InvalidClientUidError>(RequestError, "InvalidClientUidError", "invalid_client_uid" as ErrorCode);
 
-/** An error of UnknownClientPlatformError. */
+/** The client's platform is not supported. */
 export interface UnknownClientPlatformError extends RequestError {
   readonly name: "UnknownClientPlatformError";
   readonly code: typeof ErrorCode.UnknownClientPlatform;
@@ -860,7 +860,7 @@ export interface UnknownClientPlatformError extends RequestError {
 /** The client's platform is not supported. */
 export const UnknownClientPlatformError = /* @__PURE__ */ codeClass<UnknownClientPlatformError>(RequestError, "UnknownClientPlatformError", "unknown_client_platform" as ErrorCode);
 
-/** An error of FeatureNotSupportedError. */
+/** The requested feature is not supported. */
 export interface FeatureNotSupportedError extends LogicalError {
   readonly name: "FeatureNotSupportedError";
   readonly code: typeof ErrorCode.FeatureNotSupported;
@@ -868,7 +868,7 @@ export interface FeatureNotSupportedError extends LogicalError {
 /** The requested feature is not supported. */
 export const FeatureNotSupportedError = /* @__PURE__ */ codeClass<FeatureNotSupportedError>(LogicalError, "FeatureNotSupportedError", "feature_not_supported" as ErrorCode);
 
-/** An error of StoreError. */
+/** The app store (Google Play or the App Store) returned an error. */
 export interface StoreError extends LogicalError {
   readonly name: "StoreError";
   readonly code: typeof ErrorCode.StoreError;
@@ -876,7 +876,7 @@ export interface StoreError extends LogicalError {
 /** The app store (Google Play or the App Store) returned an error. */
 export const StoreError = /* @__PURE__ */ codeClass<StoreError>(LogicalError, "StoreError", "store_error" as ErrorCode);
 
-/** An error of PurchaseInvalidError. */
+/** The purchase is invalid. */
 export interface PurchaseInvalidError extends LogicalError {
   readonly name: "PurchaseInvalidError";
   readonly code: typeof ErrorCode.PurchaseInvalid;
@@ -884,7 +884,7 @@ export interface PurchaseInvalidError extends LogicalError {
 /** The purchase is invalid. */
 export const PurchaseInvalidError = /* @__PURE__ */ codeClass<PurchaseInvalidError>(LogicalError, "PurchaseInvalidError", "purchase_invalid" as ErrorCode);
 
-/** An error of ProjectConfigError. */
+/** The project is not configured, or configured incorrectly, in the Qonversion dashboard. */
 export interface ProjectConfigError extends LogicalError {
   readonly name: "ProjectConfigError";
   readonly code: typeof ErrorCode.ProjectConfigError;
@@ -892,7 +892,7 @@ export interface ProjectConfigError extends LogicalError {
 /** The project is not configured, or configured incorrectly, in the Qonversion dashboard. */
 export const ProjectConfigError = /* @__PURE__ */ codeClass<ProjectConfigError>(LogicalError, "ProjectConfigError", "project_config_error" as ErrorCode);
 
-/** An error of InvalidStoreCredentialsError. */
+/** The store credentials given to Qonversion are invalid. */
 export interface InvalidStoreCredentialsError extends LogicalError {
   readonly name: "InvalidStoreCredentialsError";
   readonly code: typeof ErrorCode.InvalidStoreCredentials;
@@ -900,7 +900,7 @@ export interface InvalidStoreCredentialsError extends LogicalError {
 /** The store credentials given to Qonversion are invalid. */
 export const InvalidStoreCredentialsError = /* @__PURE__ */ codeClass<InvalidStoreCredentialsError>(LogicalError, "InvalidStoreCredentialsError", "invalid_store_credentials" as ErrorCode);
 
-/** An error of ReceiptValidationError. */
+/** The store receipt could not be validated. */
 export interface ReceiptValidationError extends LogicalError {
   readonly name: "ReceiptValidationError";
   readonly code: typeof ErrorCode.ReceiptValidationError;
@@ -908,7 +908,7 @@ export interface ReceiptValidationError extends LogicalError {
 /** The store receipt could not be validated. */
 export const ReceiptValidationError = /* @__PURE__ */ codeClass<ReceiptValidationError>(LogicalError, "ReceiptValidationError", "receipt_validation_error" as ErrorCode);
 
-/** An error of BackendError. */
+/** An error on Qonversion's side (the SDKs' BackendError). */
 export interface BackendError extends InternalError {
   readonly name: "BackendError";
   readonly code: typeof ErrorCode.BackendError;

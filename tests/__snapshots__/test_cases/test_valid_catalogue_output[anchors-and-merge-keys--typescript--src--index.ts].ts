@@ -632,7 +632,7 @@ function codeClass<Instance extends AcmeError>(
   return cls as unknown as CodeClass<Instance>;
 }
 
-/** An error of NotFoundError. */
+/** The thing is not there. */
 export interface NotFoundError extends ResourceError {
   readonly name: "NotFoundError";
   readonly code: typeof ErrorCode.NotFound;
@@ -640,7 +640,7 @@ export interface NotFoundError extends ResourceError {
 /** The thing is not there. */
 export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(ResourceError, "NotFoundError", "not_found" as ErrorCode);
 
-/** An error of GoneError. */
+/** The thing was there once. */
 export interface GoneError extends ResourceError {
   readonly name: "GoneError";
   readonly code: typeof ErrorCode.Gone;
@@ -648,7 +648,7 @@ export interface GoneError extends ResourceError {
 /** The thing was there once. */
 export const GoneError = /* @__PURE__ */ codeClass<GoneError>(ResourceError, "GoneError", "gone" as ErrorCode);
 
-/** An error of StorageError. */
+/** Saving failed. */
 export interface StorageError extends InternalError {
   readonly name: "StorageError";
   readonly code: typeof ErrorCode.StorageError;

@@ -633,7 +633,7 @@ function codeClass<Instance extends AcmeError>(
   return cls as unknown as CodeClass<Instance>;
 }
 
-/** An error of NotFoundError. */
+/** The thing is not there. */
 export interface NotFoundError extends ResourceError {
   readonly name: "NotFoundError";
   readonly code: typeof ErrorCode.NotFound;
@@ -641,7 +641,7 @@ export interface NotFoundError extends ResourceError {
 /** The thing is not there. */
 export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(ResourceError, "NotFoundError", "not_found" as ErrorCode);
 
-/** An error of StorageError. */
+/** Saving failed. */
 export interface StorageError extends InternalError {
   readonly name: "StorageError";
   readonly code: typeof ErrorCode.StorageError;

@@ -644,7 +644,7 @@ function codeClass<Instance extends AcmeError>(
   return cls as unknown as CodeClass<Instance>;
 }
 
-/** An error of ErrorBody. */
+/** The thing is not there. */
 export interface ErrorBody extends ResourceError {
   readonly name: "ErrorBody";
   readonly code: typeof ErrorCode.Final;
@@ -652,7 +652,7 @@ export interface ErrorBody extends ResourceError {
 /** The thing is not there. */
 export const ErrorBody = /* @__PURE__ */ codeClass<ErrorBody>(ResourceError, "ErrorBody", "final" as ErrorCode);
 
-/** An error of KnownErrorCode. */
+/** The thing is not there. */
 export interface KnownErrorCode extends ResourceError {
   readonly name: "KnownErrorCode";
   readonly code: typeof ErrorCode.IntEnum;
@@ -660,7 +660,7 @@ export interface KnownErrorCode extends ResourceError {
 /** The thing is not there. */
 export const KnownErrorCode = /* @__PURE__ */ codeClass<KnownErrorCode>(ResourceError, "KnownErrorCode", "int_enum" as ErrorCode);
 
-/** An error of Protocol. */
+/** The thing is not there. */
 export interface Protocol extends ResourceError {
   readonly name: "Protocol";
   readonly code: typeof ErrorCode.StrEnum;
@@ -668,7 +668,7 @@ export interface Protocol extends ResourceError {
 /** The thing is not there. */
 export const Protocol = /* @__PURE__ */ codeClass<Protocol>(ResourceError, "Protocol", "str_enum" as ErrorCode);
 
-/** An error of StrEnum. */
+/** The thing is not there. */
 export interface StrEnum extends ResourceError {
   readonly name: "StrEnum";
   readonly code: typeof ErrorCode.Protocol;
@@ -676,7 +676,7 @@ export interface StrEnum extends ResourceError {
 /** The thing is not there. */
 export const StrEnum = /* @__PURE__ */ codeClass<StrEnum>(ResourceError, "StrEnum", "protocol" as ErrorCode);
 
-/** An error of NamedTupleError. */
+/** The thing is not there. */
 export interface NamedTupleError extends ResourceError {
   readonly name: "NamedTupleError";
   readonly code: typeof ErrorCode.NamedTuple;
@@ -684,7 +684,7 @@ export interface NamedTupleError extends ResourceError {
 /** The thing is not there. */
 export const NamedTupleError = /* @__PURE__ */ codeClass<NamedTupleError>(ResourceError, "NamedTupleError", "named_tuple" as ErrorCode);
 
-/** An error of FieldSource. */
+/** The thing is not there. */
 export interface FieldSource extends ResourceError {
   readonly name: "FieldSource";
   readonly code: typeof ErrorCode.FieldSource;
@@ -692,7 +692,7 @@ export interface FieldSource extends ResourceError {
 /** The thing is not there. */
 export const FieldSource = /* @__PURE__ */ codeClass<FieldSource>(ResourceError, "FieldSource", "field_source" as ErrorCode);
 
-/** An error of StorageError. */
+/** Saving failed. */
 export interface StorageError extends InternalError {
   readonly name: "StorageError";
   readonly code: typeof ErrorCode.StorageError;

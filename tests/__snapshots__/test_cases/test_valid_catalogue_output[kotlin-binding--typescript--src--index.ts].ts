@@ -707,7 +707,7 @@ function codeClass<Instance extends AcmeError>(
   return cls as unknown as CodeClass<Instance>;
 }
 
-/** An error of InvalidUrlError. */
+/** A URL is wrong: "quoted", with a backslash \ and a tab\there. */
 export interface InvalidUrlError extends RequestError {
   readonly name: "InvalidUrlError";
   readonly code: typeof ErrorCode.InvalidUrl;
@@ -722,7 +722,7 @@ export const InvalidUrlError = /* @__PURE__ */ codeClass<InvalidUrlError>(
   [["apiKeyId", "api_key_id"]],
 );
 
-/** An error of UserIdMissingError. */
+/** The user id is missing. */
 export interface UserIdMissingError extends RequestError {
   readonly name: "UserIdMissingError";
   readonly code: typeof ErrorCode.UserIdMissing;
@@ -730,7 +730,11 @@ export interface UserIdMissingError extends RequestError {
 /** The user id is missing. */
 export const UserIdMissingError = /* @__PURE__ */ codeClass<UserIdMissingError>(RequestError, "UserIdMissingError", "user_id_missing" as ErrorCode);
 
-/** @deprecated Deprecated since v2. Servers send invalid_url now. Use the code invalid_url instead. */
+/**
+ * The thing is not there.
+ *
+ * @deprecated Deprecated since v2. Servers send invalid_url now. Use the code invalid_url instead.
+ */
 export interface NotFoundError extends LegacyError {
   readonly name: "NotFoundError";
   readonly code: typeof ErrorCode.NotFound;
@@ -742,7 +746,7 @@ export interface NotFoundError extends LegacyError {
  */
 export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(LegacyError, "NotFoundError", "not_found" as ErrorCode);
 
-/** An error of StorageError. */
+/** Saving failed. 🚀 It costs $5 (${price}); see /api/v1/* and *\/. */
 export interface StorageError extends InternalError {
   readonly name: "StorageError";
   readonly code: typeof ErrorCode.StorageError;

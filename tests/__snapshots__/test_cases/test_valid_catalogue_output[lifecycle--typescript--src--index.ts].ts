@@ -694,7 +694,7 @@ function codeClass<Instance extends AcmeError>(
   return cls as unknown as CodeClass<Instance>;
 }
 
-/** An error of InvalidDataError. */
+/** A field is wrong. (A description saying \@deprecated or {\@link x} marks nothing.) */
 export interface InvalidDataError extends RequestError {
   readonly name: "InvalidDataError";
   readonly code: typeof ErrorCode.InvalidData;
@@ -725,7 +725,11 @@ export const WrongDataError = InvalidDataError;
 /** @deprecated Renamed to InvalidDataError. */
 export type WrongDataError = InvalidDataError;
 
-/** @deprecated Deprecated since v2. Servers send invalid_data now. Use the code invalid_data instead. Sunset on 2027-06-30. */
+/**
+ * The request is malformed.
+ *
+ * @deprecated Deprecated since v2. Servers send invalid_data now. Use the code invalid_data instead. Sunset on 2027-06-30.
+ */
 export interface InvalidRequestError extends RequestError {
   readonly name: "InvalidRequestError";
   readonly code: typeof ErrorCode.InvalidRequest;
@@ -737,7 +741,7 @@ export interface InvalidRequestError extends RequestError {
  */
 export const InvalidRequestError = /* @__PURE__ */ codeClass<InvalidRequestError>(RequestError, "InvalidRequestError", "invalid_request" as ErrorCode);
 
-/** An error of NotFoundError. */
+/** The thing is not there. */
 export interface NotFoundError extends LegacyError {
   readonly name: "NotFoundError";
   readonly code: typeof ErrorCode.NotFound;
@@ -745,7 +749,11 @@ export interface NotFoundError extends LegacyError {
 /** The thing is not there. */
 export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(LegacyError, "NotFoundError", "not_found" as ErrorCode);
 
-/** @deprecated Deprecated. Use the code not_found instead. */
+/**
+ * The thing went away.
+ *
+ * @deprecated Deprecated. Use the code not_found instead.
+ */
 export interface GoneAwayError extends LegacyError {
   readonly name: "GoneAwayError";
   readonly code: typeof ErrorCode.GoneAway;
@@ -757,7 +765,7 @@ export interface GoneAwayError extends LegacyError {
  */
 export const GoneAwayError = /* @__PURE__ */ codeClass<GoneAwayError>(LegacyError, "GoneAwayError", "gone_away" as ErrorCode);
 
-/** An error of StorageError. */
+/** Saving failed. */
 export interface StorageError extends InternalError {
   readonly name: "StorageError";
   readonly code: typeof ErrorCode.StorageError;

@@ -609,7 +609,7 @@ function codeClass<Instance extends AcmeError>(
   return cls as unknown as CodeClass<Instance>;
 }
 
-/** An error of NotFoundError. */
+/** The thing is not there. */
 export interface NotFoundError extends AcmeError {
   readonly name: "NotFoundError";
   readonly code: typeof ErrorCode.NotFound;
@@ -617,7 +617,7 @@ export interface NotFoundError extends AcmeError {
 /** The thing is not there. */
 export const NotFoundError = /* @__PURE__ */ codeClass<NotFoundError>(AcmeError, "NotFoundError", "not_found" as ErrorCode);
 
-/** An error of StorageError. */
+/** Saving failed. */
 export interface StorageError extends AcmeError {
   readonly name: "StorageError";
   readonly code: typeof ErrorCode.StorageError;
