@@ -30,6 +30,7 @@ _STR = f"{_CORE}str"
 # can start with; a plain scalar starting otherwise is text, without asking the resolver.
 _MAY_START_NON_TEXT = frozenset(_Loader.yaml_implicit_resolvers)
 _PLAIN_BOOLEANS = {"true": True, "false": False}
+_CONSTRUCTED = "a value read already"  # a tag no scalar has: nothing more to do
 _RESOLVED_KEPT = 1_000
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
 _ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
@@ -343,7 +344,7 @@ class _Builder:
         if tag is None and (quoted or value[:1] not in _MAY_START_NON_TEXT):
             tag = _STR  # quoted, or it cannot be a number, boolean, null, date or merge key
         elif tag is None and value in _PLAIN_BOOLEANS:  # as the resolver would read them
-            tag, value = _STR, _PLAIN_BOOLEANS[value]  # _STR: nothing more to construct
+            tag, value = _CONSTRUCTED, _PLAIN_BOOLEANS[value]
         elif tag is None and event.implicit[0]:  # plain: its tag depends on its text alone
             tag = self.resolved.get(value)
             if tag is None:
