@@ -20,7 +20,7 @@ this tree only, as are the type checkers.
 
 Importing the generated Python package is measured against the plain dict module of
 bench/plain.py, and loading the compiled TypeScript module against the plain object literal
-of bench/plain_typescript.py; each line says "not measured" while its module is missing.
+of bench/plain_typescript.py.
 
 `make bench` installs what it compares with and runs this; --quick is for working on it.
 """
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib
 import json
 import os
 import platform
@@ -45,6 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import plain  # bench/: the plain modules the bindings' load is measured against
+import plain_typescript
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -372,17 +373,6 @@ def error_body(out: Path, size: int) -> str:
     raise SystemExit(f"no fixture case gives {wanted} with status 400")
 
 
-def plain_reference(module: str) -> Any | None:
-    """bench/plain.py or bench/plain_typescript.py, written apart; None while missing."""
-    if not (ROOT / "bench" / f"{module}.py").exists():
-        return None
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        return importlib.import_module(module)
-    finally:
-        sys.path.pop(0)
-
-
 PYTHON_IMPORT = (
     "import sys; sys.path.insert(0, sys.argv[1]); import {} as m; m.from_response(400, sys.argv[2])"
 )
@@ -404,11 +394,6 @@ def python_import_lines(
     report: Report, size: int, out: Path, codes: dict[str, Any], body: str, pairs: int, work: Path
 ) -> None:
     what = f"{size:,} codes, import the Python package and build one error, vs a plain dict"
-    plain = plain_reference("plain")
-    if plain is None:
-        report.skipped(what, "bench/plain.py missing")
-        report.goal("import the Python package within 6x a plain dict module", None)
-        return
     folder, name = package_folder(out)
     reference = work / "plain-python"
     reference.mkdir(exist_ok=True)
@@ -434,18 +419,13 @@ def typescript_load_lines(
     report: Report, size: int, out: Path, codes: dict[str, Any], body: str, pairs: int, work: Path
 ) -> None:
     what = f"{size:,} codes, node loads the compiled TypeScript module and calls fromResponse"
-    plain = plain_reference("plain_typescript")
-    if plain is None:
-        report.skipped(what, "bench/plain_typescript.py missing")
-        report.goal("load the TypeScript module within 2x a plain object literal", None)
-        return
     package = out / "typescript"
     # The package's own build (ES modules, as its package.json says); the type check is
     # timed apart, below.
     subprocess.run([NODE_BIN / "tsc", "-p", package / "tsconfig.json"], check=True)
     module = package / "dist" / "esm" / "index.js"
     reference = work / "plain.mjs"
-    reference.write_text(plain.javascript_module(codes), encoding="utf-8")
+    reference.write_text(plain_typescript.javascript_module(codes), encoding="utf-8")
     timings = {side: work / f"load-{side}.ms" for side in ("new", "old")}
     compared = compare(
         Side(

@@ -11,20 +11,9 @@ import jinja2
 from . import catalogue as _catalogue
 from . import render, write
 from .model import Catalogue
-from .problems import CatalogueError
 from .target import Target
 from .target import discover as discover_targets
 
-__all__ = [
-    "CatalogueError",
-    "Target",
-    "default_targets",
-    "discover",
-    "generate",
-    "load",
-    "render_target",
-    "targets",
-]
 load = _catalogue.load
 
 
