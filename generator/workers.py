@@ -63,16 +63,20 @@ def in_order(
     ):
         yield from _alone(work, names)
         return
-    try:
-        children = _started(work, names, count)
-    except OSError:  # no process or pipe to spare
-        yield from _alone(work, names)
-        return
-    try:
-        yield from _collected(children, names)
+    children: dict[int, int] = {}  # the read end of the pipe each sends its results on: pid
+    try:  # whatever happens, from the first fork on, no child outlives this
+        try:
+            _start(work, names, count, children)
+            forked = True
+        except OSError:  # no process or pipe to spare
+            forked = False
+        if forked:
+            yield from _collected(children, names)
+        else:
+            _end_all(children)
+            yield from _alone(work, names)
     finally:
-        for reading, pid in children.items():
-            _end(reading, pid)
+        _end_all(children)
 
 
 def _alone(work: Callable[[str], Result], names: Sequence[str]) -> Iterator[tuple[str, Result]]:
@@ -80,8 +84,10 @@ def _alone(work: Callable[[str], Result], names: Sequence[str]) -> Iterator[tupl
         yield name, work(name)
 
 
-def _started(work: Callable[[str], object], names: Sequence[str], count: int) -> dict[int, int]:
-    """The children, by the read end of the pipe each sends its results on."""
+def _start(
+    work: Callable[[str], object], names: Sequence[str], count: int, children: dict[int, int]
+) -> None:
+    """count children, each put in children as soon as it is made."""
     # Each child takes the next name from one pipe of tickets, so a slow target never holds
     # up the rest: the tickets are written, and the pipe closed, before any child starts.
     tickets, writing = os.pipe()
@@ -89,9 +95,8 @@ def _started(work: Callable[[str], object], names: Sequence[str], count: int) ->
     os.close(writing)
     sys.stdout.flush()
     sys.stderr.flush()
-    children: dict[int, int] = {}
     # An interruption between a fork and the child's own handler would run the parent's
-    # clean-up in the child: it waits until every child is made.
+    # clean-up in the child: it waits until every child is made, then reaches the parent.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for _ in range(count):
@@ -115,14 +120,9 @@ def _started(work: Callable[[str], object], names: Sequence[str], count: int) ->
                     os._exit(1)
             os.close(results)
             children[reading] = pid
-    except OSError:
-        for reading, pid in children.items():
-            _end(reading, pid)
-        raise
     finally:
         os.close(tickets)
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    return children
 
 
 def _serve(work: Callable[[str], object], names: Sequence[str], tickets: int, out: int) -> None:
@@ -194,6 +194,12 @@ def _collected(children: dict[int, int], names: Sequence[str]) -> Iterator[tuple
                 with memoryview(buffer) as view:  # no copy of a target's whole output
                     done[index] = pickle.loads(view[_HEADER : _HEADER + size])
                 del buffer[: _HEADER + size]
+
+
+def _end_all(children: dict[int, int]) -> None:
+    for reading, pid in children.items():
+        _end(reading, pid)
+    children.clear()
 
 
 def _end(reading: int, pid: int) -> None:

@@ -91,15 +91,49 @@ def test_a_failure_comes_in_its_turn_as_itself() -> None:
     assert found["children"] == ""  # the other child, still rendering, was stopped
 
 
+# Ctrl-C while the children are being made: it waits until they all are, then the parent
+# alone answers it, and stops them.
+INTERRUPTED_WHILE_FORKING = """
+import os, signal, sys, time
+from generator import workers
+
+fork = os.fork
+def interrupted_fork():
+    pid = fork()
+    if pid:
+        os.kill(os.getpid(), signal.SIGINT)
+    return pid
+os.fork = interrupted_fork
+try:
+    for _ in workers.in_order(lambda name: time.sleep(5), ["a", "b", "c"], 2):
+        pass
+    print("not interrupted")
+except KeyboardInterrupt:
+    print(repr(open(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read()))
+"""
+
+
+def test_an_interruption_while_forking_leaves_no_child() -> None:
+    done = subprocess.run(
+        [PYTHON, "-c", INTERRUPTED_WHILE_FORKING],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=True,
+    )
+    assert (done.stdout, done.stderr) == ("''\n", "")
+
+
 # The command line as a user runs it, noting each time it starts workers.
 COMMAND = """
 import sys
 from generator import cli, workers
-started = workers._started
+start = workers._start
 def noted(*args):
     print("forked", file=sys.stderr)
-    return started(*args)
-workers._started = noted
+    return start(*args)
+workers._start = noted
 sys.exit(cli.main(sys.argv[1:]))
 """
 
