@@ -103,6 +103,8 @@ def _comment_char(match: re.Match[str]) -> str:
 
 def comment(text: str) -> str:
     """Text for a one-line comment (`//`, `#`) or a doc comment: cannot end or break it."""
+    if text.isascii() and text.isprintable() and "*/" not in text:
+        return text  # most descriptions, every code's three times in some bindings
     return _COMMENT_SPECIAL.sub(_comment_char, text)
 
 

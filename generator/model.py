@@ -449,8 +449,15 @@ class Catalogue:
 
     def codes_of(self, error_type: ErrorType | None) -> tuple[ErrorCode, ...]:
         """The codes of a type, or (for None) the codes without one."""
-        key = error_type.key if error_type is not None else None
-        return tuple(code for code in self.codes if code.type == key)
+        return self._codes_by_type.get(error_type.key if error_type is not None else None, ())
+
+    @functools.cached_property
+    def _codes_by_type(self) -> dict[str | None, tuple[ErrorCode, ...]]:
+        # Asked for once per type by several templates: one pass over the codes, not one each.
+        found: dict[str | None, list[ErrorCode]] = {}
+        for code in self.codes:
+            found.setdefault(code.type, []).append(code)
+        return {key: tuple(codes) for key, codes in found.items()}
 
     @property
     def untyped_codes(self) -> tuple[ErrorCode, ...]:
@@ -516,7 +523,15 @@ class Catalogue:
         )
 
     def codes_with(self, status: Status) -> tuple[ErrorCode, ...]:
-        return tuple(code for code in self.codes if status.key in code.statuses)
+        return self._codes_by_status.get(status.key, ())
+
+    @functools.cached_property
+    def _codes_by_status(self) -> dict[str, tuple[ErrorCode, ...]]:
+        found: dict[str, list[ErrorCode]] = {}
+        for code in self.codes:
+            for key in dict.fromkeys(code.statuses):
+                found.setdefault(key, []).append(code)
+        return {key: tuple(codes) for key, codes in found.items()}
 
     def type_for_status(self, status: Status) -> ErrorType | None:
         """The one error type whose codes use this status, if there is exactly one."""
