@@ -287,7 +287,13 @@ _FENCE_UNSHOWABLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 def markdown_fence(text: str, language: str = "") -> str:
     """A fenced code block holding text, fenced longer than any backtick run inside it;
     control characters (a tab too), which a page cannot show, named as U+XXXX."""
-    longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=2)
+    longest = (
+        max((len(run) for run in re.findall(r"`{3,}", text)), default=2) if "```" in text else 2
+    )
     fence = "`" * (longest + 1)
-    shown = _FENCE_UNSHOWABLE.sub(lambda match: f"U+{ord(match.group()):04X}", text)
+    shown = (
+        _FENCE_UNSHOWABLE.sub(lambda match: f"U+{ord(match.group()):04X}", text)
+        if _FENCE_UNSHOWABLE.search(text)
+        else text
+    )
     return f"{fence}{language}\n{shown.rstrip(chr(10))}\n{fence}"

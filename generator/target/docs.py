@@ -16,7 +16,7 @@ def anchor(entry: ErrorCode | Tombstone | ErrorType | Status | Envelope) -> str:
     """The id of an entry's section; a code's is its key (naming.docs_url relies on it), and
     so is a removed code's: the links the bindings gave while it was live still lead to it.
     (Keys are unique among live and removed codes together, and no other id is a bare key.)"""
-    if isinstance(entry, ErrorCode | Tombstone):
+    if isinstance(entry, (ErrorCode, Tombstone)):
         return entry.key
     if isinstance(entry, ErrorType):
         return f"type-{entry.key}"
