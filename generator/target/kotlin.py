@@ -390,10 +390,10 @@ class Kotlin(Target):
         """
         Any BigDecimal Boolean Byte ByteArray ByteArrayOutputStream Condition
         ConnectException Deprecated Double Duration Envelope Equality Extra Field
-        FieldSource Float HashMap HashSet HttpURLConnection IOException InputStream Int
-        InterruptedIOException JsonNumber JvmInline JvmOverloads JvmStatic LinkedHashMap
-        LinkedHashSet List Long Map MutableList MutableSet NoRouteToHostException Pair
-        ReplaceWith RuntimeException SSLHandshakeException Set Short
+        FieldSource Float HashMap HashSet HttpURLConnection IOException IllegalStateException
+        InputStream Int InterruptedIOException JsonNumber JvmInline JvmOverloads JvmStatic
+        LinkedHashMap LinkedHashSet List Long Map MutableList MutableSet NoRouteToHostException
+        Pair ReplaceWith RuntimeException SSLHandshakeException Set Short
         SocketTimeoutException StackOverflowError String Suppress System Throwable
         UnknownHostException VirtualMachineError
         """.split()

@@ -19,10 +19,10 @@ import java.math.BigDecimal
  * method and one class's constants, so that any number of codes compiles.
  */
 internal object Catalog {
-    val other = ErrorInfo("AcmeOtherError", null, null, null, emptyList(), null, "Unknown error", "An error the catalogue knows nothing of.", null, false, null, null, null, null, null, emptyList(), false) { AcmeOtherError(it) }
-    val transport = ErrorInfo("AcmeTransportError", null, null, null, emptyList(), null, "No answer from Acme API", "The request failed on its way, or its answer did not come.", true, false, null, null, null, null, null, emptyList(), true) { AcmeTransportError(it) }
-    val connection = ErrorInfo("AcmeConnectionError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request never reached the server: sending it again is safe.", null, false, null, null, null, null, null, emptyList(), false) { AcmeConnectionError(it) }
-    val timeout = ErrorInfo("AcmeTimeoutError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request was sent, and no answer came in time.", null, false, null, null, null, null, null, emptyList(), true) { AcmeTimeoutError(it) }
+    val other = ErrorInfo("AcmeOtherError", null, null, null, emptyList(), null, "Unknown error", "An error the catalogue knows nothing of.", null, false, null, null, null, null, null, emptyList(), false, 0) { _, details -> AcmeOtherError(details) }
+    val transport = ErrorInfo("AcmeTransportError", null, null, null, emptyList(), null, "No answer from Acme API", "The request failed on its way, or its answer did not come.", true, false, null, null, null, null, null, emptyList(), true, 0) { _, details -> AcmeTransportError(details) }
+    val connection = ErrorInfo("AcmeConnectionError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request never reached the server: sending it again is safe.", null, false, null, null, null, null, null, emptyList(), false, 0) { _, details -> AcmeConnectionError(details) }
+    val timeout = ErrorInfo("AcmeTimeoutError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request was sent, and no answer came in time.", null, false, null, null, null, null, null, emptyList(), true, 0) { _, details -> AcmeTimeoutError(details) }
 
     val statusClassList: List<ErrorInfo> by lazy { buildList { StatusClasses0.add(this); } }
     val typeList: List<ErrorInfo> by lazy { buildList { Types0.add(this); } }
@@ -168,26 +168,46 @@ internal object Catalog {
     val retryStatuses: Set<Int> = HashSet<Int>(listOf(408, 429, 502, 503, 504))
     val secretHeaders: Set<String> = HashSet<String>(emptyList())
 
-    private object StatusClasses0 {
+    private object StatusClasses0 : ErrorInfo.Maker {
+        override fun make(index: Int, details: ErrorDetails): AcmeError = when (index) {
+            0 -> RateLimitedError(details)
+            else -> throw IllegalStateException("no kind $index in StatusClasses0")
+        }
+
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("RateLimitedError", null, null, null, listOf("429"), null, "Unknown error", "Too many requests, whatever the body says.", null, false, null, null, null, null, null, emptyList(), false) { RateLimitedError(it) })
+            into.add(ErrorInfo("RateLimitedError", null, null, null, listOf("429"), null, "Unknown error", "Too many requests, whatever the body says.", null, false, null, null, null, null, null, emptyList(), false, 0, this))
         }
     }
 
-    private object Types0 {
+    private object Types0 : ErrorInfo.Maker {
+        override fun make(index: Int, details: ErrorDetails): AcmeError = when (index) {
+            0 -> RequestError(details)
+            1 -> LegacyError(details)
+            2 -> InternalError(details)
+            else -> throw IllegalStateException("no kind $index in Types0")
+        }
+
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("RequestError", null, ErrorType("request"), null, emptyList(), null, "Unknown error", "The request is wrong.", null, false, Fault.Client, null, null, null, null, emptyList(), false) { RequestError(it) })
-            into.add(ErrorInfo("LegacyError", null, ErrorType("legacy"), null, emptyList(), null, "Unknown error", "Errors of the v1 API.", null, false, Fault.Client, null, null, "Deprecated since v2. Its codes move to request.", null, listOf(JsonNumber("1")), false) { LegacyError(it) })
-            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, emptyList(), false) { InternalError(it) })
+            into.add(ErrorInfo("RequestError", null, ErrorType("request"), null, emptyList(), null, "Unknown error", "The request is wrong.", null, false, Fault.Client, null, null, null, null, emptyList(), false, 0, this))
+            into.add(ErrorInfo("LegacyError", null, ErrorType("legacy"), null, emptyList(), null, "Unknown error", "Errors of the v1 API.", null, false, Fault.Client, null, null, "Deprecated since v2. Its codes move to request.", null, listOf(JsonNumber("1")), false, 1, this))
+            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, emptyList(), false, 2, this))
         }
     }
 
-    private object Codes0 {
+    private object Codes0 : ErrorInfo.Maker {
+        override fun make(index: Int, details: ErrorDetails): AcmeError = when (index) {
+            0 -> InvalidUrlError(details)
+            1 -> NoUserError(details)
+            2 -> NotFoundError(details)
+            3 -> StorageError(details)
+            else -> throw IllegalStateException("no kind $index in Codes0")
+        }
+
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("InvalidUrlError", ErrorCode("invalid_url"), ErrorType("request"), type("request"), listOf("400"), null, "The URL is not one", "A URL is wrong: \"quoted\", with a backslash \\ and a tab\there.", false, false, Fault.Client, "https://acme.example/docs/#invalid_url", null, null, null, emptyList(), false) { InvalidUrlError(it) })
-            into.add(ErrorInfo("NoUserError", ErrorCode("user_id_missing"), ErrorType("request"), type("request"), listOf("400"), null, "No user id", "The user id is missing.", false, false, Fault.Client, "https://acme.example/docs/#user_id_missing", null, null, null, emptyList(), false) { NoUserError(it) })
-            into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("legacy"), type("legacy"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, "Deprecated since v2. Servers send invalid_url now. Use the code invalid_url instead.", ErrorCode("invalid_url"), listOf(JsonNumber("20404"), "not_found"), false) { NotFoundError(it) })
-            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), 503, "Not saved", "Saving failed. 🚀 It costs \$5 (\${price}); see /api/v1/* and */.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, emptyList(), false) { StorageError(it) })
+            into.add(ErrorInfo("InvalidUrlError", ErrorCode("invalid_url"), ErrorType("request"), type("request"), listOf("400"), null, "The URL is not one", "A URL is wrong: \"quoted\", with a backslash \\ and a tab\there.", false, false, Fault.Client, "https://acme.example/docs/#invalid_url", null, null, null, emptyList(), false, 0, this))
+            into.add(ErrorInfo("NoUserError", ErrorCode("user_id_missing"), ErrorType("request"), type("request"), listOf("400"), null, "No user id", "The user id is missing.", false, false, Fault.Client, "https://acme.example/docs/#user_id_missing", null, null, null, emptyList(), false, 1, this))
+            into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("legacy"), type("legacy"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, "Deprecated since v2. Servers send invalid_url now. Use the code invalid_url instead.", ErrorCode("invalid_url"), listOf(JsonNumber("20404"), "not_found"), false, 2, this))
+            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), 503, "Not saved", "Saving failed. 🚀 It costs \$5 (\${price}); see /api/v1/* and */.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, emptyList(), false, 3, this))
         }
     }
 

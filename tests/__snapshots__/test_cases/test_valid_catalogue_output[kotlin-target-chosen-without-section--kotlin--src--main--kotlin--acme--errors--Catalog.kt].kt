@@ -19,10 +19,10 @@ import java.math.BigDecimal
  * method and one class's constants, so that any number of codes compiles.
  */
 internal object Catalog {
-    val other = ErrorInfo("AcmeOtherError", null, null, null, emptyList(), null, "Unknown error", "An error the catalogue knows nothing of.", null, false, null, null, null, null, null, emptyList(), false) { AcmeOtherError(it) }
-    val transport = ErrorInfo("AcmeTransportError", null, null, null, emptyList(), null, "No answer from Acme API", "The request failed on its way, or its answer did not come.", true, false, null, null, null, null, null, emptyList(), true) { AcmeTransportError(it) }
-    val connection = ErrorInfo("AcmeConnectionError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request never reached the server: sending it again is safe.", null, false, null, null, null, null, null, emptyList(), false) { AcmeConnectionError(it) }
-    val timeout = ErrorInfo("AcmeTimeoutError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request was sent, and no answer came in time.", null, false, null, null, null, null, null, emptyList(), true) { AcmeTimeoutError(it) }
+    val other = ErrorInfo("AcmeOtherError", null, null, null, emptyList(), null, "Unknown error", "An error the catalogue knows nothing of.", null, false, null, null, null, null, null, emptyList(), false, 0) { _, details -> AcmeOtherError(details) }
+    val transport = ErrorInfo("AcmeTransportError", null, null, null, emptyList(), null, "No answer from Acme API", "The request failed on its way, or its answer did not come.", true, false, null, null, null, null, null, emptyList(), true, 0) { _, details -> AcmeTransportError(details) }
+    val connection = ErrorInfo("AcmeConnectionError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request never reached the server: sending it again is safe.", null, false, null, null, null, null, null, emptyList(), false, 0) { _, details -> AcmeConnectionError(details) }
+    val timeout = ErrorInfo("AcmeTimeoutError", null, null, transport, emptyList(), null, "No answer from Acme API", "The request was sent, and no answer came in time.", null, false, null, null, null, null, null, emptyList(), true, 0) { _, details -> AcmeTimeoutError(details) }
 
     val statusClassList: List<ErrorInfo> by lazy { buildList { } }
     val typeList: List<ErrorInfo> by lazy { buildList { Types0.add(this); } }
@@ -165,17 +165,29 @@ internal object Catalog {
     val retryStatuses: Set<Int> = HashSet<Int>(listOf(408, 429, 502, 503, 504))
     val secretHeaders: Set<String> = HashSet<String>(emptyList())
 
-    private object Types0 {
+    private object Types0 : ErrorInfo.Maker {
+        override fun make(index: Int, details: ErrorDetails): AcmeError = when (index) {
+            0 -> ResourceError(details)
+            1 -> InternalError(details)
+            else -> throw IllegalStateException("no kind $index in Types0")
+        }
+
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("ResourceError", null, ErrorType("resource"), null, emptyList(), null, "Unknown error", "The resource is wrong.", null, false, Fault.Client, null, null, null, null, emptyList(), false) { ResourceError(it) })
-            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, emptyList(), false) { InternalError(it) })
+            into.add(ErrorInfo("ResourceError", null, ErrorType("resource"), null, emptyList(), null, "Unknown error", "The resource is wrong.", null, false, Fault.Client, null, null, null, null, emptyList(), false, 0, this))
+            into.add(ErrorInfo("InternalError", null, ErrorType("internal"), null, emptyList(), null, "Unknown error", "The server is wrong.", null, false, Fault.Server, null, null, null, null, emptyList(), false, 1, this))
         }
     }
 
-    private object Codes0 {
+    private object Codes0 : ErrorInfo.Maker {
+        override fun make(index: Int, details: ErrorDetails): AcmeError = when (index) {
+            0 -> NotFoundError(details)
+            1 -> StorageError(details)
+            else -> throw IllegalStateException("no kind $index in Codes0")
+        }
+
         fun add(into: MutableList<ErrorInfo>) {
-            into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("resource"), type("resource"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, null, null, emptyList(), false) { NotFoundError(it) })
-            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), null, "Not saved", "Saving failed.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, emptyList(), false) { StorageError(it) })
+            into.add(ErrorInfo("NotFoundError", ErrorCode("not_found"), ErrorType("resource"), type("resource"), listOf("404"), null, "Not found", "The thing is not there.", false, false, Fault.Client, "https://acme.example/docs/#not_found", null, null, null, emptyList(), false, 0, this))
+            into.add(ErrorInfo("StorageError", ErrorCode("storage_error"), ErrorType("internal"), type("internal"), listOf("5xx"), null, "Not saved", "Saving failed.", true, false, Fault.Server, "https://acme.example/docs/#storage_error", null, null, null, emptyList(), false, 1, this))
         }
     }
 }

@@ -77,8 +77,19 @@ class ErrorInfo internal constructor(
     internal val sentAs: List<Any>,
     /** Whether a failure to get an answer may have reached the server. */
     internal val sent: Boolean,
-    internal val make: (ErrorDetails) -> AcmeError,
+    private val index: Int,
+    private val maker: Maker,
 ) {
+    /**
+     * Makes the errors of a group of kinds, each by its index in the group: one class for a
+     * group, where a lambda for each kind would be a class the JVM makes at first use.
+     */
+    internal fun interface Maker {
+        fun make(index: Int, details: ErrorDetails): AcmeError
+    }
+
+    internal fun make(details: ErrorDetails): AcmeError = maker.make(index, details)
+
     /**
      * The values a server sends for its code or type where they are not its key, the first
      * being the one a server writes: strings, or numbers as java.math.BigDecimal.
