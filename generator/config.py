@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import stamp
+
 KEYS: dict[str, type] = {
     "catalogue": str,
     "out": str,
@@ -50,14 +52,13 @@ class Config:
 
 
 def find(start: Path) -> Config:
-    for folder in (start, *start.parents):
+    # The same folders the stamp reads, so that a stamp knows every settings file there is.
+    for folder in map(Path, stamp.settings_folders(str(start))):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             values = read(candidate)
             if values is not None:
                 return Config(start, folder, values)
-        if (folder / ".git").exists() or (folder / ".hg").exists():
-            break  # the repository's root: a pyproject.toml above it is another project's
     return Config(start)
 
 

@@ -36,6 +36,7 @@ VALUED = ("--catalogue", "--out", "--target", "--templates")
 LIBRARIES = ("jinja2", "markupsafe", "yaml", "orjson", "black")
 """Whose code decides what a run makes, besides the generator's and the interpreter's."""
 MANIFEST = ".manifest"
+"""The file in each target's folder listing what a run wrote there (write.py keeps it)."""
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -66,24 +67,32 @@ def key(arguments: Iterable[str]) -> str | None:
     if valued:
         return None
     try:
-        working = folder = os.getcwd()
+        working = os.getcwd()
     except OSError:  # the working folder is gone: the full run says so
         return None
-    settings = []
-    while True:
-        settings.append(_content(os.path.join(folder, "pyproject.toml")))
-        if os.path.exists(os.path.join(folder, ".git")) or os.path.exists(
-            os.path.join(folder, ".hg")
-        ):
-            break  # where the settings' search stops (config.find)
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            break
-        folder = parent
+    settings = [
+        _content(os.path.join(folder, "pyproject.toml")) for folder in settings_folders(working)
+    ]
     # sys.path[0] is the working folder under `python -m` and the script's under the
     # command; both find the generator in HERE, which the key holds.
     identity = (LAYOUT, sys.version, sys.executable, sys.path[1:], HERE, working)
     return blake2b(marshal.dumps((identity, kept, settings))).hexdigest()
+
+
+def settings_folders(start: str) -> Iterator[str]:
+    """The folders whose pyproject.toml may hold the settings, nearest first: from start up
+    to the repository's root (a pyproject.toml above it is another project's)."""
+    folder = start
+    while True:
+        yield folder
+        if os.path.exists(os.path.join(folder, ".git")) or os.path.exists(
+            os.path.join(folder, ".hg")
+        ):
+            return
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
 
 
 def answer(arguments: list[str]) -> int | None:

@@ -17,7 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-MANIFEST = ".manifest"
+from . import stamp
+
+MANIFEST = stamp.MANIFEST  # said there: the stamp, which imports nothing of ours, reads it
 _MANIFEST_HEADER = "# Files error-bindings generated here; it removes them when they go stale.\n"
 
 
