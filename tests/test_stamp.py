@@ -4,14 +4,12 @@ any change to what a run reads or left behind sends the run down the full path."
 from __future__ import annotations
 
 import marshal
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import PYTHON, ROOT
+from conftest import PYTHON, ROOT, run
 
 from generator import stamp
 
@@ -24,16 +22,13 @@ class Project:
         folder.mkdir(parents=True, exist_ok=True)
         self.run("--init")
 
-    def run(self, *args: str, cwd: Path | None = None) -> tuple[int, str, str, bool]:
-        """Exit status, stdout, stderr and whether the stamp answered (jinja2 never loaded)."""
-        done = subprocess.run(
-            [PYTHON, "-X", "importtime", "-m", "generator", *args],
-            cwd=cwd or self.folder,
-            env={**os.environ, "XDG_CACHE_HOME": str(self.cache), "PYTHONPATH": str(ROOT)},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+    def run(self, *args: str, generator: Path = ROOT) -> tuple[int, str, str, bool]:
+        """`python -m generator` from the generator in the folder given: exit status, stdout,
+        stderr and whether the stamp answered (jinja2 was never imported)."""
+        done = run(
+            PYTHON, "-X", "importtime", "-m", "generator", *args, cwd=self.folder,
+            env={"XDG_CACHE_HOME": str(self.cache), "PYTHONPATH": str(generator)}, check=False,
+        )  # fmt: skip
         lines = done.stderr.splitlines()
         imported = [line for line in lines if line.startswith("import time:")]
         stderr = "".join(f"{line}\n" for line in lines if not line.startswith("import time:"))
@@ -198,22 +193,14 @@ def test_another_generator_runs_in_full(stamped: Project, tmp_path: Path) -> Non
     shutil.copy(ROOT / "generator" / "__init__.py", copy / "generator")
     shutil.copy(ROOT / "generator" / "__main__.py", copy / "generator")
     shutil.copytree(ROOT / "templates", copy / "templates")
-    env = {**os.environ, "XDG_CACHE_HOME": str(stamped.cache), "PYTHONPATH": str(copy)}
 
     def check() -> bool:
-        done = subprocess.run(
-            [PYTHON, "-X", "importtime", "-m", "generator", "--check"],
-            cwd=stamped.folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        return " jinja2\n" not in done.stderr
+        code, _, stderr, answered = stamped.run("--check", generator=copy)
+        assert code == 0, stderr
+        return answered
 
     assert not check()  # another folder of the generator: another stamp
-    subprocess.run([PYTHON, "-m", "generator", "-q"], cwd=stamped.folder, env=env, check=True)
+    assert stamped.run("-q", generator=copy)[0] == 0
     assert check()
     escape = copy / "generator" / "escape.py"
     escape.write_text(escape.read_text() + "\n# another version\n")
@@ -250,13 +237,7 @@ def test_a_working_folder_gone_is_said_plainly(tmp_path: Path) -> None:
     script += (
         "sys.argv = ['generator', '--check']; runpy.run_module('generator', run_name='__main__')"
     )
-    done = subprocess.run(
-        [PYTHON, "-c", script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    done = run(PYTHON, "-c", script, env={"PYTHONPATH": str(ROOT)}, check=False)
     assert done.returncode == 2
     assert (
         done.stderr

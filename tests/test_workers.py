@@ -12,10 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CATALOGUE, PYTHON, ROOT
+from conftest import CATALOGUE, PYTHON, ROOT, run
 
 import generator
 from generator import cli
+
+HERE = {"PYTHONPATH": str(ROOT)}  # this tree's generator, whatever else is installed
 
 # Run in a process of their own: pytest's process has threads, where forking is unsafe and
 # in_order rightly renders alone.
@@ -44,13 +46,7 @@ print(json.dumps({"parent": os.getpid(), "seen": seen, "error": error, "children
 
 
 def in_order(names: list[str], processes: int = 2, memory: int = 1 << 30) -> dict[str, object]:
-    done = subprocess.run(
-        [PYTHON, "-c", SCRIPT, ",".join(names), str(processes), str(memory)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    done = run(PYTHON, "-c", SCRIPT, ",".join(names), str(processes), str(memory), env=HERE)
     assert done.stderr == ""
     result: dict[str, object] = json.loads(done.stdout)
     return result
@@ -114,14 +110,7 @@ except KeyboardInterrupt:
 
 
 def test_an_interruption_while_forking_leaves_no_child() -> None:
-    done = subprocess.run(
-        [PYTHON, "-c", INTERRUPTED_WHILE_FORKING],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-        check=True,
-    )
+    done = run(PYTHON, "-c", INTERRUPTED_WHILE_FORKING, env=HERE, timeout=60)
     assert (done.stdout, done.stderr) == ("''\n", "")
 
 
@@ -139,14 +128,7 @@ sys.exit(cli.main(sys.argv[1:]))
 
 
 def command(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PYTHON, "-c", COMMAND, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    return run(PYTHON, "-c", COMMAND, *args, cwd=cwd, env=HERE, check=False)
 
 
 @pytest.fixture(scope="module")
