@@ -238,9 +238,7 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
     if args.check or args.diff:
         return run.check(selected, orphaned, diff=args.diff, quiet=quiet)
     status, outputs = run.generate(selected, orphaned, quiet=quiet)
-    # A target module of the user's may read anything: its runs are never stamped.
-    modules = any(path.suffix == ".py" for folder in templates for path in folder.iterdir())
-    if stamp_name is not None and not modules and all(hashed for _, hashed in read):
+    if stamp_name is not None and all(hashed for _, hashed in read):
         stamp.save(
             stamp_name,
             {

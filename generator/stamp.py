@@ -176,9 +176,14 @@ def _say(line: str) -> None:
 
 def inputs(catalogue: str, templates: Iterable[str]) -> list[tuple[str, bytes | None]]:
     """What a run reads, hashed before it reads them: a file changed while the run goes is
-    then stamped as it was, and the next run sees the change."""
-    paths = [catalogue, *templates, HERE]
-    return [(path, digest(path)) for path in map(os.path.abspath, paths)]
+    then stamped as it was, and the next run sees the change. None for what a stamp cannot
+    vouch for, a run of which is never stamped: a template folder defining a target in
+    Python (<folder>/<target>.py), which may read anything."""
+    found = [(path, digest(path)) for path in map(os.path.abspath, [catalogue, HERE])]
+    for folder in map(os.path.abspath, templates):
+        modules = any(name.endswith(".py") for name in os.listdir(folder))
+        found.append((folder, None if modules else digest(folder)))
+    return found
 
 
 def libraries() -> list[tuple[str, int | None]]:
