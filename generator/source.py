@@ -9,6 +9,7 @@ expansion (billion laughs) without recursion.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -30,7 +31,6 @@ _STR = f"{_CORE}str"
 # can start with; a plain scalar starting otherwise is text, without asking the resolver.
 _MAY_START_NON_TEXT = frozenset(_Loader.yaml_implicit_resolvers)
 _PLAIN_BOOLEANS = {"true": True, "false": False}
-_CONSTRUCTED = "a value read already"  # a tag no scalar has: nothing more to do
 _RESOLVED_KEPT = 1_000
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
 _ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
@@ -238,6 +238,14 @@ def read(data: bytes, path: str) -> Node:
     builder = _Builder(path)
     loader: Any = _Loader(text)
     try:
+        simple = _read_simple(text, builder, loader)
+    except CatalogueError:  # the full reading below says it as it always has
+        simple = None
+    if simple is not None:
+        loader.dispose()
+        return simple
+    builder = _Builder(path)
+    try:
         handlers = {
             yaml.DocumentStartEvent: builder.document,
             yaml.AliasEvent: builder.alias,
@@ -335,39 +343,52 @@ class _Builder:
     def scalar(self, loader: Any, event: Any) -> None:
         # The hot path: a catalogue is mostly scalars, and most of them plain text.
         tag = event.tag
-        if tag is not None:
-            self.check_tag(event)
         mark = event.start_mark
         at = (mark.line + 1) << 32 | (mark.column + 1)
-        quoted = event.style in ("'", '"')
         value = event.value
-        if tag is None and (quoted or value[:1] not in _MAY_START_NON_TEXT):
-            tag = _STR  # quoted, or it cannot be a number, boolean, null, date or merge key
-        elif tag is None and value in _PLAIN_BOOLEANS:  # as the resolver would read them
-            tag, value = _CONSTRUCTED, _PLAIN_BOOLEANS[value]
-        elif tag is None and event.implicit[0]:  # plain: its tag depends on its text alone
-            tag = self.resolved.get(value)
-            if tag is None:
-                tag = loader.resolve(yaml.ScalarNode, value, (True, False))
-                if len(self.resolved) < _RESOLVED_KEPT:  # keys, mostly: type, fault, ...
-                    self.resolved[value] = tag
-        elif tag is None or tag == "!":
-            implicit = (event.implicit[0], event.implicit[1]) if tag is None else (False, True)
-            tag = loader.resolve(yaml.ScalarNode, value, implicit)
-        if tag != _STR and tag in _SCALAR_TAGS:  # most scalars are text and need no work
-            scalar = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-            try:
-                value = loader.construct_object(scalar)
-            except yaml.YAMLError as error:
-                self.fail(
-                    _location(mark), f"invalid YAML scalar: {getattr(error, 'problem', error)}"
-                )
+        if tag is None:
+            value = self.typed(loader, value, event.implicit[0], at)
+        else:
+            self.check_tag(event)
+            if tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, value, (False, True))
+            if tag != _STR:
+                value = self.construct(loader, tag, value, at)
         node = Node.__new__(Node)
         node.value, node._at, node._key_at, node.size = value, at, 0, 1
-        node.quoted, node.text = quoted, event.value
+        node.quoted, node.text = event.style in ("'", '"'), event.value
         if event.anchor is not None:
             self.anchors[event.anchor] = node
         self.attach(node)
+
+    def typed(self, loader: Any, text: str, plain: bool, at: int) -> Any:
+        """What an untagged scalar holds: a plain one's text decides its type (YAML 1.1, as
+        PyYAML's resolver reads it); any other is text."""
+        first = text[:1]
+        if not plain or first not in _MAY_START_NON_TEXT:
+            return text
+        boolean = _PLAIN_BOOLEANS.get(text)
+        if boolean is not None:
+            return boolean
+        if " " in text and not first.isdigit():  # of the implicit types only dates hold spaces
+            return text
+        tag = self.resolved.get(text)
+        if tag is None:
+            tag = loader.resolve(yaml.ScalarNode, text, (True, False))
+            if len(self.resolved) < _RESOLVED_KEPT:  # keys, mostly: type, fault, ...
+                self.resolved[text] = tag
+        return text if tag == _STR else self.construct(loader, tag, text, at)
+
+    def construct(self, loader: Any, tag: str, text: str, at: int) -> Any:
+        if tag not in _SCALAR_TAGS:  # a date, say: kept as the text it is
+            return text
+        try:
+            return loader.construct_object(yaml.ScalarNode(tag, text))
+        except (yaml.YAMLError, ValueError, KeyError, ArithmeticError):
+            # PyYAML reads an explicitly tagged scalar its resolver would not have typed so
+            # with Python's own int() or float(), whose errors are no YAML errors.
+            name = "!!" + tag[len(_CORE) :]
+            self.fail(_unpack(at) or START, f"{text!r} is not a valid {name} value")
 
     def attach(self, node: Node, location: Location | None = None) -> None:
         if not self.stack:
@@ -421,3 +442,356 @@ def _children(node: Node) -> list[Node]:
     if isinstance(node.value, list):
         return list(node.value)
     return []
+
+
+# The simple reader: most catalogues are plain block YAML (mappings, lists, scalars plain or
+# quoted, `[a, b]` and `{a: b}` on one line, `>-` prose), which Python reads line by line in
+# well under half the time libyaml's events take to become nodes. It gives exactly the tree
+# the full reading gives, or None at the first thing it does not read, and then the full
+# reading reads the whole file.
+_SIMPLE_KEY = re.compile(r"""([A-Za-z0-9_$][A-Za-z0-9_$./-]*|'[^']*'|"[^"\\]*"):(?: +|$)""")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_LINE_END = re.compile(r" *(?: #.*)?$")
+_BLOCK_HEADER = re.compile(r"([|>])(-?) *(?:#.*)?$")
+_FLOW_PLAIN = re.compile(r"""[^\s,\[\]{}#&*!|>'"%@`?:-][^,\[\]{}#:]*?(?= *[,\]}])""")
+_FLOW_KEY = re.compile(r"""([A-Za-z0-9_$][A-Za-z0-9_$./-]*|'[^']*'|"[^"\\]*"): +""")
+_FLOW_NEXT = re.compile(r" *([,\]}])")
+_SPACES = re.compile(" *")
+_NOT_PLAIN_FIRST = frozenset("?:,[]{}#&*!|>'\"%@`")
+_ESCAPES = dict(
+    zip('0abtnvfre "/\\N_LP', '\0\a\b\t\n\v\f\r\x1b "/\\\x85\xa0\u2028\u2029', strict=True)
+)
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _unescape(text: str) -> str | None:
+    """A one-line double-quoted scalar's text, or None for what is left to libyaml."""
+    if "\\" not in text:
+        return text
+    parts: list[str] = []
+    position = 0
+    for found in _ESCAPED.finditer(text):
+        parts.append(text[position : found.start()])
+        position = found.end()
+        letter = found.group(1)
+        if letter in _ESCAPES:
+            parts.append(_ESCAPES[letter])
+            continue
+        digits = text[position : position + _HEX_ESCAPES.get(letter, 0)]
+        if not digits or len(digits) != _HEX_ESCAPES[letter]:
+            return None
+        if not all(digit in "0123456789abcdefABCDEF" for digit in digits):
+            return None
+        number = int(digits, 16)
+        character = chr(number) if number <= sys.maxunicode else ""
+        if not character.isprintable() or not character:
+            return None
+        parts.append(character)
+        position += len(digits)
+    return "".join(parts) + text[position:]
+
+
+def _read_simple(text: str, builder: _Builder, loader: Any) -> Node | None:
+    if not text.replace("\n", "").isprintable():  # tabs, CR, control and format characters
+        return None
+    lines = text.split("\n")
+    typed = builder.typed
+    # An open block: [indent, node, pending key, its location, where its empty value is].
+    stack: list[list[Any]] = []
+    root: Node | None = None
+    limit = 1 << 30  # a line indented further continues the last value
+    plain: Node | None = None  # the last value, if a line indented further may continue it
+    blank = 0  # empty lines since the last line read
+    index, count = 0, len(lines)
+
+    def close(block: list[Any]) -> None:
+        node = block[1]
+        if block[2] is not None:
+            put(block, _null(block[4]))
+        children = node.value.values() if type(node.value) is dict else node.value
+        node.size = 1 + sum(child.size for child in children)
+
+    def put(block: list[Any], node: Node) -> bool:
+        entries = block[1].value
+        if type(entries) is list:
+            entries.append(node)
+            return True
+        key = block[2]
+        if key in entries:
+            return False
+        node._key_at = block[3]
+        entries[key] = node
+        block[2] = None
+        return True
+
+    def quoted(rest: str, position: int, at: int) -> tuple[Node | None, int]:
+        if rest[position] == "'":
+            found = _SINGLE_QUOTED.match(rest, position)
+            content = found.group(1).replace("''", "'") if found is not None else None
+        else:
+            found = _DOUBLE_QUOTED.match(rest, position)
+            content = _unescape(found.group(1)) if found is not None else None
+        if found is None or content is None:
+            return None, 0
+        return _scalar(content, content, at, True), found.end()
+
+    def flow(rest: str, line: int, column: int) -> Node | None:
+        """A `[...]` or `{...}` of scalars, on one line."""
+        mapping = rest[0] == "{"
+        entries: Any = {} if mapping else []
+        position = _SPACES.match(rest, 1).end()  # type: ignore[union-attr]
+        closing = "}" if mapping else "]"
+        if rest[position : position + 1] == closing:
+            position += 1
+        else:
+            while True:
+                key = None
+                if mapping:
+                    found = _FLOW_KEY.match(rest, position)
+                    if found is None or found.end(1) - position > 1000:
+                        return None
+                    key = found.group(1)
+                    key_at = line << 32 | (column + position)
+                    key = key[1:-1] if key[0] in "'\"" else key
+                    if key in entries:
+                        return None
+                    position = found.end()
+                at = line << 32 | (column + position)
+                if rest[position : position + 1] in ("'", '"'):
+                    item, position = quoted(rest, position, at)
+                    if item is None:
+                        return None
+                else:
+                    found = _FLOW_PLAIN.match(rest, position)
+                    if found is None:
+                        return None
+                    content = found.group()
+                    item = _scalar(typed(loader, content, True, at), content, at, False)
+                    position = found.end()
+                if key is None:
+                    entries.append(item)
+                else:
+                    item._key_at = key_at
+                    entries[key] = item
+                found = _FLOW_NEXT.match(rest, position)
+                if found is None:
+                    return None
+                position = found.end()
+                if found.group(1) != ",":
+                    if found.group(1) != closing:
+                        return None
+                    break
+                position = _SPACES.match(rest, position).end()  # type: ignore[union-attr]
+                if rest[position : position + 1] in ("]", "}"):  # [a, ]: left to libyaml
+                    return None
+        if _LINE_END.match(rest, position) is None:
+            return None
+        node = _container(entries, line, column)
+        node.size = 1 + len(entries)
+        return node
+
+    def value(rest: str, line: int, column: int) -> Node | None:
+        """A value that starts on this line at column (1-based)."""
+        nonlocal plain
+        first = rest[0]
+        at = line << 32 | column
+        if first in _NOT_PLAIN_FIRST or first == "-":
+            if first == "'" or first == '"':
+                node, end = quoted(rest, 0, at)
+                return node if node is not None and _LINE_END.match(rest, end) else None
+            if first == "[" or first == "{":
+                return flow(rest, line, column)
+            if first != "-" or rest[1:2] in ("", " "):
+                return None
+        cut = rest.find(" #")
+        content = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+        if ": " in content or content.endswith(":"):
+            return None
+        node = _scalar(typed(loader, content, True, at), content, at, False)
+        plain = node if cut < 0 else None
+        return node
+
+    while index < count:
+        line = lines[index]
+        index += 1
+        content = line.lstrip(" ")
+        if not content:
+            blank += 1
+            continue
+        if content[0] == "#":
+            plain = None
+            continue
+        indent = len(line) - len(content)
+        if indent > limit:  # the last value, a plain text, goes on
+            content = content.rstrip(" ")
+            if plain is None or content[0] in _NOT_PLAIN_FIRST or content[0] == "-":
+                return None
+            if ": " in content or content.endswith(":") or " #" in content:
+                return None
+            folded = f"{plain.text}{chr(10) * blank if blank else ' '}{content}"
+            plain.text, plain.value = folded, typed(loader, folded, True, plain._at)
+            blank = 0
+            continue
+        plain, blank = None, 0
+        if len(stack) > MAX_DEPTH - 4:  # a line adds three blocks at most
+            return None
+        while stack and stack[-1][0] > indent:
+            close(stack.pop())
+        dash = content[0] == "-" and content[1:2] in ("", " ")
+        if not stack:
+            if root is not None:
+                return None
+            root = _container([] if dash else {}, index, indent + 1)
+            stack.append([indent, root, None, 0, 0])
+        block = stack[-1]
+        if (
+            not dash
+            and block[0] == indent
+            and type(block[1].value) is list
+            and len(stack) > 1
+            and stack[-2][0] == indent
+        ):  # the end of a list written at its key's indentation
+            close(stack.pop())
+            block = stack[-1]
+        if block[2] is not None:  # a key whose value is below it
+            if indent > block[0] or (indent == block[0] and dash):
+                inner = _container([] if dash else {}, index, indent + 1)
+                put(block, inner)
+                block = [indent, inner, None, 0, 0]
+                stack.append(block)
+            else:
+                put(block, _null(block[4]))
+        if block[0] != indent or dash != (type(block[1].value) is list):
+            return None
+        if dash:
+            rest = content[1:].lstrip(" ")
+            if not rest or rest[0] == "#":
+                return None
+            indent += len(content) - len(rest)
+            if _SIMPLE_KEY.match(rest) is None:
+                item = value(rest, index, indent + 1)
+                if item is None:
+                    return None
+                put(block, item)
+                limit = block[0]
+                continue
+            mapping = _container({}, index, indent + 1)
+            put(block, mapping)
+            block = [indent, mapping, None, 0, 0]
+            stack.append(block)
+            content = rest
+        found = _SIMPLE_KEY.match(content)
+        if found is None or found.end(1) > 1000:  # libyaml refuses keys of over 1024
+            return None
+        key = found.group(1)
+        if key[0] in "'\"":
+            key = key[1:-1]
+        if key in block[1].value:
+            return None
+        block[2] = key
+        block[3] = index << 32 | (indent + 1)
+        block[4] = index << 32 | (indent + found.end(1) + 2)
+        rest = content[found.end() :]
+        if not rest or rest[0] == "#":
+            limit = 1 << 30
+            continue
+        limit = indent
+        column = indent + found.end() + 1
+        first = rest[0]
+        node: Node | None
+        if first not in _NOT_PLAIN_FIRST and first != "-":  # plain text, mostly: inlined
+            cut = rest.find(" #")
+            content = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+            if ": " in content or content.endswith(":"):
+                return None
+            at = index << 32 | column
+            node = Node.__new__(Node)
+            node.value, node._at, node.size = typed(loader, content, True, at), at, 1
+            node.quoted, node.text = False, content
+            plain = node if cut < 0 else None
+        elif first == "|" or first == ">":
+            header = _BLOCK_HEADER.match(rest)
+            if header is None:
+                return None
+            node, index = _block_scalar(lines, index, indent, header, index << 32 | column)
+        else:
+            node = value(rest, index, column)
+        if node is None:
+            return None
+        node._key_at = block[3]
+        block[1].value[key] = node
+        block[2] = None
+    while stack:
+        close(stack.pop())
+    return root
+
+
+def _container(value: Any, line: int, column: int) -> Node:
+    node = Node.__new__(Node)
+    node.value, node._at, node._key_at, node.size = value, line << 32 | column, 0, 1
+    node.quoted, node.text = False, None
+    return node
+
+
+def _scalar(value: Any, text: str, at: int, quoted: bool) -> Node:
+    node = Node.__new__(Node)
+    node.value, node._at, node._key_at, node.size = value, at, 0, 1
+    node.quoted, node.text = quoted, text
+    return node
+
+
+def _null(at: int) -> Node:
+    return _scalar(None, "", at, False)
+
+
+def _block_scalar(
+    lines: list[str], index: int, owner: int, header: re.Match[str], at: int
+) -> tuple[Node | None, int]:
+    """A `|` or `>` scalar whose lines start at lines[index], and the index after them."""
+    folded = header.group(1) == ">"
+    body: list[str | None] = []  # None: an empty line
+    indent = 0
+    while index < len(lines):
+        line = lines[index]
+        content = line.lstrip(" ")
+        if not content:
+            if line:  # spaces alone: they may be content or not
+                return None, index
+            body.append(None)
+            index += 1
+            continue
+        here = len(line) - len(content)
+        if here <= owner:
+            break
+        if not indent:
+            indent = here
+        if here < indent or (folded and here > indent):
+            return None, index
+        body.append(line[indent:])
+        index += 1
+    ends_the_file = index == len(lines) and bool(body) and body[-1] is not None  # no break after
+    while body and body[-1] is None:
+        body.pop()
+    if not body:
+        return None, index
+    if folded:
+        parts: list[str] = []
+        breaks = 0
+        for part in body:
+            if part is None:
+                breaks += 1
+                continue
+            if parts:
+                parts.append("\n" * breaks if breaks else " ")
+            elif breaks:
+                parts.append("\n" * breaks)
+            parts.append(part)
+            breaks = 0
+        text = "".join(parts)
+    else:
+        text = "\n".join(part or "" for part in body)
+    if not header.group(2) and not ends_the_file:
+        text += "\n"
+    return _scalar(text, text, at, False), index
