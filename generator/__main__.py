@@ -7,15 +7,23 @@ import sys
 from . import stamp
 
 
-def console(prog: str | None = None) -> int:
+def console(prog: str | None = None) -> None:
     arguments = sys.argv[1:]
-    answered = stamp.answer(arguments)
-    if answered is not None:
-        return answered
-    from .cli import main
+    code = stamp.answer(arguments)
+    if code is None:
+        from .cli import main
 
-    return main(arguments, prog or os.path.basename(sys.argv[0]) or "generate-error-bindings")
+        code = main(arguments, prog or os.path.basename(sys.argv[0]) or "generate-error-bindings")
+    # The process ends here, without freeing the catalogue's model object by object (20 ms
+    # at 10,000 codes, 60 ms at 100,000): the system takes the memory back at once. Every
+    # file it wrote is closed already.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # noqa: SIM105 - contextlib is 2 ms more to import
+            pass  # a closed pipe: what was lost is lost either way
+    os._exit(code)
 
 
 if __name__ == "__main__":
-    raise SystemExit(console("python -m generator"))
+    console("python -m generator")

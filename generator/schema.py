@@ -89,7 +89,7 @@ class Text(Spec):
                 Problem(node.location, f"{at} is longer than {self.max_length:,} characters")
             )
             return INVALID
-        surrogate = _SURROGATE.search(value)
+        surrogate = None if value.isascii() else _SURROGATE.search(value)
         if surrogate is not None:
             problems.append(
                 Problem(
@@ -518,7 +518,7 @@ class Record(Spec):
                 result[name] = INVALID
                 continue
             if child is None:
-                if key.is_required(format):
+                if key.required is not False and key.is_required(format):
                     problems.append(
                         Problem(
                             node.key_location or node.location,

@@ -115,7 +115,7 @@ def test_the_catalogues_users_write_are_read_simply(path: str) -> None:
         "a: b\n  c: d\n",
         "a:\n- b\n- c\nd: e\n",
         "- a: b\n  c: d\n- e\n",
-        "a: \"\\u263a \\x41\"\n",
+        'a: "\\u263a \\x41"\n',
         "a: b # c\n  d\n",
         "a:  # note\n  b: c\n",
         "? a\n: b\n",
