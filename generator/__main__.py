@@ -18,10 +18,10 @@ def console(prog: str | None = None) -> None:
     # at 10,000 codes, 60 ms at 100,000): the system takes the memory back at once. Every
     # file it wrote is closed already.
     for stream in (sys.stdout, sys.stderr):
-        try:
+        try:  # noqa: SIM105 - contextlib is 2 ms more to import
             stream.flush()
-        except (OSError, ValueError):  # noqa: SIM105 - contextlib is 2 ms more to import
-            pass  # a closed pipe: what was lost is lost either way
+        except (OSError, ValueError):  # a closed pipe: what was lost is lost either way
+            pass
     os._exit(code)
 
 
