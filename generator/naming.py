@@ -174,6 +174,8 @@ def attribute_problems(target: Target, catalogue: Catalogue, language: str) -> l
     problems += collisions(f"{language} attribute", shared)
     envelope_names = {extra.name for extra in catalogue.envelope_extras}
     for code in catalogue.codes:
+        if not code.extras:  # most codes: nothing of their own to collide
+            continue
         # One named like an envelope's is reported by the catalogue check.
         own = [
             (target.attribute(extra), extra.location, f"the extra {extra.name!r} of {code.key!r}")

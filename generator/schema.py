@@ -63,6 +63,15 @@ class Spec:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _fullmatch(pattern: str, text: str) -> bool:
+    """re.fullmatch without its cache's bookkeeping: this runs for most values of a catalogue."""
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = re.compile(pattern)
+    return compiled.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,7 @@ class Text(Spec):
                 )
             )
             return INVALID
-        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+        if self.pattern is not None and not _fullmatch(self.pattern, value):
             problems.append(Problem(node.location, f"{at} must be {self.hint}, not {value!r}"))
             return INVALID
         return value
@@ -175,7 +184,7 @@ class Date(Spec):
 
     def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
         text = node.text if node.kind == "scalar" else None
-        if text is None or not re.fullmatch(DATE, text):
+        if text is None or not _fullmatch(DATE, text):
             return self.reject(node, at, "a day written YYYY-MM-DD, such as 2027-06-30", problems)
         try:
             datetime.date.fromisoformat(text)
@@ -234,9 +243,9 @@ class Status(Spec):
     def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
         text = node.text if node.kind == "scalar" and not isinstance(node.value, bool) else None
         if text is not None and type(node.value) in (int, str):
-            if re.fullmatch(STATUS_PATTERN, text):
+            if _fullmatch(STATUS_PATTERN, text):
                 return text
-            if re.fullmatch(r"[0-9]+|[0-9]xx", text):
+            if _fullmatch(r"[0-9]+|[0-9]xx", text):
                 problems.append(Problem(node.location, f"{at} must be from 100 to 599, not {text}"))
                 return INVALID
         expected = "an HTTP status from 100 to 599 (404) or a range of them (5xx)"
@@ -335,7 +344,7 @@ class JsonPath(Spec):
             )
             problems.append(Problem(node.location, message))
             return INVALID
-        if not legacy and not text.startswith("$") and not re.fullmatch(PATH, text):
+        if not legacy and not text.startswith("$") and not _fullmatch(PATH, text):
             problems.append(Problem(node.location, f"{at} must be {JSONPATH_HINT}, not {text!r}"))
             return INVALID
         try:
@@ -454,7 +463,7 @@ class Table(Spec):
             )
         result: dict[str, Any] = {}
         for key, child in node.value.items():
-            key_node = Node(key, child.key_location or child.location, text=key)
+            key_node = child.key_as_node(key)
             checked_key = self.key.check(key_node, f"a key of {at}", problems)
             value = self.value.check(child, _child(at, key), problems)
             if checked_key is not INVALID:
@@ -498,16 +507,35 @@ class Record(Spec):
     one_of: tuple[str, ...] = ()
     """Exactly one of these keys must be present."""
     extra: tuple[str, ...] = field(default=("$schema",))
+    # Looked up for every entry of a large catalogue: what its keys default to, and which it
+    # needs in each format.
+    _defaults: dict[str, Any] = field(init=False, repr=False, compare=False)
+    _required: dict[int, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        defaults = {name: key.default for name, key in self.keys.items()}
+        required = {
+            format: tuple(name for name, key in self.keys.items() if key.is_required(format))
+            for format in range(1, FORMAT_VERSION + 1)
+        }
+        object.__setattr__(self, "_defaults", defaults)
+        object.__setattr__(self, "_required", required)
 
     def check(self, node: Node, at: str, problems: list[Problem]) -> Any:
         if not isinstance(node.value, dict):
             return self.reject(node, at, "a mapping", problems)
         entries: dict[str, Node] = node.value
-        result: dict[str, Any] = {}
+        result: dict[str, Any] = dict(self._defaults)  # every key, in the keys' order
         format = FORMAT.get()
-        for name, key in self.keys.items():
-            child = entries.get(name)
-            if child is not None and key.since_format > format:
+        keys = self.keys
+        for name, child in entries.items():
+            key = keys.get(name)
+            if key is None:
+                if name not in self.extra:
+                    problems.append(
+                        Problem(child.key_location or child.location, self.unknown(name, at))
+                    )
+            elif key.since_format > format:
                 problems.append(
                     Problem(
                         child.key_location or child.location,
@@ -516,25 +544,17 @@ class Record(Spec):
                     )
                 )
                 result[name] = INVALID
-                continue
-            if child is None:
-                if key.required is not False and key.is_required(format):
-                    problems.append(
-                        Problem(
-                            node.key_location or node.location,
-                            f"{at or 'the catalogue'} is missing the required key {name!r}",
-                        )
-                    )
-                    result[name] = INVALID
-                else:
-                    result[name] = key.default
-                continue
-            result[name] = key.spec.check(child, _child(at, name), problems)
-        for name, child in entries.items():
-            if name not in self.keys and name not in self.extra:
+            else:
+                result[name] = key.spec.check(child, _child(at, name), problems)
+        for name in self._required[format]:
+            if name not in entries:
                 problems.append(
-                    Problem(child.key_location or child.location, self.unknown(name, at))
+                    Problem(
+                        node.key_location or node.location,
+                        f"{at or 'the catalogue'} is missing the required key {name!r}",
+                    )
                 )
+                result[name] = INVALID
         if self.one_of:
             present = [name for name in self.one_of if name in entries]
             if len(present) != 1:

@@ -80,6 +80,13 @@ class Node:
     def key_location(self, location: Location | None) -> None:
         self._key_at = _pack(location)
 
+    def key_as_node(self, key: str) -> Node:
+        """The key this node is the value of, as a text node where the key is written."""
+        node = Node.__new__(Node)
+        node.value, node._at, node._key_at, node.size = key, self._key_at or self._at, 0, 1
+        node.quoted, node.text = False, key
+        return node
+
     @property
     def kind(self) -> str:
         if isinstance(self.value, dict):
