@@ -8,6 +8,7 @@ expansion (billion laughs) without recursion.
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ _STR = f"{_CORE}str"
 _MAY_START_NON_TEXT = frozenset(_Loader.yaml_implicit_resolvers)
 _PLAIN_BOOLEANS = {"true": True, "false": False}
 _RESOLVED_KEPT = 1_000
+_SIZE = operator.attrgetter("size")
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
 _ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
 
@@ -317,7 +319,7 @@ class _Builder:
         closed = self.stack.pop()
         for key, value in closed.merged.items():
             closed.node.value.setdefault(key, value)
-        closed.node.size = 1 + sum(child.size for child in _children(closed.node))
+        closed.node.size = 1 + sum(map(_SIZE, _children(closed.node)))
         self.attach(closed.node)
 
     def check_tag(self, event: Any) -> None:
@@ -518,7 +520,7 @@ def _read_simple(text: str, builder: _Builder, loader: Any) -> Node | None:
         if block[2] is not None:
             put(block, _null(block[4]))
         children = node.value.values() if type(node.value) is dict else node.value
-        node.size = 1 + sum(child.size for child in children)
+        node.size = 1 + sum(map(_SIZE, children))
 
     def put(block: list[Any], node: Node) -> bool:
         entries = block[1].value
@@ -642,66 +644,75 @@ def _read_simple(text: str, builder: _Builder, loader: Any) -> Node | None:
             blank = 0
             continue
         plain, blank = None, 0
-        if len(stack) > MAX_DEPTH - 4:  # a line adds three blocks at most
-            return None
-        while stack and stack[-1][0] > indent:
-            close(stack.pop())
-        dash = content[0] == "-" and content[1:2] in ("", " ")
-        if not stack:
-            if root is not None:
+        block = stack[-1] if stack else None
+        if (  # most lines: the next key of the mapping the line above is in
+            block is None
+            or block[0] != indent
+            or block[2] is not None
+            or content[0] == "-"
+            or type(block[1].value) is not dict
+        ):
+            if len(stack) > MAX_DEPTH - 4:  # a line adds three blocks at most
                 return None
-            root = _container([] if dash else {}, index, indent + 1)
-            stack.append([indent, root, None, 0, 0])
-        block = stack[-1]
-        if (
-            not dash
-            and block[0] == indent
-            and type(block[1].value) is list
-            and len(stack) > 1
-            and stack[-2][0] == indent
-        ):  # the end of a list written at its key's indentation
-            close(stack.pop())
-            block = stack[-1]
-        if block[2] is not None:  # a key whose value is below it
-            if indent > block[0] or (indent == block[0] and dash):
-                inner = _container([] if dash else {}, index, indent + 1)
-                put(block, inner)
-                block = [indent, inner, None, 0, 0]
-                stack.append(block)
-            else:
-                put(block, _null(block[4]))
-        if block[0] != indent or dash != (type(block[1].value) is list):
-            return None
-        if dash:
-            rest = content[1:].lstrip(" ")
-            if not rest or rest[0] == "#":
-                return None
-            indent += len(content) - len(rest)
-            if _SIMPLE_KEY.match(rest) is None:
-                item = value(rest, index, indent + 1)
-                if item is None:
+            while stack and stack[-1][0] > indent:
+                close(stack.pop())
+            dash = content[0] == "-" and content[1:2] in ("", " ")
+            if not stack:
+                if root is not None:
                     return None
-                put(block, item)
-                limit = block[0]
-                continue
-            mapping = _container({}, index, indent + 1)
-            put(block, mapping)
-            block = [indent, mapping, None, 0, 0]
-            stack.append(block)
-            content = rest
+                root = _container([] if dash else {}, index, indent + 1)
+                stack.append([indent, root, None, 0, 0])
+            block = stack[-1]
+            if (
+                not dash
+                and block[0] == indent
+                and type(block[1].value) is list
+                and len(stack) > 1
+                and stack[-2][0] == indent
+            ):  # the end of a list written at its key's indentation
+                close(stack.pop())
+                block = stack[-1]
+            if block[2] is not None:  # a key whose value is below it
+                if indent > block[0] or (indent == block[0] and dash):
+                    inner = _container([] if dash else {}, index, indent + 1)
+                    put(block, inner)
+                    block = [indent, inner, None, 0, 0]
+                    stack.append(block)
+                else:
+                    put(block, _null(block[4]))
+            if block[0] != indent or dash != (type(block[1].value) is list):
+                return None
+            if dash:
+                rest = content[1:].lstrip(" ")
+                if not rest or rest[0] == "#":
+                    return None
+                indent += len(content) - len(rest)
+                if _SIMPLE_KEY.match(rest) is None:
+                    item = value(rest, index, indent + 1)
+                    if item is None:
+                        return None
+                    put(block, item)
+                    limit = block[0]
+                    continue
+                mapping = _container({}, index, indent + 1)
+                put(block, mapping)
+                block = [indent, mapping, None, 0, 0]
+                stack.append(block)
+                content = rest
         found = _SIMPLE_KEY.match(content)
         if found is None or found.end(1) > 1000:  # libyaml refuses keys of over 1024
             return None
         key = found.group(1)
         if key[0] in "'\"":
             key = key[1:-1]
-        if key in block[1].value:
+        entries = block[1].value
+        if key in entries:
             return None
-        block[2] = key
-        block[3] = index << 32 | (indent + 1)
-        block[4] = index << 32 | (indent + found.end(1) + 2)
+        key_at = index << 32 | (indent + 1)
         rest = content[found.end() :]
         if not rest or rest[0] == "#":
+            block[2], block[3] = key, key_at
+            block[4] = index << 32 | (indent + found.end(1) + 2)  # where its null would be
             limit = 1 << 30
             continue
         limit = indent
@@ -715,10 +726,20 @@ def _read_simple(text: str, builder: _Builder, loader: Any) -> Node | None:
                 return None
             at = index << 32 | column
             node = Node.__new__(Node)
-            node.value, node._at, node.size = typed(loader, content, True, at), at, 1
-            node.quoted, node.text = False, content
+            node.value = (
+                content if first not in _MAY_START_NON_TEXT else typed(loader, content, True, at)
+            )
+            node._at, node._key_at, node.size, node.quoted, node.text = (
+                at,
+                key_at,
+                1,
+                False,
+                content,
+            )
             plain = node if cut < 0 else None
-        elif first == "|" or first == ">":
+            entries[key] = node
+            continue
+        if first == "|" or first == ">":
             header = _BLOCK_HEADER.match(rest)
             if header is None:
                 return None
@@ -727,9 +748,8 @@ def _read_simple(text: str, builder: _Builder, loader: Any) -> Node | None:
             node = value(rest, index, column)
         if node is None:
             return None
-        node._key_at = block[3]
-        block[1].value[key] = node
-        block[2] = None
+        node._key_at = key_at
+        entries[key] = node
     while stack:
         close(stack.pop())
     return root
