@@ -12,27 +12,82 @@ import operator
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
-
-import yaml
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .problems import START, CatalogueError, Location, Problem
 
-try:  # libyaml's parser is several times faster; the pure one gives the same events.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
 
 _CORE = "tag:yaml.org,2002:"
-_STR = f"{_CORE}str"
-# The first characters YAML 1.1's implicit types (bool, float, int, merge, null, timestamp)
-# can start with; a plain scalar starting otherwise is text, without asking the resolver.
-_MAY_START_NON_TEXT = frozenset(_Loader.yaml_implicit_resolvers)
-_PLAIN_BOOLEANS = {"true": True, "false": False}
-_RESOLVED_KEPT = 1_000
+_STR, _BOOL, _NULL, _INT = (f"{_CORE}{name}" for name in ("str", "bool", "null", "int"))
+# YAML 1.1's implicit types as PyYAML's resolver tells them from a plain scalar's text, by
+# its first character (a copy, tied to PyYAML's own by a test: reading a catalogue seldom
+# needs PyYAML then, whose import is a tenth of a small catalogue's run).
+_IMPLICIT_TYPES = [
+    (
+        "bool",
+        r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""",
+        "yYnNtTfFoO",
+    ),
+    (
+        "float",
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""",
+        "-+0123456789.",
+    ),
+    (
+        "int",
+        r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        "-+0123456789",
+    ),
+    ("merge", r"^(?:<<)$", "<"),
+    (
+        "null",
+        r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""",
+        ["~", "n", "N", ""],
+    ),
+    (
+        "timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        "0123456789",
+    ),
+    ("value", r"^(?:=)$", "="),
+    ("yaml", r"^(?:!|&|\*)$", "!&*"),
+]
+
+
+def _implicit_types() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """The types a plain scalar may be of by its first character: (tag, pattern) in order."""
+    found: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for name, pattern, firsts in _IMPLICIT_TYPES:
+        compiled = re.compile(pattern, re.X if "\n" in pattern else 0)
+        for first in firsts:
+            found.setdefault(first, []).append((f"{_CORE}{name}", compiled))
+    return found
+
+
+_IMPLICIT = _implicit_types()
+_BOOLEANS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")  # what int() reads as PyYAML does
 _SIZE = operator.attrgetter("size")
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "bool", "null", "float")}
 _ALLOWED_TAGS = {*_SCALAR_TAGS, f"{_CORE}seq", f"{_CORE}map", "!"}
@@ -241,19 +296,27 @@ def _decode(data: bytes, path: str) -> str:
         ) from None
 
 
+def loader_class() -> Any:
+    """PyYAML's safe loader, libyaml's where PyYAML has it (several times faster; the pure
+    one gives the same events). PyYAML is imported here, at its first use: the simple
+    reading seldom needs it, and importing it is a tenth of a small catalogue's run."""
+    global yaml
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read(data: bytes, path: str) -> Node:
     """Parse one YAML document into a located tree, or raise CatalogueError."""
     text = _decode(data, path)
-    builder = _Builder(path)
-    loader: Any = _Loader(text)
     try:
-        simple = _read_simple(text, builder, loader)
+        simple = _read_simple(text, _Builder(path))
     except CatalogueError:  # the full reading below says it as it always has
         simple = None
     if simple is not None:
-        loader.dispose()
         return simple
     builder = _Builder(path)
+    loader = loader_class()(text)
     try:
         handlers = {
             yaml.DocumentStartEvent: builder.document,
@@ -295,7 +358,13 @@ class _Builder:
         self.anchors: dict[str, Node] = {}
         self.alias_nodes = 0
         self.problems: list[Problem] = []
-        self.resolved: dict[str, str] = {}
+        self.loader: Any = None
+
+    def spare_loader(self) -> Any:
+        """A loader for its resolver and constructor alone, for the simple reading."""
+        if self.loader is None:
+            self.loader = loader_class()("")
+        return self.loader
 
     def fail(self, location: Location, message: str) -> NoReturn:
         raise CatalogueError(self.path, [*self.problems, Problem(location, message)])
@@ -359,8 +428,8 @@ class _Builder:
             value = self.typed(loader, value, event.implicit[0], at)
         else:
             self.check_tag(event)
-            if tag == "!":
-                tag = loader.resolve(yaml.ScalarNode, value, (False, True))
+            if tag == "!":  # the non-specific tag: text, to PyYAML too
+                tag = _STR
             if tag != _STR:
                 value = self.construct(loader, tag, value, at)
         node = Node.__new__(Node)
@@ -372,21 +441,20 @@ class _Builder:
 
     def typed(self, loader: Any, text: str, plain: bool, at: int) -> Any:
         """What an untagged scalar holds: a plain one's text decides its type (YAML 1.1, as
-        PyYAML's resolver reads it); any other is text."""
-        first = text[:1]
-        if not plain or first not in _MAY_START_NON_TEXT:
+        PyYAML's resolver reads it); any other is text. loader: PyYAML's, if one is open."""
+        if not plain:
             return text
-        boolean = _PLAIN_BOOLEANS.get(text)
-        if boolean is not None:
-            return boolean
-        if " " in text and not first.isdigit():  # of the implicit types only dates hold spaces
-            return text
-        tag = self.resolved.get(text)
-        if tag is None:
-            tag = loader.resolve(yaml.ScalarNode, text, (True, False))
-            if len(self.resolved) < _RESOLVED_KEPT:  # keys, mostly: type, fault, ...
-                self.resolved[text] = tag
-        return text if tag == _STR else self.construct(loader, tag, text, at)
+        for tag, pattern in _IMPLICIT.get(text[:1], ()):
+            if not pattern.match(text):
+                continue
+            if tag == _BOOL:
+                return _BOOLEANS[text.lower()]
+            if tag == _NULL:
+                return None
+            if tag == _INT and _DECIMAL.fullmatch(text):
+                return int(text)
+            return self.construct(loader or self.spare_loader(), tag, text, at)
+        return text
 
     def construct(self, loader: Any, tag: str, text: str, at: int) -> Any:
         if tag not in _SCALAR_TAGS:  # a date, say: kept as the text it is
@@ -502,11 +570,12 @@ def _unescape(text: str) -> str | None:
     return "".join(parts) + text[position:]
 
 
-def _read_simple(text: str, builder: _Builder, loader: Any) -> Node | None:
+def _read_simple(text: str, builder: _Builder) -> Node | None:
     if not text.replace("\n", "").isprintable():  # tabs, CR, control and format characters
         return None
     lines = text.split("\n")
     typed = builder.typed
+    loader = None  # PyYAML's, opened only if a plain text's type needs its resolver
     # An open block: [indent, node, pending key, its location, where its empty value is].
     stack: list[list[Any]] = []
     root: Node | None = None
@@ -726,9 +795,7 @@ def _read_simple(text: str, builder: _Builder, loader: Any) -> Node | None:
                 return None
             at = index << 32 | column
             node = Node.__new__(Node)
-            node.value = (
-                content if first not in _MAY_START_NON_TEXT else typed(loader, content, True, at)
-            )
+            node.value = content if first not in _IMPLICIT else typed(loader, content, True, at)
             node._at, node._key_at, node.size, node.quoted, node.text = (
                 at,
                 key_at,
