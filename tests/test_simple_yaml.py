@@ -4,6 +4,7 @@ the simple reader knows and in many it must refuse."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import random
 import subprocess
@@ -289,3 +290,35 @@ def test_the_repository_catalogue_is_read_without_pyyaml() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert found.stdout.strip() == "False"
+
+
+def test_mangled_catalogues_read_the_same_or_are_refused_plainly() -> None:
+    """Lines of the repository's catalogue cut, doubled, shifted, or given a stray character:
+    the simple reader reads what libyaml reads, and nothing raises but CatalogueError."""
+    lines = (ROOT / "catalogue.yaml").read_text(encoding="utf-8").split("\n")
+    rng = random.Random(11)
+    strays = [*":#-'\"[]{},&*!|>%@`?~ \t\\", "\ufeff", "\x85", "\u2028", "é", "  ", ": x"]
+    read = 0
+    for _ in range(600):
+        mangled = list(lines)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(mangled))
+            line = mangled[at]
+            cut = rng.randint(0, len(line))
+            mangled[at] = rng.choice(
+                [
+                    line[:cut],
+                    line[:cut] + rng.choice(strays) + line[cut:],
+                    " " * rng.randint(1, 3) + line,
+                    line[rng.randint(0, 2) :],
+                    line + "\n" + line,
+                ]
+            )
+        text = "\n".join(mangled)
+        simple = _simple(text)
+        if simple is not None:
+            read += 1
+            assert simple == _full(text), text
+        with contextlib.suppress(CatalogueError):
+            source.read(text.encode("utf-8"), "catalogue.yaml")
+    assert read > 50
