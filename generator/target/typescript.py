@@ -15,6 +15,7 @@ from typing import Any
 from .. import escape, naming
 from ..model import (
     Catalogue,
+    Deprecation,
     ErrorCode,
     ErrorType,
     Extra,
@@ -59,6 +60,18 @@ def doc(text: str) -> str:
     """Text inside a `/** */` doc comment: as a comment, and with every @ escaped, so that no
     catalogue text starts a JSDoc tag (` @deprecated` would mark its class deprecated)."""
     return escape.comment(text).replace("@", "\\@")
+
+
+def doc_comment(text: str, deprecated: Deprecation | None = None, indent: str = "") -> str:
+    """A whole `/** */` doc comment of text, each of its lines at indent. What is deprecated
+    says so in an `@deprecated` tag, which editors and linters flag each use of. A filter,
+    not a template macro: it is written three times a code, and Jinja's macro calls cost."""
+    if not deprecated:
+        return f"{indent}/** {doc(text)} */"
+    return (
+        f"{indent}/**\n{indent} * {doc(text)}\n{indent} *\n"
+        f"{indent} * @deprecated {doc(deprecated.notice)}\n{indent} */"
+    )
 
 
 def code_class(code: ErrorCode | Tombstone) -> str:
@@ -200,6 +213,7 @@ class TypeScript(Target):
         return {
             "ts_str": string,
             "ts_doc": doc,
+            "ts_doc_comment": doc_comment,
             "ts_class": entry_class,
             "ts_member": member,
             "ts_attr": identifier,
