@@ -424,6 +424,7 @@ class Catalogue:
     removed: tuple[Tombstone, ...] = ()
     """Codes the API no longer sends."""
     changes: tuple[Change, ...] = ()
+    """Changes acknowledged release by release, newest version first as the catalogue says."""
     settings: Mapping[str, Location] = field(default_factory=dict, compare=False)
     """Where each setting is, by dotted path (api.docs_url, python.package, ...)."""
 
@@ -431,10 +432,18 @@ class Catalogue:
         """Where a setting such as api.docs_url is; else where the api section is."""
         return self.settings.get(setting, self.api.location)
 
-    """Changes acknowledged release by release, newest version first as the catalogue says."""
+    def code(self, key: str) -> ErrorCode | Tombstone:
+        """The code of a key, live or removed."""
+        return self._codes[key]
 
     def status(self, key: str) -> Status:
         return self._statuses[key]
+
+    @functools.cached_property
+    def _codes(self) -> dict[str, ErrorCode | Tombstone]:
+        found: dict[str, ErrorCode | Tombstone] = {gone.key: gone for gone in self.removed}
+        found.update((code.key, code) for code in self.codes)
+        return found
 
     def type(self, key: str) -> ErrorType:
         return self._types[key]
