@@ -313,8 +313,11 @@ def read(data: bytes, path: str) -> Node:
         simple = _read_simple(text, _Builder(path))
     except CatalogueError:  # the full reading below says it as it always has
         simple = None
-    if simple is not None:
-        return simple
+    return simple if simple is not None else read_events(text, path)
+
+
+def read_events(text: str, path: str) -> Node:
+    """The full reading: the tree built from libyaml's events, or CatalogueError."""
     builder = _Builder(path)
     loader = loader_class()(text)
     try:

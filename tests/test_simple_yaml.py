@@ -23,28 +23,11 @@ ROOT = HERE.parent
 
 
 def _full(text: str) -> Any:
-    """The tree the event reading builds, or the kind of problem it reports."""
-    builder = source._Builder("catalogue.yaml")
-    loader = source.loader_class()(text)
-    handlers = {
-        yaml.DocumentStartEvent: builder.document,
-        yaml.AliasEvent: builder.alias,
-        yaml.ScalarEvent: builder.scalar,
-        yaml.MappingStartEvent: builder.start,
-        yaml.SequenceStartEvent: builder.start,
-        yaml.MappingEndEvent: builder.end,
-        yaml.SequenceEndEvent: builder.end,
-    }
+    """The tree the event reading builds, or that it refused the text."""
     try:
-        for event in iter(loader.get_event, None):
-            handler = handlers.get(type(event))
-            if handler is not None:
-                handler(loader, event)
-    except (yaml.YAMLError, CatalogueError) as error:
-        return f"refused: {type(error).__name__}"
-    finally:
-        loader.dispose()
-    return _shape(builder.root) if not builder.problems else "refused: problems"
+        return _shape(source.read_events(text, "catalogue.yaml"))
+    except CatalogueError:
+        return "refused"
 
 
 def _simple(text: str) -> Any:
