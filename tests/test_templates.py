@@ -58,7 +58,15 @@ def unfiltered(expression: nodes.Expr, parameters: set[str]) -> list[nodes.Expr]
 
 def outputs(tree: nodes.Node, parameters: set[str]) -> list[tuple[nodes.Expr, set[str]]]:
     found: list[tuple[nodes.Expr, set[str]]] = []
+    parameters = set(parameters)
     for child in tree.iter_child_nodes():
+        if isinstance(child, nodes.Assign) and isinstance(child.target, nodes.Name):
+            # A name set to what a writer made (a class named once per code) is as written
+            # by it, until it is set to anything else.
+            if unfiltered(child.node, parameters):
+                parameters.discard(child.target.name)
+            else:
+                parameters.add(child.target.name)
         if isinstance(child, nodes.Macro):
             found += outputs(child, parameters | {arg.name for arg in child.args})
         elif (
@@ -70,7 +78,7 @@ def outputs(tree: nodes.Node, parameters: set[str]) -> list[tuple[nodes.Expr, se
             # An item of a macro's parameter is as the caller made it, like the parameter.
             found += outputs(child, parameters | {child.target.name})
         elif isinstance(child, nodes.Output):
-            found += [(expression, parameters) for expression in child.nodes]
+            found += [(expression, set(parameters)) for expression in child.nodes]
             found += outputs(child, parameters)
         else:
             found += outputs(child, parameters)
@@ -96,6 +104,15 @@ def test_the_check_finds_a_raw_value() -> None:
     )
     found = [part for e, p in outputs(tree, set()) for part in unfiltered(e, p)]
     assert [part.lineno for part in found] == [1, 2] and "attr='key'" in str(found[0])
+
+
+def test_the_check_follows_a_name_set_to_a_value() -> None:
+    tree = jinja2.Environment().parse(
+        "{% set a = code | ts_class %}{{ a }}\n{% set b = code.key %}{{ b }}\n"
+        "{% set a = code.key | upper %}{{ a }}\n{% set c = x | ts_str if y else ts_base %}{{ c }}"
+    )
+    found = [part for e, p in outputs(tree, set()) for part in unfiltered(e, p)]
+    assert [part.lineno for part in found] == [2, 3]
 
 
 REFERENCE = Path(__file__).parent.parent / "docs" / "templates.md"
