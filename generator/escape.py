@@ -79,7 +79,7 @@ def quoted(text: str, quote: str, unsafe: Callable[[str], str], also: str = "") 
         and text.isprintable()
         and "\\" not in text
         and quote not in text
-        and not any(char in text for char in also)
+        and not (also and any(char in text for char in also))
     ):
         return text  # most catalogue text: the expression skips it in C, at once
     return _quoting(quote, unsafe, also)(text)
