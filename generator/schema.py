@@ -63,15 +63,12 @@ class Spec:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_COMPILED: dict[str, re.Pattern[str]] = {}
+_compiled = functools.cache(re.compile)
 
 
 def _fullmatch(pattern: str, text: str) -> bool:
     """re.fullmatch without its cache's bookkeeping: this runs for most values of a catalogue."""
-    compiled = _COMPILED.get(pattern)
-    if compiled is None:
-        compiled = _COMPILED[pattern] = re.compile(pattern)
-    return compiled.fullmatch(text) is not None
+    return _compiled(pattern).fullmatch(text) is not None
 
 
 @dataclass(frozen=True)

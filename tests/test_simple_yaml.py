@@ -252,7 +252,7 @@ def test_what_is_typed_without_pyyaml_is_what_pyyaml_types() -> None:
     words += [str(rng.randint(-(10**20), 10**20)) for _ in range(300)]
     words += ["9" * 18, "9" * 19, "-" + "9" * 18, "+" + "1" * 19, "Yes", "NULL", "Null", ".5"]
     for word in words:
-        typed = source._Builder("catalogue.yaml").typed(None, word, True, 1 << 32 | 4)
+        typed = source._Builder("catalogue.yaml").typed(word, True, 1 << 32 | 4)
         try:
             theirs = yaml.safe_load(f"a: {word}\n")["a"]
         except yaml.constructor.ConstructorError:  # << and =, which a catalogue keeps as text
