@@ -37,9 +37,14 @@ from .target import builtin as builtin_targets
 
 
 def load(
-    path: Path | str, shown_as: str | None = None, targets: Sequence[Target] | None = None
+    path: Path | str,
+    shown_as: str | None = None,
+    targets: Sequence[Target] | None = None,
+    *,
+    names: bool = True,
 ) -> Catalogue:
-    """The catalogue at path, checked for the targets given (by default the built-in ones)."""
+    """The catalogue at path, checked for the targets given (by default the built-in ones);
+    names=False: see parse."""
     shown = shown_as or str(path)
     try:
         size = Path(path).stat().st_size
@@ -54,10 +59,14 @@ def load(
     except OSError as error:
         problem = Problem(START, f"cannot read the catalogue: {error.strerror}")
         raise CatalogueError(shown, [problem]) from None
-    return parse(data, shown, targets)
+    return parse(data, shown, targets, names=names)
 
 
-def parse(data: bytes, shown_as: str, targets: Sequence[Target] | None = None) -> Catalogue:
+def parse(
+    data: bytes, shown_as: str, targets: Sequence[Target] | None = None, *, names: bool = True
+) -> Catalogue:
+    """The catalogue in data. names=False leaves the names to check_names, unless the
+    catalogue has other problems: those are reported with its names' as one."""
     chosen = list(builtin_targets().values()) if targets is None else list(targets)
     tree = source.read(data, shown_as)
     problems: list[Problem] = []
@@ -69,12 +78,24 @@ def parse(data: bytes, shown_as: str, targets: Sequence[Target] | None = None) -
         catalogue = _build(tree, checked, problems, chosen)
     finally:
         FORMAT.reset(token)
-    if catalogue is not None:
-        problems += naming.check(catalogue, chosen)
+    if catalogue is not None and (names or problems):
+        # An opt-in target's names matter where it is generated: see check_chosen.
+        problems += naming.check(catalogue, [t for t in chosen if t.generated_for(catalogue)])
     if problems:
         raise CatalogueError(shown_as, problems)
     assert catalogue is not None
     return catalogue
+
+
+def check_names(
+    catalogue: Catalogue, found: Sequence[Target], chosen: Sequence[Target], shown_as: str
+) -> None:
+    """What parse(names=False) leaves, and check_chosen: the names of every target generated
+    for the catalogue (any template may name any language's classes) and of those chosen."""
+    generated = [t for t in found if t.generated_for(catalogue) or t in chosen]
+    problems = naming.check(catalogue, generated)
+    if problems:
+        raise CatalogueError(shown_as, problems)
 
 
 def check_chosen(catalogue: Catalogue, chosen: Sequence[Target], shown_as: str) -> None:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import os
 import sys
+import time
 import traceback
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from . import __version__, render, schema, stamp, workers, write
 from .api import default_targets, discover, load, render_target, targets
-from .catalogue import check_chosen
+from .catalogue import check_names
 from .config import Config, ConfigError
 from .config import find as find_config
 from .model import Catalogue
@@ -222,9 +224,18 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
     if not catalogue.exists() and not args.catalogue:
         raise UsageError(_no_catalogue(catalogue, config, prog))
 
-    model = load(catalogue, str(catalogue), list(found.values()))
+    model = load(catalogue, str(catalogue), list(found.values()), names=False)
     selected = list(dict.fromkeys(chosen or default_targets(model, found)))
-    check_chosen(model, [found[name] for name in selected], str(catalogue))
+    names = functools.partial(
+        check_names,
+        model,
+        list(found.values()),
+        [found[name] for name in selected],
+        str(catalogue),
+    )
+    processes = None if len(model.codes) >= FORK_FROM else 1
+    if processes == 1:
+        names()  # else while the workers render
     # A target is orphaned when its templates are gone, or it is opt-in and the catalogue no
     # longer has its section; only a run of every target can say.
     orphaned = [] if chosen else write.orphans(out, selected)
@@ -233,7 +244,18 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
     run = _Run(
-        model, catalogue, out, _shown(out), templates, found, render.template_cache(), stdout, prog
+        model,
+        catalogue,
+        out,
+        _shown(out),
+        templates,
+        found,
+        render.template_cache(),
+        stdout,
+        prog,
+        processes,
+        None if processes == 1 else names,
+        stamp.seconds(stamp_name) if stamp_name is not None else {},
     )
     if args.check or args.diff:
         return run.check(selected, orphaned, diff=args.diff, quiet=quiet)
@@ -251,6 +273,7 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
                 "quiet": config.values.get("quiet", False),
                 "warnings": warnings,
                 "up_to_date": run.up_to_date(),
+                "seconds": run.seconds,
             },
         )
     return status
@@ -269,16 +292,32 @@ class _Run:
     cache: jinja2.BytecodeCache
     stdout: _Stdout
     prog: str
+    processes: int | None
+    """1 where the catalogue is too small to repay a fork (on the repository's catalogue,
+    forking cost 5 ms of 175); None: as many as workers.in_order finds cores for."""
+    meanwhile: Callable[[], object] | None
+    """What the parent does while workers render: the name checks."""
+    previous: dict[str, float]
+    """How long each target took to render in the last run like this one."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """How long each target took to render in this run."""
 
-    def render(self, target: str) -> dict[str, str]:
+    def render(self, target: str) -> tuple[dict[str, str], float]:
+        started = time.perf_counter()
         name = self.catalogue.name
-        return render_target(self.model, target, self.templates, name, self.found, self.cache)
+        files = render_target(self.model, target, self.templates, name, self.found, self.cache)
+        return files, time.perf_counter() - started
 
     def rendered(self, selected: list[str]) -> Iterator[tuple[str, dict[str, str]]]:
         """Each target's files, in worker processes when the catalogue is large enough to
-        repay a fork (on the repository's catalogue, forking cost 5 ms of 175)."""
-        processes = None if len(self.model.codes) >= FORK_FROM else 1
-        return workers.in_order(self.render, selected, processes)
+        repay one: the targets that took longest last time first."""
+        slowest = sorted(self.previous, key=self.previous.__getitem__, reverse=True)
+        for target, (files, seconds) in workers.in_order(
+            self.render, selected, self.processes, longest_first=slowest, meanwhile=self.meanwhile
+        ):
+            self.seconds[target] = seconds
+            yield target, files
+            del files  # before the next target comes
 
     def check(self, selected: list[str], orphaned: list[str], diff: bool, quiet: bool) -> int:
         drift = write.Drift()

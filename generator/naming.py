@@ -61,14 +61,9 @@ def docs_url(catalogue: Catalogue, code: ErrorCode) -> str:
 
 
 def check(catalogue: Catalogue, targets: Sequence[Target]) -> list[Problem]:
-    """Every name that shadows something or collides with another, with both locations."""
-    problems = [
-        problem
-        for target in targets
-        # An opt-in target's names matter where it is generated: see catalogue.check_chosen.
-        if target.generated_for(catalogue)
-        for problem in target.check(catalogue)
-    ]
+    """Every name of the targets given that shadows something or collides with another, with
+    both locations, and every status whose title gives no name."""
+    problems = [problem for target in targets for problem in target.check(catalogue)]
     for status in catalogue.statuses:
         words = title_words(status.title)
         if not status.name and any(c.isalnum() and not c.isascii() for c in status.title):

@@ -28,7 +28,7 @@ try:  # hashlib would load OpenSSL: 2 ms of the 30 a stamped answer may take
 except ImportError:  # pragma: no cover - an interpreter without it
     from hashlib import blake2b
 
-LAYOUT = 2
+LAYOUT = 3
 """Of a stamp's contents; a stamp of another layout is never read."""
 PRINTING = ("--check", "--diff", "-q", "--quiet")
 """Options that change what a run prints, never what it makes."""
@@ -127,6 +127,7 @@ _FIELDS = {
     "quiet": bool,
     "warnings": list,
     "up_to_date": str,
+    "seconds": dict,
 }
 
 
@@ -135,19 +136,35 @@ def _found(arguments: list[str]) -> dict[str, Any] | None:
     name = key(arguments)
     if name is None:
         return None
+    found = _read(name)
+    return found if found is not None and _holds(found) else None
+
+
+def _read(name: str) -> dict[str, Any] | None:
     try:
         with open(os.path.join(cache_root(), "stamps", name), "rb") as handle:
             found = marshal.load(handle)
-    except OSError:
+    except (OSError, EOFError, ValueError, TypeError):
         return None
     if (
         not isinstance(found, dict)
         or found.get("layout") != LAYOUT
         or any(not isinstance(found.get(name), kind) for name, kind in _FIELDS.items())
-        or not _holds(found)
     ):
         return None
     return found
+
+
+def seconds(name: str) -> dict[str, float]:
+    """How long the last run with this stamp's name took to render each target, whether or
+    not anything changed since: the slowest are best started first."""
+    found = _read(name)
+    timings = found["seconds"] if found is not None else {}
+    return {
+        target: taken
+        for target, taken in timings.items()
+        if isinstance(target, str) and isinstance(taken, float)
+    }
 
 
 def _holds(found: dict[str, Any]) -> bool:

@@ -44,13 +44,23 @@ def cores() -> int:
 
 
 def in_order(
-    work: Callable[[str], Result], names: Sequence[str], processes: int | None = None
+    work: Callable[[str], Result],
+    names: Sequence[str],
+    processes: int | None = None,
+    *,
+    longest_first: Sequence[str] = (),
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[tuple[str, Result]]:
     """(name, work(name)) for each name, in their order, from up to `processes` children
     (by default, as many as the cores this process may use). Serial where forking is
     unsafe (another thread runs), would hold more than MEMORY, or buys nothing (one name,
     one core). A failure is raised when its turn comes, as a serial run would raise it; the
-    children are gone by then."""
+    children are gone by then.
+
+    longest_first: names whose work is known to take longest, longest first; the children
+    take them before the rest, so that no long one is left to start last. meanwhile: called
+    once before the first result, in the parent while the children work; what it raises
+    ends them."""
     count = min(len(names), cores() if processes is None else processes)
     # Each child holds what the parent holds, and about as much again while it renders.
     held = max(1, resident())
@@ -61,15 +71,19 @@ def in_order(
         or not hasattr(os, "fork")  # Windows
         or (threading is not None and threading.active_count() > 1)
     ):
+        if meanwhile is not None:
+            meanwhile()
         yield from _alone(work, names)
         return
     children: dict[int, int] = {}  # the read end of the pipe each sends its results on: pid
     try:  # whatever happens, from the first fork on, no child outlives this
         try:
-            _start(work, names, count, children)
+            _start(work, names, _taken_first(names, longest_first), count, children)
             forked = True
         except OSError:  # no process or pipe to spare
             forked = False
+        if meanwhile is not None:
+            meanwhile()
         if forked:
             yield from _collected(children, names)
         else:
@@ -79,19 +93,30 @@ def in_order(
         _end_all(children)
 
 
+def _taken_first(names: Sequence[str], longest_first: Sequence[str]) -> list[int]:
+    """The indices of names in the order the children take them."""
+    first = [names.index(name) for name in dict.fromkeys(longest_first) if name in names]
+    return first + [at for at in range(len(names)) if at not in first]
+
+
 def _alone(work: Callable[[str], Result], names: Sequence[str]) -> Iterator[tuple[str, Result]]:
     for name in names:
         yield name, work(name)
 
 
 def _start(
-    work: Callable[[str], object], names: Sequence[str], count: int, children: dict[int, int]
+    work: Callable[[str], object],
+    names: Sequence[str],
+    order: Sequence[int],
+    count: int,
+    children: dict[int, int],
 ) -> None:
-    """count children, each put in children as soon as it is made."""
+    """count children, each put in children as soon as it is made, taking the names at the
+    indices of order in turn."""
     # Each child takes the next name from one pipe of tickets, so a slow target never holds
     # up the rest: the tickets are written, and the pipe closed, before any child starts.
     tickets, writing = os.pipe()
-    os.write(writing, b"".join(index.to_bytes(4, "big") for index in range(len(names))))
+    os.write(writing, b"".join(index.to_bytes(4, "big") for index in order))
     os.close(writing)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -267,3 +267,17 @@ def test_a_template_folder_a_stamp_cannot_vouch_for_is_never_stamped(
     assert project.run(*args)[0] == 0
     assert project.stamps() == []
     assert project.run(*args, "--check")[::3] == (0, False)
+
+
+def test_a_run_keeps_how_long_each_target_took(stamped: Project) -> None:
+    """For the next run like it, which starts the slowest targets first."""
+    (name,) = (path.name for path in stamped.stamps())
+    targets = sorted(path.name for path in (stamped.folder / "generated").iterdir())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(stamped.cache))
+        found = stamp.seconds(name)
+        assert sorted(found) == targets
+        assert all(0 < seconds < 60 for seconds in found.values())
+        stamped.stamps()[0].write_bytes(b"not marshal")
+        assert stamp.seconds(name) == {}
+        assert stamp.seconds("no such stamp") == {}

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -28,25 +30,38 @@ from generator import workers
 def work(name):
     if name.startswith("fail"):
         raise ValueError(f"{name} failed in {os.getpid()}")
+    started = time.monotonic()
     if name.startswith("slow"):
         time.sleep(0.3)
-    return {"name": name, "pid": os.getpid(), "text": name * 100_000}
+    if name.startswith("mid"):
+        time.sleep(0.1)
+    return {"name": name, "pid": os.getpid(), "text": name * 100_000, "started": started}
 
 names = sys.argv[1].split(",")
 workers.MEMORY = int(sys.argv[3])
-seen, error = [], None
+longest_first = sys.argv[4].split(",") if sys.argv[4] else []
+seen, error, started = [], None, {}
 try:
-    for name, result in workers.in_order(work, names, int(sys.argv[2])):
+    for name, result in workers.in_order(
+        work, names, int(sys.argv[2]), longest_first=longest_first
+    ):
         seen.append([name, result["pid"], len(result["text"])])
+        started[name] = result["started"]
 except ValueError as failure:
     error = str(failure)
 children = open(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read()
-print(json.dumps({"parent": os.getpid(), "seen": seen, "error": error, "children": children}))
+print(json.dumps({
+    "parent": os.getpid(), "seen": seen, "error": error, "children": children,
+    "order": sorted(started, key=started.__getitem__),
+}))
 """
 
 
-def in_order(names: list[str], processes: int = 2, memory: int = 1 << 30) -> dict[str, object]:
-    done = run(PYTHON, "-c", SCRIPT, ",".join(names), str(processes), str(memory), env=HERE)
+def in_order(
+    names: list[str], processes: int = 2, memory: int = 1 << 30, longest_first: Sequence[str] = ()
+) -> dict[str, object]:
+    arguments = (",".join(names), str(processes), str(memory), ",".join(longest_first))
+    done = run(PYTHON, "-c", SCRIPT, *arguments, env=HERE)
     assert done.stderr == ""
     result: dict[str, object] = json.loads(done.stdout)
     return result
@@ -63,6 +78,15 @@ def test_children_render_and_results_come_in_order() -> None:
     assert found["parent"] not in pids
     assert len(pids) == 2  # each child took turns: the slow first one did not hold the rest
     assert found["children"] == ""  # each was reaped
+
+
+def test_the_longest_are_taken_first_and_come_in_their_turn() -> None:
+    names = ["mid-a", "mid-b", "mid-c", "slow-d"]
+    plain = in_order(names)
+    assert set(plain["order"][:2]) == {"mid-a", "mid-b"}  # type: ignore[index]
+    found = in_order(names, longest_first=["slow-d", "gone", "mid-c"])
+    assert set(found["order"][:2]) == {"slow-d", "mid-c"}  # type: ignore[index]
+    assert [name for name, _, _ in found["seen"]] == names  # type: ignore[union-attr]
 
 
 def test_one_process_renders_alone() -> None:
@@ -116,19 +140,22 @@ def test_an_interruption_while_forking_leaves_no_child() -> None:
 
 # The command line as a user runs it, noting each time it starts workers.
 COMMAND = """
-import sys
+import os, sys
 from generator import cli, workers
 start = workers._start
 def noted(*args):
     print("forked", file=sys.stderr)
     return start(*args)
 workers._start = noted
+if os.environ.get("ALONE"):
+    cli.FORK_FROM = sys.maxsize
 sys.exit(cli.main(sys.argv[1:]))
 """
 
 
-def command(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return run(PYTHON, "-c", COMMAND, *args, cwd=cwd, env=HERE, check=False)
+def command(*args: str | Path, cwd: Path, alone: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {**HERE, "ALONE": "1"} if alone else HERE
+    return run(PYTHON, "-c", COMMAND, *args, cwd=cwd, env=env, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +235,28 @@ def test_an_interruption_leaves_nothing_and_no_child(tmp_path: Path) -> None:
     assert not any(path.is_file() for path in out.rglob("*"))
     for pid in forked:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
+
+
+def test_names_checked_while_children_render_fail_as_alone(large: Path, tmp_path: Path) -> None:
+    """The parent checks the names while the children render: a bad name is reported as a
+    run in one process reports it, and nothing is written."""
+    text = large.read_text(encoding="utf-8")
+    first = re.search(r"^codes:\n  (\w+):\n", text, re.MULTILINE)
+    assert first is not None
+    named = f"{first.group(0)}    names:\n      python: Exception\n"
+    catalogue = tmp_path / "catalogue.yaml"
+    catalogue.write_text(text.replace(first.group(0), named, 1), encoding="utf-8")
+    out = tmp_path / "out"
+    forked, alone = (
+        command("--catalogue", catalogue, "--out", out, cwd=tmp_path, alone=alone)
+        for alone in (False, True)
+    )
+    assert forked.stderr.startswith("forked\n")
+    assert (forked.returncode, forked.stdout, forked.stderr[len("forked\n") :]) == (
+        alone.returncode,
+        alone.stdout,
+        alone.stderr,
+    )
+    assert alone.returncode == 2
+    assert "which would shadow a Python builtin" in alone.stderr
+    assert not out.exists()
