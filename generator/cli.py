@@ -308,12 +308,20 @@ class _Run:
         files = render_target(self.model, target, self.templates, name, self.found, self.cache)
         return files, time.perf_counter() - started
 
-    def rendered(self, selected: list[str]) -> Iterator[tuple[str, dict[str, str]]]:
+    def rendered(
+        self, selected: list[str], as_ready: bool = False
+    ) -> Iterator[tuple[str, dict[str, str]]]:
         """Each target's files, in worker processes when the catalogue is large enough to
-        repay one: the targets that took longest last time first."""
+        repay them: the targets that took longest last time first. as_ready: see
+        workers.in_order."""
         slowest = sorted(self.previous, key=self.previous.__getitem__, reverse=True)
         for target, (files, seconds) in workers.in_order(
-            self.render, selected, self.processes, longest_first=slowest, meanwhile=self.meanwhile
+            self.render,
+            selected,
+            self.processes,
+            longest_first=slowest,
+            meanwhile=self.meanwhile,
+            as_ready=as_ready,
         ):
             self.seconds[target] = seconds
             yield target, files
@@ -356,7 +364,7 @@ class _Run:
         # (a template, a full disk, an interruption) leaves the output as it was.
         with write.Transaction(self.out) as transaction:
             try:
-                for target, files in self.rendered(selected):
+                for target, files in self.rendered(selected, as_ready=True):
                     transaction.stage(target, files)
                     outputs += [
                         (os.path.join(resolved, path), stamp.text_digest(write.chunks(text)))
@@ -368,9 +376,10 @@ class _Run:
                     f"error: cannot write {self.shown}: {error.strerror or error}; "
                     "nothing was written."
                 ) from None
+            outputs.sort()  # the targets came as they were ready
             for target in orphaned:
                 transaction.stage_removal(target)
-            actions = transaction.commit()
+            actions = transaction.commit(order=selected)
         if quiet:
             return OK, outputs
         for target in orphaned:

@@ -46,6 +46,7 @@ from .model import (
     StatusClass,
     Tombstone,
     Wire,
+    filled_at_once,
 )
 
 _MISSING = jsonpath.MISSING
@@ -54,6 +55,7 @@ BLANK = " \t\n\f\r"
 in every language (Python's str.strip and JavaScript's trim each strip more, and differently)."""
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -63,6 +65,7 @@ class Field:
     pointer: str | None = None
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class Item:
     """One error a body carries."""
@@ -76,6 +79,7 @@ class Item:
     request_id: str | None = None
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class Reading:
     """What a binding must make of a response."""

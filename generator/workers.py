@@ -1,6 +1,7 @@
-"""Render-only worker processes: each target is rendered in a forked child, two or more at
-once when the machine has the cores, and its files come back to the parent, which alone
-writes. What a run makes, prints and raises is the same as rendering them one by one."""
+"""Render-only worker processes: the targets are rendered two or more at once when the
+machine has the cores, by the parent and forked children, and the children's files come back
+to the parent, which alone writes. What a run makes, prints and raises is the same as
+rendering them one by one."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ import pickle
 import select
 import signal
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 Result = TypeVar("Result")
 
-_HEADER = 12  # a result's index and its length, before its pickle
+_NOTICE = 20  # that a child put a result in its file: its index, where it starts, its length
 
 
 MEMORY = 1 << 30
@@ -50,21 +52,23 @@ def in_order(
     *,
     longest_first: Sequence[str] = (),
     meanwhile: Callable[[], object] | None = None,
+    as_ready: bool = False,
 ) -> Iterator[tuple[str, Result]]:
-    """(name, work(name)) for each name, in their order, from up to `processes` children
-    (by default, as many as the cores this process may use). Serial where forking is
-    unsafe (another thread runs), would hold more than MEMORY, or buys nothing (one name,
-    one core). A failure is raised when its turn comes, as a serial run would raise it; the
-    children are gone by then.
+    """(name, work(name)) for each name, in their order, from up to `processes` processes:
+    this one and children forked from it (by default, as many as the cores this process may
+    use). Serial where forking is unsafe (another thread runs), would hold more than MEMORY,
+    or buys nothing (one name, one core). A failure is raised when its turn comes, as a
+    serial run would raise it; the children are gone by then.
 
-    longest_first: names whose work is known to take longest, longest first; the children
-    take them before the rest, so that no long one is left to start last. meanwhile: called
-    once before the first result, in the parent while the children work; what it raises
-    ends them."""
+    longest_first: names whose work is known to take longest, longest first; they are taken
+    before the rest, so that no long one is left to start last. meanwhile: called once
+    before the first result, while the children work; what it raises ends them. as_ready:
+    each result as soon as it is there, not in the order of names; a failure is still raised
+    only once every name before it has its result."""
     count = min(len(names), cores() if processes is None else processes)
-    # Each child holds what the parent holds, and about as much again while it renders.
-    held = max(1, resident())
-    count = min(count, (MEMORY - held) // (2 * held))
+    # Each child holds what this process holds, and each process about as much again while
+    # it works.
+    count = min(count, MEMORY // (2 * max(1, resident())))
     threading = sys.modules.get("threading")
     if (
         count < 2
@@ -75,26 +79,26 @@ def in_order(
             meanwhile()
         yield from _alone(work, names)
         return
-    children: dict[int, int] = {}  # the read end of the pipe each sends its results on: pid
+    children: dict[int, _Child] = {}  # by the read end of the pipe it sends notices on
+    tickets = None
     try:  # whatever happens, from the first fork on, no child outlives this
-        try:
-            _start(work, names, _taken_first(names, longest_first), count, children)
-            forked = True
-        except OSError:  # no process or pipe to spare
-            forked = False
+        with contextlib.suppress(OSError):  # no process, pipe or file to spare: alone
+            tickets = _start(work, names, _taken_first(names, longest_first), count, children)
         if meanwhile is not None:
             meanwhile()
-        if forked:
-            yield from _collected(children, names)
-        else:
+        if tickets is None:
             _end_all(children)
             yield from _alone(work, names)
+        else:
+            yield from _shared(work, names, tickets, children, as_ready)
     finally:
         _end_all(children)
+        if tickets is not None:
+            os.close(tickets)
 
 
 def _taken_first(names: Sequence[str], longest_first: Sequence[str]) -> list[int]:
-    """The indices of names in the order the children take them."""
+    """The indices of names in the order they are taken."""
     first = [names.index(name) for name in dict.fromkeys(longest_first) if name in names]
     return first + [at for at in range(len(names)) if at not in first]
 
@@ -104,34 +108,51 @@ def _alone(work: Callable[[str], Result], names: Sequence[str]) -> Iterator[tupl
         yield name, work(name)
 
 
+class _Child:
+    def __init__(self, pid: int, results: IO[bytes]) -> None:
+        self.pid = pid
+        self.results = results
+        """Where the child puts its results: a file, so that it never waits for the parent
+        to read them while the parent works too."""
+        self.notices = bytearray()
+
+
 def _start(
     work: Callable[[str], object],
     names: Sequence[str],
     order: Sequence[int],
     count: int,
-    children: dict[int, int],
-) -> None:
-    """count children, each put in children as soon as it is made, taking the names at the
-    indices of order in turn."""
-    # Each child takes the next name from one pipe of tickets, so a slow target never holds
-    # up the rest: the tickets are written, and the pipe closed, before any child starts.
+    children: dict[int, _Child],
+) -> int:
+    """count - 1 children, each put in children as soon as it is made, and the tickets
+    they and this process take: the indices of names, in the order given."""
+    # Each process takes the next name from one pipe of tickets, so a slow target never
+    # holds up the rest: the tickets are written, and the pipe closed, before any child
+    # starts.
     tickets, writing = os.pipe()
-    os.write(writing, b"".join(index.to_bytes(4, "big") for index in order))
-    os.close(writing)
+    try:
+        os.write(writing, b"".join(index.to_bytes(4, "big") for index in order))
+    finally:
+        os.close(writing)
     sys.stdout.flush()
     sys.stderr.flush()
     # An interruption between a fork and the child's own handler would run the parent's
     # clean-up in the child: it waits until every child is made, then reaches the parent.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        for _ in range(count):
-            reading, results = os.pipe()
-            _widen(results)
+        for _ in range(count - 1):
+            results = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _end
+            try:
+                reading, notices = os.pipe()
+            except OSError:
+                results.close()
+                raise
             try:
                 pid = os.fork()
             except OSError:
                 os.close(reading)
-                os.close(results)
+                os.close(notices)
+                results.close()
                 raise
             if pid == 0:  # pragma: no cover - measured in the child, which never returns
                 try:
@@ -141,27 +162,24 @@ def _start(
                     os.close(reading)
                     for other in children:
                         os.close(other)
-                    _serve(work, names, tickets, results)
+                    _serve(work, names, tickets, notices, results.fileno())
                 finally:
                     os._exit(1)
-            os.close(results)
-            children[reading] = pid
-    finally:
+            os.close(notices)
+            children[reading] = _Child(pid, results)
+    except BaseException:
         os.close(tickets)
+        raise
+    finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return tickets
 
 
-def _widen(pipe: int) -> None:
-    """A pipe that holds a megabyte where the system allows: a target's output, megabytes at
-    10,000 codes, then crosses in a few turns, not in hundreds."""
-    import fcntl
-
-    with contextlib.suppress(OSError, AttributeError):  # F_SETPIPE_SZ: Linux, Python 3.10
-        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
-
-
-def _serve(work: Callable[[str], object], names: Sequence[str], tickets: int, out: int) -> None:
+def _serve(
+    work: Callable[[str], object], names: Sequence[str], tickets: int, out: int, results: int
+) -> None:
     status = 0
+    written = 0
     try:
         while ticket := os.read(tickets, 4):
             index = int.from_bytes(ticket, "big")
@@ -171,14 +189,19 @@ def _serve(work: Callable[[str], object], names: Sequence[str], tickets: int, ou
                 where = "".join(traceback.format_tb(error.__traceback__))
                 error.add_note(f"(in a worker process)\n{where}".rstrip())
                 outcome = (False, error)
-            data = _pickled(outcome)
-            for part in (index.to_bytes(4, "big") + len(data).to_bytes(8, "big"), data):
-                view = memoryview(part)
-                while view:
-                    view = view[os.write(out, view) :]
+            data = memoryview(_pickled(outcome))
+            start = written
+            while data:
+                data = data[os.write(results, data) :]
+            written = os.lseek(results, 0, os.SEEK_CUR)
+            notice = b"".join(
+                number.to_bytes(size, "big")
+                for number, size in ((index, 4), (start, 8), (written - start, 8))
+            )
+            os.write(out, notice)  # whole: a pipe never splits what fits in PIPE_BUF
             if not outcome[0]:
                 break
-    except BaseException:  # the parent is gone, or the pipe is: nothing to tell anyone
+    except BaseException:  # the parent is gone, or the pipe or the file is
         status = 1
     finally:
         os._exit(status)
@@ -198,49 +221,100 @@ def _pickled(outcome: tuple[bool, object]) -> bytes:
         return pickle.dumps((False, RuntimeError(message)), pickle.HIGHEST_PROTOCOL)
 
 
-def _collected(children: dict[int, int], names: Sequence[str]) -> Iterator[tuple[str, Any]]:
-    buffers = {reading: bytearray() for reading in children}
+def _shared(
+    work: Callable[[str], Result],
+    names: Sequence[str],
+    tickets: int,
+    children: dict[int, _Child],
+    as_ready: bool,
+) -> Iterator[tuple[str, Any]]:
+    """The results, from this process taking tickets too and from the children."""
     done: dict[int, tuple[bool, object]] = {}
-    turn = 0
-    while turn < len(names):
-        while turn in done:
-            succeeded, value = done.pop(turn)
-            if not succeeded:
-                assert isinstance(value, BaseException)
-                raise value
-            yield names[turn], value
+    turn = 0  # every name before it has had its result
+    given: set[int] = set()  # names after turn whose result was given
+    taking = True  # until a failure is known: what comes after it is never needed
+    while True:
+        for index in sorted(done) if as_ready else ():
+            if done[index][0]:
+                given.add(index)
+                yield names[index], done.pop(index)[1]
+        while turn in given or turn in done:
+            if turn in done:
+                succeeded, value = done.pop(turn)
+                if not succeeded:
+                    assert isinstance(value, BaseException)
+                    raise value
+                yield names[turn], value
+            given.discard(turn)
             turn += 1
         if turn == len(names):
-            break
-        if not buffers:
-            raise RuntimeError(f"a worker process ended before rendering {names[turn]!r}")
-        ready, _, _ = select.select(list(buffers), [], [])
-        for reading in ready:
-            chunk = os.read(reading, 1 << 20)
-            buffer = buffers[reading]
-            if not chunk:
-                del buffers[reading]
-                continue
-            buffer += chunk
-            while len(buffer) >= _HEADER:
-                size = int.from_bytes(buffer[4:_HEADER], "big")
-                if len(buffer) < _HEADER + size:
-                    break
-                index = int.from_bytes(buffer[:4], "big")
-                with memoryview(buffer) as view:  # no copy of a target's whole output
-                    done[index] = pickle.loads(view[_HEADER : _HEADER + size])
-                del buffer[: _HEADER + size]
+            return
+        ticket = os.read(tickets, 4) if taking else b""
+        if ticket:
+            _work(work, names, int.from_bytes(ticket, "big"), done)
+            _received(children, done, wait=False)
+        elif children:
+            _received(children, done, wait=True)
+        else:  # every child is gone, one with a name it took: this process does it
+            _work(work, names, turn, done)
+        taking = taking and all(succeeded for succeeded, _ in done.values())
 
 
-def _end_all(children: dict[int, int]) -> None:
-    for reading, pid in children.items():
-        _end(reading, pid)
+def _work(
+    work: Callable[[str], object],
+    names: Sequence[str],
+    index: int,
+    done: dict[int, tuple[bool, object]],
+) -> None:
+    try:
+        done[index] = (True, work(names[index]))
+    except Exception as error:  # raised in its turn
+        done[index] = (False, error)
+
+
+def _received(
+    children: dict[int, _Child], done: dict[int, tuple[bool, object]], wait: bool
+) -> None:
+    """The results the children have put in their files since, into done; an ended child
+    is dropped from children."""
+    ready, _, _ = select.select(list(children), [], [], None if wait else 0)
+    for reading in ready:
+        child = children[reading]
+        chunk = os.read(reading, 1 << 16)
+        if not chunk:
+            del children[reading]
+            _end(reading, child)
+            continue
+        child.notices += chunk
+        while len(child.notices) >= _NOTICE:
+            notice = bytes(child.notices[:_NOTICE])
+            del child.notices[:_NOTICE]
+            index = int.from_bytes(notice[:4], "big")
+            start, size = int.from_bytes(notice[4:12], "big"), int.from_bytes(notice[12:], "big")
+            done[index] = pickle.loads(_read_at(child.results.fileno(), start, size))
+
+
+def _read_at(descriptor: int, start: int, size: int) -> bytes:
+    parts = []
+    while size:
+        part = os.pread(descriptor, size, start)
+        if not part:
+            raise EOFError("a worker's results file ends early")
+        parts.append(part)
+        start, size = start + len(part), size - len(part)
+    return b"".join(parts)
+
+
+def _end_all(children: dict[int, _Child]) -> None:
+    for reading, child in children.items():
+        _end(reading, child)
     children.clear()
 
 
-def _end(reading: int, pid: int) -> None:
-    """A child finished, or no longer needed: stopped and reaped, its pipe closed."""
+def _end(reading: int, child: _Child) -> None:
+    """A child finished, or no longer needed: stopped and reaped, its pipe and file closed."""
     with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+        os.kill(child.pid, signal.SIGKILL)
+    os.waitpid(child.pid, 0)
     os.close(reading)
+    child.results.close()

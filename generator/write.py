@@ -13,7 +13,7 @@ import difflib
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -309,11 +309,12 @@ class Transaction:
                 folder.rmdir()
         self.changes, self.made = [], []
 
-    def commit(self) -> list[tuple[str, str]]:
-        """Make every staged change; returns (action, path) for every file considered, the
-        action being wrote, removed or unchanged."""
+    def commit(self, order: Sequence[str] = ()) -> list[tuple[str, str]]:
+        """Make every staged change, the targets in order first; returns (action, path) for
+        every file considered, the action being wrote, removed or unchanged."""
         actions: list[tuple[str, str]] = []
-        for change in self.changes:
+        rank = {target: at for at, target in enumerate(order)}
+        for change in sorted(self.changes, key=lambda change: rank.get(change.target, len(rank))):
             actions += self._commit(change)
         self.changes, self.made = [], []
         return actions

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 from conftest import CATALOGUE, ROOT
 
-from generator import catalogue, schema
+from generator import catalogue, model, schema
 from generator.problems import CatalogueError
 
 CASES = Path(__file__).parent / "cases"
@@ -122,3 +125,38 @@ def test_a_catalogue_over_the_size_limit_is_refused_unread(tmp_path: Path) -> No
         "catalogue.yaml:1:1: error: the catalogue is 64 MiB; catalogues of more than 64 MiB "
         "are refused (this one was not read)"
     )
+
+
+def test_a_record_filled_at_once_is_the_frozen_dataclass_it_replaces() -> None:
+    """model.filled_at_once swaps a frozen dataclass's __init__ for a faster one: the same
+    parameters, defaults and factories, the same instances, still frozen."""
+
+    def made(decorated: bool) -> Any:
+        @dataclasses.dataclass(frozen=True)
+        class Record:
+            key: str
+            count: int = 0
+            tags: list[str] = dataclasses.field(default_factory=list)
+            where: tuple[int, int] = dataclasses.field(default=(0, 0), compare=False)
+
+        return model.filled_at_once(Record) if decorated else Record
+
+    plain, filled = made(False), made(True)
+    for arguments, keywords in [
+        (("a",), {}),
+        (("a", 2), {"where": (3, 4)}),
+        ((), {"key": "b", "tags": ["x"]}),
+        (("c", 1, ["y"], (5, 6)), {}),
+    ]:
+        want, got = plain(*arguments, **keywords), filled(*arguments, **keywords)
+        assert (vars(got), repr(got)) == (vars(want), repr(want))
+        assert got.where == want.where
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            got.key = "changed"
+    assert filled("a").tags is not filled("a").tags
+    for wrong in [(), ("a", 1, [], (0, 0), "extra")]:
+        with pytest.raises(TypeError):
+            filled(*wrong)
+    with pytest.raises(TypeError):
+        filled("a", nothing=1)
+    assert list(inspect.signature(filled).parameters) == list(inspect.signature(plain).parameters)

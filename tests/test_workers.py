@@ -27,7 +27,11 @@ SCRIPT = """
 import json, os, sys, time
 from generator import workers
 
+PARENT = os.getpid()
+
 def work(name):
+    if name.startswith("die") and os.getpid() != PARENT:
+        os._exit(9)
     if name.startswith("fail"):
         raise ValueError(f"{name} failed in {os.getpid()}")
     started = time.monotonic()
@@ -40,10 +44,11 @@ def work(name):
 names = sys.argv[1].split(",")
 workers.MEMORY = int(sys.argv[3])
 longest_first = sys.argv[4].split(",") if sys.argv[4] else []
+meanwhile = lambda: time.sleep(float(sys.argv[5]))
 seen, error, started = [], None, {}
 try:
     for name, result in workers.in_order(
-        work, names, int(sys.argv[2]), longest_first=longest_first
+        work, names, int(sys.argv[2]), longest_first=longest_first, meanwhile=meanwhile
     ):
         seen.append([name, result["pid"], len(result["text"])])
         started[name] = result["started"]
@@ -58,9 +63,16 @@ print(json.dumps({
 
 
 def in_order(
-    names: list[str], processes: int = 2, memory: int = 1 << 30, longest_first: Sequence[str] = ()
+    names: list[str],
+    processes: int = 2,
+    memory: int = 1 << 30,
+    longest_first: Sequence[str] = (),
+    meanwhile: float = 0,
 ) -> dict[str, object]:
-    arguments = (",".join(names), str(processes), str(memory), ",".join(longest_first))
+    """What workers.in_order makes of names; meanwhile: how long the parent is busy first."""
+    arguments = (
+        ",".join(names), str(processes), str(memory), ",".join(longest_first), str(meanwhile)
+    )  # fmt: skip
     done = run(PYTHON, "-c", SCRIPT, *arguments, env=HERE)
     assert done.stderr == ""
     result: dict[str, object] = json.loads(done.stdout)
@@ -75,8 +87,8 @@ def test_children_render_and_results_come_in_order() -> None:
     assert [name for name, _, _ in seen] == names
     assert all(size == len(name) * 100_000 for name, _, size in seen)
     pids = {pid for _, pid, _ in seen}
-    assert found["parent"] not in pids
-    assert len(pids) == 2  # each child took turns: the slow first one did not hold the rest
+    assert found["parent"] in pids
+    assert len(pids) == 2  # the parent and a child took turns: a slow one held up nothing
     assert found["children"] == ""  # each was reaped
 
 
@@ -97,7 +109,7 @@ def test_one_process_renders_alone() -> None:
 def test_a_parent_holding_much_renders_alone() -> None:
     """A forked child counts all its parent holds again: past the budget, no child."""
     found = in_order(["slow-a", "slow-b"], memory=150 * 2**20)  # the script holds 12 MiB
-    assert found["parent"] not in {pid for _, pid, _ in found["seen"]}  # type: ignore[union-attr]
+    assert len({pid for _, pid, _ in found["seen"]}) == 2  # type: ignore[union-attr]
     found = in_order(["a", "b"], memory=2 * 2**20)  # less than any interpreter holds
     assert {pid for _, pid, _ in found["seen"]} == {found["parent"]}  # type: ignore[union-attr]
 
@@ -107,8 +119,21 @@ def test_a_failure_comes_in_its_turn_as_itself() -> None:
     assert [name for name, _, _ in found["seen"]] == ["slow-a"]  # type: ignore[union-attr]
     error = found["error"]
     assert isinstance(error, str) and error.startswith("fail-b failed in ")
-    assert error != f"fail-b failed in {found['parent']}"
-    assert found["children"] == ""  # the other child, still rendering, was stopped
+    assert found["children"] == ""  # the child, still rendering, was stopped
+    # A child's failure comes back as itself too.
+    found = in_order(["slow-a", "b", "fail-c"], longest_first=["fail-c"], meanwhile=0.5)
+    assert [name for name, _, _ in found["seen"]] == ["slow-a", "b"]  # type: ignore[union-attr]
+    failed_in = found["error"]
+    assert isinstance(failed_in, str) and failed_in.startswith("fail-c failed in ")
+    assert failed_in != f"fail-c failed in {found['parent']}"  # the parent was busy
+
+
+def test_what_a_child_that_died_took_is_done_by_the_parent() -> None:
+    found = in_order(["a", "die-b", "c", "die-d"])
+    seen = found["seen"]
+    assert [name for name, _, _ in seen] == ["a", "die-b", "c", "die-d"]  # type: ignore[union-attr]
+    assert {pid for name, pid, _ in seen if name.startswith("die")} == {found["parent"]}  # type: ignore[union-attr]
+    assert found["children"] == ""
 
 
 # Ctrl-C while the children are being made: it waits until they all are, then the parent
