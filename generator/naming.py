@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .model import Catalogue, ErrorCode, ErrorType, StatusClass, Tombstone
@@ -141,11 +141,13 @@ def removed_classes(
 
 
 def shadowing(
-    names: Iterable[tuple[str, Location, str]],
+    names: Sequence[tuple[str, Location, str]],
     reserved: frozenset[str],
     what: str,
     fix: str = "choose another under `names:`",
 ) -> list[Problem]:
+    if reserved.isdisjoint([name for name, _, _ in names]):  # as nearly always
+        return []
     return [
         Problem(location, f"{owner} is named {name}, which would shadow {what}; {fix}")
         for name, location, owner in names
@@ -186,7 +188,9 @@ def attribute_problems(target: Target, catalogue: Catalogue, language: str) -> l
     return problems
 
 
-def collisions(role: str, names: Iterable[tuple[str, Location, str]]) -> list[Problem]:
+def collisions(role: str, names: Sequence[tuple[str, Location, str]]) -> list[Problem]:
+    if len({name for name, _, _ in names}) == len(names):  # as nearly always
+        return []
     problems: list[Problem] = []
     seen: dict[str, tuple[Location, str]] = {}
     for name, location, owner in names:

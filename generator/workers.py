@@ -141,7 +141,7 @@ def _start(
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for _ in range(count - 1):
-            results = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _end
+            results = _results_file()
             try:
                 reading, notices = os.pipe()
             except OSError:
@@ -173,6 +173,14 @@ def _start(
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return tickets
+
+
+def _results_file() -> IO[bytes]:
+    """A file in memory where the system has one: one on disk sometimes took 20 ms to take
+    a target's 10 MB, against 2 to 4. _end closes it."""
+    if hasattr(os, "memfd_create"):  # Linux
+        return open(os.memfd_create("render-results", os.MFD_CLOEXEC), "w+b")
+    return tempfile.TemporaryFile()
 
 
 def _serve(
