@@ -362,14 +362,7 @@ class Envelope:
             if extra.name in extras:
                 _put(item, extra.path, extras.pop(extra.name))
         source = source or (self.fields[0] if self.fields else None)
-        members = [self.type, self.code, self.message, self.reference]
-        members += [extra.path for extra in (*self.extras, *values.own_extras)]
-        if (
-            values.fields
-            and source is not None
-            # A source that is the error object itself (beside the message) holds no list.
-            and not any(m and m.startswith((source.path + ".", source.path + "[")) for m in members)
-        ):
+        if values.fields and source is not None and not self._holds_members(source, values):
             _put(item, source.path, _field_errors(values.fields, source))
         if self.errors is not None:
             _put(body, self.errors, [item])
@@ -381,6 +374,14 @@ class Envelope:
             if jsonpath.select(body, segments) is jsonpath.MISSING:
                 jsonpath.put(body, segments, self._stand_in(path))
         return body
+
+    def _holds_members(self, source: FieldSource, values: Example) -> bool:
+        """Whether a field source is the error object itself (beside the message): then it
+        holds no list."""
+        members = [self.type, self.code, self.message, self.reference]
+        members += [extra.path for extra in (*self.extras, *values.own_extras)]
+        inside = (source.path + ".", source.path + "[")
+        return any(member and member.startswith(inside) for member in members)
 
     def _stand_in(self, path: str) -> Any:
         kind = next((extra.kind for extra in self.extras if extra.path == path), "string")

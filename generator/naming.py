@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 @functools.cache  # every target asks for the same names
 def pascal(key: str) -> str:
-    return "".join(word[:1].upper() + word[1:] for word in key.split("_"))
+    return "".join([word[:1].upper() + word[1:] for word in key.split("_")])
 
 
 @functools.cache  # asked for by every template, several times per code
