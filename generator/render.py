@@ -13,6 +13,7 @@ import contextlib
 import os
 import shutil
 import traceback
+import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+import jinja2.runtime
 
 from . import escape, naming, stamp
 from .model import Catalogue
@@ -79,6 +81,34 @@ def template_cache() -> jinja2.BytecodeCache:
     return _CompiledTemplates(str(root / current))
 
 
+_PLAIN_CALLABLES = (
+    types.FunctionType,
+    types.MethodType,
+    types.BuiltinFunctionType,
+    jinja2.runtime.Macro,
+)
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, calling functions, methods and macros with less ado. Jinja asks any
+    callable whether it wants the context passed, twice, on every call: a third of the
+    1.3 us a call took, and the docs make 50,000 calls at 10,000 codes. For these types the
+    answer is always the one asked of the callable itself."""
+
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja has it
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
 SHARED_FILTERS: dict[str, Callable[..., str]] = {
     "comment": escape.comment,
     "html_comment": escape.html_comment,
@@ -122,6 +152,7 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.context_class = _Context
     env.filters.update(filters(targets))
     return env
 

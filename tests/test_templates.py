@@ -157,3 +157,41 @@ def test_the_template_reference_describes_every_model_attribute() -> None:
     assert set(re.findall(r"^### `(\w+)`$", text, re.M)) == {*classes, "Language"}
     for name, cls in classes.items():
         assert documented(f"### `{name}`") == public_attributes(cls), name  # type: ignore[arg-type]
+
+
+def test_the_quicker_context_calls_as_jinja_does() -> None:
+    """render's context calls functions, methods and macros without asking each whether it
+    wants the context: a template makes the same of every kind of callable either way."""
+
+    class Thing:
+        def named(self, obj: object, self_: object = None) -> str:
+            return f"{obj}/{self_}"
+
+    def stop() -> str:
+        raise StopIteration
+
+    @jinja2.pass_context
+    def seen(context: jinja2.runtime.Context, name: str) -> object:
+        return context.get(name)
+
+    @jinja2.pass_environment
+    def environment_of(environment: jinja2.Environment) -> str:
+        return type(environment).__name__
+
+    source = (
+        "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
+        "{% for item in [1, 2] %}{{ thing.named(item, self_=loop.index) }} {{ twice(item) }} "
+        "{{ seen('item') }} {{ seen('outer') }} {{ stop() is undefined }} {{ environment_of() }} "
+        "{{ [3, 1].index(1) }} {{ dict(a=item) }}|{% endfor %}"
+    )
+    values = {
+        "thing": Thing(),
+        "stop": stop,
+        "seen": seen,
+        "environment_of": environment_of,
+        "outer": "o",
+    }
+    ours = render.environment([]).from_string(source).render(values)
+    plain = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True)
+    assert ours == plain.from_string(source).render(values)
+    assert ours.startswith("1/1 11 None o True Environment 1 {'a': 1}|")
