@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -279,6 +280,14 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
     return status
 
 
+class _Rendered(NamedTuple):
+    files: dict[str, str]
+    digests: dict[str, bytes]
+    """Each file hashed for the stamp, when generating: where it was rendered, so that a
+    worker does it beside the parent's work."""
+    seconds: float
+
+
 @dataclass
 class _Run:
     model: Catalogue
@@ -302,34 +311,39 @@ class _Run:
     seconds: dict[str, float] = field(default_factory=dict)
     """How long each target took to render in this run."""
 
-    def render(self, target: str) -> tuple[dict[str, str], float]:
+    def render(self, target: str, generating: bool = False) -> _Rendered:
         started = time.perf_counter()
         name = self.catalogue.name
         files = render_target(self.model, target, self.templates, name, self.found, self.cache)
-        return files, time.perf_counter() - started
+        digests = (
+            {path: stamp.text_digest(write.chunks(text)) for path, text in files.items()}
+            if generating
+            else {}
+        )
+        return _Rendered(files, digests, time.perf_counter() - started)
 
     def rendered(
-        self, selected: list[str], as_ready: bool = False
-    ) -> Iterator[tuple[str, dict[str, str]]]:
+        self, selected: list[str], generating: bool = False
+    ) -> Iterator[tuple[str, _Rendered]]:
         """Each target's files, in worker processes when the catalogue is large enough to
-        repay them: the targets that took longest last time first. as_ready: see
-        workers.in_order."""
+        repay them: the targets that took longest last time first. generating: each target
+        as soon as it is ready (see workers.in_order), its files hashed."""
         slowest = sorted(self.previous, key=self.previous.__getitem__, reverse=True)
-        for target, (files, seconds) in workers.in_order(
-            self.render,
+        for target, rendered in workers.in_order(
+            functools.partial(self.render, generating=generating),
             selected,
             self.processes,
             longest_first=slowest,
             meanwhile=self.meanwhile,
-            as_ready=as_ready,
+            as_ready=generating,
         ):
-            self.seconds[target] = seconds
-            yield target, files
-            del files  # before the next target comes
+            self.seconds[target] = rendered.seconds
+            yield target, rendered
+            del rendered  # before the next target comes
 
     def check(self, selected: list[str], orphaned: list[str], diff: bool, quiet: bool) -> int:
         drift = write.Drift()
-        for target, files in self.rendered(selected):
+        for target, (files, _, _) in self.rendered(selected):
             found = write.compare(self.out, files, [target])
             if diff:
                 self.stdout.write(write.diff(self.out, files, found, self.shown))
@@ -364,11 +378,10 @@ class _Run:
         # (a template, a full disk, an interruption) leaves the output as it was.
         with write.Transaction(self.out) as transaction:
             try:
-                for target, files in self.rendered(selected, as_ready=True):
+                for target, (files, digests, _) in self.rendered(selected, generating=True):
                     transaction.stage(target, files)
                     outputs += [
-                        (os.path.join(resolved, path), stamp.text_digest(write.chunks(text)))
-                        for path, text in files.items()
+                        (os.path.join(resolved, path), digest) for path, digest in digests.items()
                     ]
                     del files  # before the next target comes
             except OSError as error:
