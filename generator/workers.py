@@ -257,15 +257,16 @@ def _shared(
             turn += 1
         if turn == len(names):
             return
+        if as_ready and children and _received(children, done, wait=False):
+            continue  # what is there goes first: less is left for the end
+        taking = taking and all(succeeded for succeeded, _ in done.values())
         ticket = os.read(tickets, 4) if taking else b""
         if ticket:
             _work(work, names, int.from_bytes(ticket, "big"), done)
-            _received(children, done, wait=False)
         elif children:
             _received(children, done, wait=True)
         else:  # every child is gone, one with a name it took: this process does it
             _work(work, names, turn, done)
-        taking = taking and all(succeeded for succeeded, _ in done.values())
 
 
 def _work(
@@ -282,9 +283,10 @@ def _work(
 
 def _received(
     children: dict[int, _Child], done: dict[int, tuple[bool, object]], wait: bool
-) -> None:
-    """The results the children have put in their files since, into done; an ended child
-    is dropped from children."""
+) -> bool:
+    """The results the children have put in their files since, into done, and whether there
+    were any; an ended child is dropped from children."""
+    before = len(done)
     ready, _, _ = select.select(list(children), [], [], None if wait else 0)
     for reading in ready:
         child = children[reading]
@@ -300,6 +302,7 @@ def _received(
             index = int.from_bytes(notice[:4], "big")
             start, size = int.from_bytes(notice[4:12], "big"), int.from_bytes(notice[12:], "big")
             done[index] = pickle.loads(_read_at(child.results.fileno(), start, size))
+    return len(done) > before
 
 
 def _read_at(descriptor: int, start: int, size: int) -> bytes:

@@ -45,10 +45,12 @@ names = sys.argv[1].split(",")
 workers.MEMORY = int(sys.argv[3])
 longest_first = sys.argv[4].split(",") if sys.argv[4] else []
 meanwhile = lambda: time.sleep(float(sys.argv[5]))
+as_ready = sys.argv[6] == "1"
 seen, error, started = [], None, {}
 try:
     for name, result in workers.in_order(
-        work, names, int(sys.argv[2]), longest_first=longest_first, meanwhile=meanwhile
+        work, names, int(sys.argv[2]), longest_first=longest_first, meanwhile=meanwhile,
+        as_ready=as_ready,
     ):
         seen.append([name, result["pid"], len(result["text"])])
         started[name] = result["started"]
@@ -68,10 +70,12 @@ def in_order(
     memory: int = 1 << 30,
     longest_first: Sequence[str] = (),
     meanwhile: float = 0,
+    as_ready: bool = False,
 ) -> dict[str, object]:
     """What workers.in_order makes of names; meanwhile: how long the parent is busy first."""
     arguments = (
-        ",".join(names), str(processes), str(memory), ",".join(longest_first), str(meanwhile)
+        ",".join(names), str(processes), str(memory), ",".join(longest_first), str(meanwhile),
+        str(int(as_ready)),
     )  # fmt: skip
     done = run(PYTHON, "-c", SCRIPT, *arguments, env=HERE)
     assert done.stderr == ""
@@ -99,6 +103,18 @@ def test_the_longest_are_taken_first_and_come_in_their_turn() -> None:
     found = in_order(names, longest_first=["slow-d", "gone", "mid-c"])
     assert set(found["order"][:2]) == {"slow-d", "mid-c"}  # type: ignore[index]
     assert [name for name, _, _ in found["seen"]] == names  # type: ignore[union-attr]
+
+
+def test_as_ready_results_come_as_they_are_done_and_failures_still_in_turn() -> None:
+    found = in_order(["slow-a", "b", "c"], as_ready=True, meanwhile=0.2)
+    seen = [name for name, _, _ in found["seen"]]  # type: ignore[union-attr]
+    assert sorted(seen) == ["b", "c", "slow-a"] and seen[-1] == "slow-a"
+    # The child takes slow-a while the parent is busy; b comes before it, and fail-c is raised
+    # only once slow-a, before it, has come.
+    failed = in_order(["slow-a", "b", "fail-c", "d"], as_ready=True, meanwhile=0.2)
+    assert "slow-a" in [name for name, _, _ in failed["seen"]]  # type: ignore[union-attr]
+    assert str(failed["error"]).startswith("fail-c failed in ")
+    assert failed["children"] == ""
 
 
 def test_one_process_renders_alone() -> None:
