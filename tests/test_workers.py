@@ -28,8 +28,11 @@ import json, os, sys, time
 from generator import workers
 
 PARENT = os.getpid()
+READY = os.pipe()  # a child writes a byte on it as it starts its first name
 
 def work(name):
+    if os.getpid() != PARENT:
+        os.write(READY[1], b".")
     if name.startswith("die") and os.getpid() != PARENT:
         os._exit(9)
     if name.startswith("fail"):
@@ -44,7 +47,9 @@ def work(name):
 names = sys.argv[1].split(",")
 workers.MEMORY = int(sys.argv[3])
 longest_first = sys.argv[4].split(",") if sys.argv[4] else []
-meanwhile = lambda: time.sleep(float(sys.argv[5]))
+def meanwhile():
+    if sys.argv[5] == "until a child works":  # so that the child takes the first names
+        os.read(READY[0], 1)
 as_ready = sys.argv[6] == "1"
 seen, error, started = [], None, {}
 try:
@@ -69,12 +74,14 @@ def in_order(
     processes: int = 2,
     memory: int = 1 << 30,
     longest_first: Sequence[str] = (),
-    meanwhile: float = 0,
+    wait: bool = False,
     as_ready: bool = False,
 ) -> dict[str, object]:
-    """What workers.in_order makes of names; meanwhile: how long the parent is busy first."""
+    """What workers.in_order makes of names; wait: the parent takes no name until a child
+    has started one (so the child takes the first)."""
+    meanwhile = "until a child works" if wait else ""
     arguments = (
-        ",".join(names), str(processes), str(memory), ",".join(longest_first), str(meanwhile),
+        ",".join(names), str(processes), str(memory), ",".join(longest_first), meanwhile,
         str(int(as_ready)),
     )  # fmt: skip
     done = run(PYTHON, "-c", SCRIPT, *arguments, env=HERE)
@@ -85,7 +92,7 @@ def in_order(
 
 def test_children_render_and_results_come_in_order() -> None:
     names = ["slow-a", "b", "c", "slow-d", "e"]
-    found = in_order(names)
+    found = in_order(names, wait=True)
     seen = found["seen"]
     assert isinstance(seen, list)
     assert [name for name, _, _ in seen] == names
@@ -106,12 +113,12 @@ def test_the_longest_are_taken_first_and_come_in_their_turn() -> None:
 
 
 def test_as_ready_results_come_as_they_are_done_and_failures_still_in_turn() -> None:
-    found = in_order(["slow-a", "b", "c"], as_ready=True, meanwhile=0.2)
+    found = in_order(["slow-a", "b", "c"], as_ready=True, wait=True)
     seen = [name for name, _, _ in found["seen"]]  # type: ignore[union-attr]
     assert sorted(seen) == ["b", "c", "slow-a"] and seen[-1] == "slow-a"
     # The child takes slow-a while the parent is busy; b comes before it, and fail-c is raised
     # only once slow-a, before it, has come.
-    failed = in_order(["slow-a", "b", "fail-c", "d"], as_ready=True, meanwhile=0.2)
+    failed = in_order(["slow-a", "b", "fail-c", "d"], as_ready=True, wait=True)
     assert "slow-a" in [name for name, _, _ in failed["seen"]]  # type: ignore[union-attr]
     assert str(failed["error"]).startswith("fail-c failed in ")
     assert failed["children"] == ""
@@ -124,7 +131,7 @@ def test_one_process_renders_alone() -> None:
 
 def test_a_parent_holding_much_renders_alone() -> None:
     """A forked child counts all its parent holds again: past the budget, no child."""
-    found = in_order(["slow-a", "slow-b"], memory=150 * 2**20)  # the script holds 12 MiB
+    found = in_order(["slow-a", "slow-b"], memory=150 * 2**20, wait=True)  # the script holds 12 MiB
     assert len({pid for _, pid, _ in found["seen"]}) == 2  # type: ignore[union-attr]
     found = in_order(["a", "b"], memory=2 * 2**20)  # less than any interpreter holds
     assert {pid for _, pid, _ in found["seen"]} == {found["parent"]}  # type: ignore[union-attr]
@@ -137,15 +144,15 @@ def test_a_failure_comes_in_its_turn_as_itself() -> None:
     assert isinstance(error, str) and error.startswith("fail-b failed in ")
     assert found["children"] == ""  # the child, still rendering, was stopped
     # A child's failure comes back as itself too.
-    found = in_order(["slow-a", "b", "fail-c"], longest_first=["fail-c"], meanwhile=0.5)
+    found = in_order(["slow-a", "b", "fail-c"], longest_first=["fail-c"], wait=True)
     assert [name for name, _, _ in found["seen"]] == ["slow-a", "b"]  # type: ignore[union-attr]
     failed_in = found["error"]
     assert isinstance(failed_in, str) and failed_in.startswith("fail-c failed in ")
-    assert failed_in != f"fail-c failed in {found['parent']}"  # the parent was busy
+    assert failed_in != f"fail-c failed in {found['parent']}"  # the child took it
 
 
 def test_what_a_child_that_died_took_is_done_by_the_parent() -> None:
-    found = in_order(["a", "die-b", "c", "die-d"])
+    found = in_order(["a", "die-b", "c", "die-d"], longest_first=["die-b"], wait=True)
     seen = found["seen"]
     assert [name for name, _, _ in seen] == ["a", "die-b", "c", "die-d"]  # type: ignore[union-attr]
     assert {pid for name, pid, _ in seen if name.startswith("die")} == {found["parent"]}  # type: ignore[union-attr]
