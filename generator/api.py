@@ -42,10 +42,13 @@ def generate(
     """Every output file as {path relative to the output directory: text}. Writes nothing,
     anywhere: not even a cache."""
     found = discover(templates)
-    model = _catalogue.load(catalogue_path, shown_as, list(found.values()))
+    model = _catalogue.load(catalogue_path, shown_as, list(found.values()), names=False)
     chosen = list(selected or default_targets(model, found))
-    _catalogue.check_chosen(
-        model, [found[name] for name in chosen], shown_as or str(catalogue_path)
+    _catalogue.check_names(
+        model,
+        list(found.values()),
+        [found[name] for name in chosen],
+        shown_as or str(catalogue_path),
     )
     files: dict[str, str] = {}
     for target in chosen:

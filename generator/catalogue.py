@@ -79,8 +79,7 @@ def parse(
     finally:
         FORMAT.reset(token)
     if catalogue is not None and (names or problems):
-        # An opt-in target's names matter where it is generated: see check_chosen.
-        problems += naming.check(catalogue, [t for t in chosen if t.generated_for(catalogue)])
+        problems += naming.check(catalogue, _named(catalogue, chosen))
     if problems:
         raise CatalogueError(shown_as, problems)
     assert catalogue is not None
@@ -90,25 +89,19 @@ def parse(
 def check_names(
     catalogue: Catalogue, found: Sequence[Target], chosen: Sequence[Target], shown_as: str
 ) -> None:
-    """What parse(names=False) leaves, and check_chosen: the names of every target generated
-    for the catalogue (any template may name any language's classes) and of those chosen."""
-    generated = [t for t in found if t.generated_for(catalogue) or t in chosen]
-    problems = naming.check(catalogue, generated)
+    """What parse(names=False) leaves, for a run of the targets chosen, as a CatalogueError."""
+    problems = naming.check(catalogue, _named(catalogue, found, chosen))
     if problems:
         raise CatalogueError(shown_as, problems)
 
 
-def check_chosen(catalogue: Catalogue, chosen: Sequence[Target], shown_as: str) -> None:
-    """The names of opt-in targets chosen for a catalogue without their section (parse checks
-    the others'), as a CatalogueError."""
-    problems = [
-        problem
-        for target in chosen
-        if not target.generated_for(catalogue)
-        for problem in target.check(catalogue)
-    ]
-    if problems:
-        raise CatalogueError(shown_as, problems)
+def _named(
+    catalogue: Catalogue, found: Sequence[Target], chosen: Sequence[Target] = ()
+) -> list[Target]:
+    """The targets whose names a catalogue must allow: every one generated for it (any
+    template may name any language's classes), and those a run chose. An opt-in target's
+    names matter only where it is generated."""
+    return [t for t in found if t.generated_for(catalogue) or t in chosen]
 
 
 def _format_of(tree: source.Node) -> int:
@@ -127,22 +120,16 @@ def _where(tree: source.Node, *keys: str | int) -> Location:
 
 def _key_at(tree: source.Node, *keys: str | int) -> Location:
     """The location of the last key of keys (where a mapping names it), else _where's."""
-    parent = _node(tree, *keys[:-1])
-    child: source.Node | None = (
-        parent.value.get(keys[-1]) if isinstance(parent.value, dict) else None
-    )
-    if child is None:
-        return parent.location
-    return child.key_location or child.location
+    return _keys_at(tree, *keys[:-1])(keys[-1])
 
 
-def _keys_at(tree: source.Node, table: str) -> Callable[[str], Location]:
-    """_key_at(tree, table, key) for the keys of one table, without walking down to the table
-    for each: that was a fifth of building 10,000 codes."""
-    parent = _node(tree, table)
-    children: dict[str, source.Node] = parent.value if isinstance(parent.value, dict) else {}
+def _keys_at(tree: source.Node, *table: str | int) -> Callable[[str | int], Location]:
+    """_key_at(tree, *table, key) for any key of one table, found without walking down to
+    the table again: for each code, that was a fifth of building 10,000 codes."""
+    parent = _node(tree, *table)
+    children: dict[Any, source.Node] = parent.value if isinstance(parent.value, dict) else {}
 
-    def at(key: str) -> Location:
+    def at(key: str | int) -> Location:
         child = children.get(key)
         return parent.location if child is None else child.key_location or child.location
 
@@ -701,7 +688,7 @@ def _status_class(
         statuses=tuple(entry["statuses"]),
         description=entry["description"],
         wins_over_type=entry["wins_over_type"],
-        names=tuple((target, name) for target, name in (entry["names"] or {}).items() if name),
+        names=_names(entry["names"]),
         location=_key_at(tree, "status_classes", key),
         deprecated=_deprecation(entry["deprecated"]),
         previous_names=_previous(tree, entry["previous_names"], "status_classes", key),

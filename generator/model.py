@@ -29,8 +29,9 @@ def filled_at_once(cls: type[Frozen]) -> type[Frozen]:
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     assert all(f.init for f in fields) and not hasattr(cls, "__post_init__")
     defaults = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
-    factories = {f.name: f.default_factory for f in fields if f.name not in defaults}
-    factories = {n: f for n, f in factories.items() if f is not dataclasses.MISSING}
+    factories = {
+        f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING
+    }
     parameters = ", ".join(
         f"{f.name}=_defaults[{f.name!r}]"
         if f.name in defaults
