@@ -235,8 +235,6 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
         str(catalogue),
     )
     processes = None if len(model.codes) >= FORK_FROM else 1
-    if processes == 1:
-        names()  # else while the workers render
     # A target is orphaned when its templates are gone, or it is opt-in and the catalogue no
     # longer has its section; only a run of every target can say.
     orphaned = [] if chosen else write.orphans(out, selected)
@@ -255,7 +253,7 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
         stdout,
         prog,
         processes,
-        None if processes == 1 else names,
+        names,
         stamp.seconds(stamp_name) if stamp_name is not None else {},
     )
     if args.check or args.diff:
@@ -304,8 +302,8 @@ class _Run:
     processes: int | None
     """1 where the catalogue is too small to repay a fork (on the repository's catalogue,
     forking cost 5 ms of 175); None: as many as workers.in_order finds cores for."""
-    meanwhile: Callable[[], object] | None
-    """What the parent does while workers render: the name checks."""
+    meanwhile: Callable[[], object]
+    """The name checks: done while workers render, or before rendering alone."""
     previous: dict[str, float]
     """How long each target took to render in the last run like this one."""
     seconds: dict[str, float] = field(default_factory=dict)
