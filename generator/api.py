@@ -52,7 +52,10 @@ def generate(
     )
     files: dict[str, str] = {}
     for target in chosen:
-        files.update(render_target(model, target, templates, Path(catalogue_path).name, found))
+        rendered = render_target(model, target, templates, Path(catalogue_path).name, found)
+        for path, text in rendered.items():
+            assert isinstance(text, str), "without a spool, nothing is spooled"
+            files[path] = text
     return dict(sorted(files.items()))
 
 
@@ -63,13 +66,17 @@ def render_target(
     catalogue_name: str = "catalogue.yaml",
     found: Mapping[str, Target] | None = None,
     cache: jinja2.BytecodeCache | None = None,
-) -> dict[str, str]:
+    spool: int | None = None,
+) -> dict[str, write.Text]:
     """One target's files, its manifest included. The command line renders and writes one
     target at a time, so a catalogue of 100,000 codes never holds all its output at once.
-    found: every target the folders provide, as discover() gives them."""
+    found: every target the folders provide, as discover() gives them; spool: see
+    render.render (without one, every file is a str)."""
     found = discover(templates) if found is None else found
     template_dirs = [*templates, render.builtin_templates()]
-    rendered = render.render(model, [target], found, template_dirs, catalogue_name, cache)
-    # The built-in templates produce their language's layout themselves; a user's may not.
-    files = found[target].format(rendered.files, rendered.by_user)
+    rendered = render.render(model, [target], found, template_dirs, catalogue_name, cache, spool)
+    # The built-in templates produce their language's layout themselves (what they spooled
+    # is written as it is); a user's may not.
+    held = {path: text for path, text in rendered.files.items() if isinstance(text, str)}
+    files = {**rendered.files, **found[target].format(held, rendered.by_user)}
     return write.with_manifests(files, [target])

@@ -279,7 +279,7 @@ def _run(args: argparse.Namespace, stdout: _Stdout, prog: str, stamp_name: str |
 
 
 class _Rendered(NamedTuple):
-    files: dict[str, str]
+    files: dict[str, write.Text]
     digests: dict[str, bytes]
     """Each file hashed for the stamp, when generating: where it was rendered, so that a
     worker does it beside the parent's work."""
@@ -309,10 +309,19 @@ class _Run:
     seconds: dict[str, float] = field(default_factory=dict)
     """How long each target took to render in this run."""
 
-    def render(self, target: str, generating: bool = False) -> _Rendered:
+    def render(self, target: str, spool: int, generating: bool = False) -> _Rendered:
+        """generating: the files spooled (see workers.in_order), and hashed."""
         started = time.perf_counter()
         name = self.catalogue.name
-        files = render_target(self.model, target, self.templates, name, self.found, self.cache)
+        files = render_target(
+            self.model,
+            target,
+            self.templates,
+            name,
+            self.found,
+            self.cache,
+            spool if generating else None,
+        )
         digests = (
             {path: stamp.text_digest(write.chunks(text)) for path, text in files.items()}
             if generating

@@ -23,7 +23,7 @@ import jinja2
 import jinja2.bccache
 import jinja2.runtime
 
-from . import escape, naming, stamp
+from . import escape, naming, stamp, write
 from .model import Catalogue
 from .problems import TemplateError, UserTemplateError
 from .target import Language, Target
@@ -188,7 +188,7 @@ def catalogue_filters(catalogue: Catalogue) -> dict[str, Callable[..., Any]]:
 
 @dataclass(frozen=True)
 class Rendered:
-    files: dict[str, str]
+    files: dict[str, write.Text]
     """{path relative to the output directory: text}, sorted by path."""
     by_user: dict[str, str]
     """{path: template file} of the paths a user's template (from --templates) produced."""
@@ -201,13 +201,16 @@ def render(
     template_dirs: Sequence[Path],
     catalogue_name: str = "catalogue.yaml",
     cache: jinja2.BytecodeCache | None = None,
+    spool: int | None = None,
 ) -> Rendered:
-    """The files of the selected targets; targets: every target the folders provide."""
+    """The files of the selected targets; targets: every target the folders provide. spool:
+    where the built-in templates' files go, as write.Spooled, rather than held (a user's
+    template's file is held: it may yet be laid out, see Target.format)."""
     env = environment(template_dirs, targets.values(), cache)
     env.filters.update(catalogue_filters(catalogue))
     languages = target_languages(targets.values(), catalogue)
     builtin = builtin_templates()
-    files: dict[str, str] = {}
+    files: dict[str, write.Text] = {}
     by_user: dict[str, str] = {}
     for name in selected:
         target = targets[name]
@@ -220,7 +223,11 @@ def render(
             try:
                 if template_name.endswith(".jinja"):
                     template = env.get_template(template_name)
-                    files[path], filename = template.render(context), template.filename
+                    filename = template.filename
+                    if spool is not None and _inside(filename, builtin):
+                        files[path] = write.spool(spool, template.generate(context))
+                    else:
+                        files[path] = template.render(context)
                 else:  # a file of its own, copied as it is (a runtime, a schema)
                     assert env.loader is not None
                     files[path], filename, _ = env.loader.get_source(env, template_name)

@@ -1,7 +1,13 @@
 """Render-only worker processes: the targets are rendered two or more at once when the
 machine has the cores, by the parent and forked children, and the children's files come back
 to the parent, which alone writes. What a run makes, prints and raises is the same as
-rendering them one by one."""
+rendering them one by one.
+
+Each process has a spool: a file (in memory where the system has one) that work may write
+large results into instead of holding them, and that stays open until in_order ends. A
+child's spool is where its results go anyway, open in the parent under the same descriptor
+(a fork copies the descriptors as they are), so what a child spooled reaches the parent
+without being read into memory on either side."""
 
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ _NOTICE = 20  # that a child put a result in its file: its index, where it start
 
 MEMORY = 1 << 30
 """What the processes of a run may hold together. A forked child starts with all the parent
-holds counted again, so a parent holding a large catalogue renders alone."""
+holds counted again, so a parent holding a very large catalogue renders alone."""
 
 
 def resident() -> int:
@@ -46,7 +52,7 @@ def cores() -> int:
 
 
 def in_order(
-    work: Callable[[str], Result],
+    work: Callable[[str, int], Result],
     names: Sequence[str],
     processes: int | None = None,
     *,
@@ -54,11 +60,14 @@ def in_order(
     meanwhile: Callable[[], object] | None = None,
     as_ready: bool = False,
 ) -> Iterator[tuple[str, Result]]:
-    """(name, work(name)) for each name, in their order, from up to `processes` processes:
-    this one and children forked from it (by default, as many as the cores this process may
-    use). Serial where forking is unsafe (another thread runs), would hold more than MEMORY,
-    or buys nothing (one name, one core). A failure is raised when its turn comes, as a
-    serial run would raise it; the children are gone by then.
+    """(name, work(name, spool)) for each name, in their order, from up to `processes`
+    processes: this one and children forked from it (by default, as many as the cores this
+    process may use). Serial where forking is unsafe (another thread runs), would hold more
+    than MEMORY, or buys nothing (one name, one core). A failure is raised when its turn
+    comes, as a serial run would raise it; the children are gone by then.
+
+    spool: the descriptor of a file work may append to, at its current position, open
+    until the last result has been taken: what work writes there need not be returned.
 
     longest_first: names whose work is known to take longest, longest first; they are taken
     before the rest, so that no long one is left to start last. meanwhile: called once
@@ -66,9 +75,11 @@ def in_order(
     each result as soon as it is there, not in the order of names; a failure is still raised
     only once every name before it has its result."""
     count = min(len(names), cores() if processes is None else processes)
-    # Each child holds what this process holds, and each process about as much again while
-    # it works.
-    count = min(count, MEMORY // (2 * max(1, resident())))
+    # Each child holds what this process holds (its pages count in both), and each process
+    # a quarter more at its peak: what work makes goes to the spools, so little more than
+    # the catalogue's reading left behind (at 100,000 codes: 325 MiB held, peaks of 362
+    # and 421 MiB).
+    count = min(count, MEMORY * 4 // (5 * max(1, resident())))
     threading = sys.modules.get("threading")
     if (
         count < 2
@@ -77,24 +88,29 @@ def in_order(
     ):
         if meanwhile is not None:
             meanwhile()
-        yield from _alone(work, names)
+        with _spool_file() as spool:
+            yield from _alone(work, names, spool.fileno())
         return
     children: dict[int, _Child] = {}  # by the read end of the pipe it sends notices on
+    spools = [_spool_file()]  # this process's, then each child's: closed once all is taken
     tickets = None
     try:  # whatever happens, from the first fork on, no child outlives this
         with contextlib.suppress(OSError):  # no process, pipe or file to spare: alone
-            tickets = _start(work, names, _taken_first(names, longest_first), count, children)
+            order = _taken_first(names, longest_first)
+            tickets = _start(work, names, order, count, children, spools)
         if meanwhile is not None:
             meanwhile()
         if tickets is None:
             _end_all(children)
-            yield from _alone(work, names)
+            yield from _alone(work, names, spools[0].fileno())
         else:
-            yield from _shared(work, names, tickets, children, as_ready)
+            yield from _shared(work, names, tickets, children, spools[0].fileno(), as_ready)
     finally:
         _end_all(children)
         if tickets is not None:
             os.close(tickets)
+        for spool in spools:
+            spool.close()
 
 
 def _taken_first(names: Sequence[str], longest_first: Sequence[str]) -> list[int]:
@@ -103,29 +119,33 @@ def _taken_first(names: Sequence[str], longest_first: Sequence[str]) -> list[int
     return first + [at for at in range(len(names)) if at not in first]
 
 
-def _alone(work: Callable[[str], Result], names: Sequence[str]) -> Iterator[tuple[str, Result]]:
+def _alone(
+    work: Callable[[str, int], Result], names: Sequence[str], spool: int
+) -> Iterator[tuple[str, Result]]:
     for name in names:
-        yield name, work(name)
+        yield name, work(name, spool)
 
 
 class _Child:
-    def __init__(self, pid: int, results: IO[bytes]) -> None:
+    def __init__(self, pid: int, results: int) -> None:
         self.pid = pid
         self.results = results
-        """Where the child puts its results: a file, so that it never waits for the parent
-        to read them while the parent works too."""
+        """Where the child puts its results, its spool: a file, so that it never waits for
+        the parent to read them while the parent works too."""
         self.notices = bytearray()
 
 
 def _start(
-    work: Callable[[str], object],
+    work: Callable[[str, int], object],
     names: Sequence[str],
     order: Sequence[int],
     count: int,
     children: dict[int, _Child],
+    spools: list[IO[bytes]],
 ) -> int:
-    """count - 1 children, each put in children as soon as it is made, and the tickets
-    they and this process take: the indices of names, in the order given."""
+    """count - 1 children, each put in children as soon as it is made (its spool in
+    spools), and the tickets they and this process take: the indices of names, in the order
+    given."""
     # Each process takes the next name from one pipe of tickets, so a slow target never
     # holds up the rest: the tickets are written, and the pipe closed, before any child
     # starts.
@@ -141,18 +161,14 @@ def _start(
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for _ in range(count - 1):
-            results = _results_file()
-            try:
-                reading, notices = os.pipe()
-            except OSError:
-                results.close()
-                raise
+            results = _spool_file()
+            spools.append(results)
+            reading, notices = os.pipe()
             try:
                 pid = os.fork()
             except OSError:
                 os.close(reading)
                 os.close(notices)
-                results.close()
                 raise
             if pid == 0:  # pragma: no cover - measured in the child, which never returns
                 try:
@@ -166,7 +182,7 @@ def _start(
                 finally:
                     os._exit(1)
             os.close(notices)
-            children[reading] = _Child(pid, results)
+            children[reading] = _Child(pid, results.fileno())
     except BaseException:
         os.close(tickets)
         raise
@@ -175,30 +191,33 @@ def _start(
     return tickets
 
 
-def _results_file() -> IO[bytes]:
+def _spool_file() -> IO[bytes]:
     """A file in memory where the system has one: one on disk sometimes took 20 ms to take
-    a target's 10 MB, against 2 to 4. _end closes it."""
+    a target's 10 MB, against 2 to 4."""
     if hasattr(os, "memfd_create"):  # Linux
-        return open(os.memfd_create("render-results", os.MFD_CLOEXEC), "w+b")
+        return open(os.memfd_create("render-spool", os.MFD_CLOEXEC), "w+b")
     return tempfile.TemporaryFile()
 
 
 def _serve(
-    work: Callable[[str], object], names: Sequence[str], tickets: int, out: int, results: int
+    work: Callable[[str, int], object],
+    names: Sequence[str],
+    tickets: int,
+    out: int,
+    results: int,
 ) -> None:
     status = 0
-    written = 0
     try:
         while ticket := os.read(tickets, 4):
             index = int.from_bytes(ticket, "big")
             try:
-                outcome: tuple[bool, object] = (True, work(names[index]))
+                outcome: tuple[bool, object] = (True, work(names[index], results))
             except BaseException as error:  # raised in the parent, in its turn
                 where = "".join(traceback.format_tb(error.__traceback__))
                 error.add_note(f"(in a worker process)\n{where}".rstrip())
                 outcome = (False, error)
             data = memoryview(_pickled(outcome))
-            start = written
+            start = os.lseek(results, 0, os.SEEK_CUR)  # after what work spooled
             while data:
                 data = data[os.write(results, data) :]
             written = os.lseek(results, 0, os.SEEK_CUR)
@@ -230,10 +249,11 @@ def _pickled(outcome: tuple[bool, object]) -> bytes:
 
 
 def _shared(
-    work: Callable[[str], Result],
+    work: Callable[[str, int], Result],
     names: Sequence[str],
     tickets: int,
     children: dict[int, _Child],
+    spool: int,
     as_ready: bool,
 ) -> Iterator[tuple[str, Any]]:
     """The results, from this process taking tickets too and from the children."""
@@ -262,21 +282,22 @@ def _shared(
         taking = taking and all(succeeded for succeeded, _ in done.values())
         ticket = os.read(tickets, 4) if taking else b""
         if ticket:
-            _work(work, names, int.from_bytes(ticket, "big"), done)
+            _work(work, names, int.from_bytes(ticket, "big"), spool, done)
         elif children:
             _received(children, done, wait=True)
         else:  # every child is gone, one with a name it took: this process does it
-            _work(work, names, turn, done)
+            _work(work, names, turn, spool, done)
 
 
 def _work(
-    work: Callable[[str], object],
+    work: Callable[[str, int], object],
     names: Sequence[str],
     index: int,
+    spool: int,
     done: dict[int, tuple[bool, object]],
 ) -> None:
     try:
-        done[index] = (True, work(names[index]))
+        done[index] = (True, work(names[index], spool))
     except Exception as error:  # raised in its turn
         done[index] = (False, error)
 
@@ -301,7 +322,7 @@ def _received(
             del child.notices[:_NOTICE]
             index = int.from_bytes(notice[:4], "big")
             start, size = int.from_bytes(notice[4:12], "big"), int.from_bytes(notice[12:], "big")
-            done[index] = pickle.loads(_read_at(child.results.fileno(), start, size))
+            done[index] = pickle.loads(_read_at(child.results, start, size))
     return len(done) > before
 
 
@@ -323,9 +344,9 @@ def _end_all(children: dict[int, _Child]) -> None:
 
 
 def _end(reading: int, child: _Child) -> None:
-    """A child finished, or no longer needed: stopped and reaped, its pipe and file closed."""
+    """A child finished, or no longer needed: stopped and reaped, its pipe closed (its spool
+    stays open while what it spooled may be taken)."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(child.pid, signal.SIGKILL)
     os.waitpid(child.pid, 0)
     os.close(reading)
-    child.results.close()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import itertools
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -49,7 +50,7 @@ class Drift:
         ]
 
 
-def with_manifests(files: dict[str, str], targets: Iterable[str]) -> dict[str, str]:
+def with_manifests(files: dict[str, Text], targets: Iterable[str]) -> dict[str, Text]:
     """files plus one manifest per target listing that target's files."""
     result = dict(files)
     for target in targets:
@@ -111,9 +112,45 @@ def _read(path: Path) -> bytes | None:
 _CHUNK = 1 << 20
 
 
-def chunks(text: str) -> Iterator[bytes]:
+@dataclass(frozen=True)
+class Spooled:
+    """A file's text not held but written out, as UTF-8, to a spool: a file open for the
+    rest of the run (see workers.in_order), where it is size bytes from start. Rendering
+    100,000 codes makes files of 100 MB; spooled, the text is never in memory whole, nor
+    the pieces it is joined from."""
+
+    descriptor: int
+    start: int
+    size: int
+
+
+Text = str | Spooled
+
+
+_PIECES = 4096  # a template's pieces joined at once: a few hundred kilobytes
+
+
+def spool(descriptor: int, pieces: Iterable[str]) -> Spooled:
+    """The text of pieces, written to the spool at descriptor where it stands."""
+    start = os.lseek(descriptor, 0, os.SEEK_CUR)
+    pieces = iter(pieces)
+    while batch := list(itertools.islice(pieces, _PIECES)):
+        _write_all(descriptor, "".join(batch).encode("utf-8"))
+    return Spooled(descriptor, start, os.lseek(descriptor, 0, os.SEEK_CUR) - start)
+
+
+def chunks(text: Text) -> Iterator[bytes]:
     """text as UTF-8, a megabyte at a time when it is ASCII (as generated code nearly always
-    is), so a 100 MB file is never held twice in memory."""
+    is) or spooled, so a 100 MB file is never held twice in memory."""
+    if isinstance(text, Spooled):
+        at, end = text.start, text.start + text.size
+        while at < end:
+            chunk = os.pread(text.descriptor, min(_CHUNK, end - at), at)
+            if not chunk:
+                raise OSError(f"the spool ends {end - at} bytes early")
+            yield chunk
+            at += len(chunk)
+        return
     if not text.isascii():
         yield text.encode("utf-8")
         return
@@ -121,11 +158,35 @@ def chunks(text: str) -> Iterator[bytes]:
         yield text[start : start + _CHUNK].encode("ascii")
 
 
-def _size(text: str) -> int:
+def _copy(text: Spooled, descriptor: int) -> None:
+    """What text spooled, copied into the file at descriptor by the system, not through
+    memory here."""
+    at, end = text.start, text.start + text.size
+    while at < end:
+        try:
+            copied = os.sendfile(descriptor, text.descriptor, at, end - at)
+        except OSError:  # a system without sendfile from such a file
+            copied = 0
+        if not copied:
+            for chunk in chunks(Spooled(text.descriptor, at, end - at)):
+                _write_all(descriptor, chunk)
+            return
+        at += copied
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+def _size(text: Text) -> int:
+    if isinstance(text, Spooled):
+        return text.size
     return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
-def _holds(path: Path, text: str) -> bool | None:
+def _holds(path: Path, text: Text) -> bool | None:
     """Whether the file holds exactly text; None when there is no such file."""
     try:
         if not path.is_file():
@@ -138,7 +199,7 @@ def _holds(path: Path, text: str) -> bool | None:
         return None
 
 
-def compare(out: Path, files: dict[str, str], targets: Iterable[str]) -> Drift:
+def compare(out: Path, files: Mapping[str, Text], targets: Iterable[str]) -> Drift:
     drift = Drift()
     for relative, text in files.items():
         holds = _holds(_resolve(out, relative), text)
@@ -178,13 +239,13 @@ def compare_orphan(out: Path, target: str) -> Drift:
     return Drift(extra=[*files, f"{target}/{MANIFEST}"])
 
 
-def diff(out: Path, files: dict[str, str], drift: Drift, shown: str) -> str:
+def diff(out: Path, files: Mapping[str, Text], drift: Drift, shown: str) -> str:
     """Unified diffs from what out holds to files, with paths as `shown/relative` so that
     `git apply` takes them from where the command ran."""
     hunks: list[str] = []
     for relative in drift.missing + drift.stale + drift.extra:
         old = (_read(_resolve(out, relative)) or b"").decode("utf-8", "replace")
-        new = files.get(relative, "")
+        new = b"".join(chunks(files.get(relative, ""))).decode("utf-8")
         path = f"{shown}/{relative}" if shown not in ("", ".") else relative
         hunks += difflib.unified_diff(
             old.splitlines(keepends=True),
@@ -201,16 +262,19 @@ _TEMPORARY = ".generating"
 _ABANDONED_AFTER = 60  # seconds: older temporary files were left by a killed run
 
 
-def _temporary_copy(path: Path, text: str) -> Path:
+def _temporary_copy(path: Path, text: Text) -> Path:
     """text in a new temporary file beside path, on disk (fsync), ready to be renamed."""
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=_TEMPORARY
     )
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            for chunk in chunks(text):
-                handle.write(chunk)
-            handle.flush()
+            if isinstance(text, Spooled):
+                _copy(text, handle.fileno())
+            else:
+                for chunk in chunks(text):
+                    handle.write(chunk)
+                handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
     except BaseException:
@@ -268,7 +332,7 @@ class Transaction:
         if error is not None:
             self.rollback()
 
-    def stage(self, target: str, files: dict[str, str]) -> None:
+    def stage(self, target: str, files: Mapping[str, Text]) -> None:
         """Stage one target: files are its files, its manifest included."""
         manifest = f"{target}/{MANIFEST}"
         previous = owned(self.out, target)
@@ -284,7 +348,9 @@ class Transaction:
             else:
                 renames.append((_temporary_copy(path, text), relative))
         removed = [path for path in previous if path not in files]
-        self.changes.append(_Change(target, renames, unchanged, removed, previous, files[manifest]))
+        listed = files[manifest]
+        assert isinstance(listed, str), "with_manifests writes manifests as text"
+        self.changes.append(_Change(target, renames, unchanged, removed, previous, listed))
 
     def stage_removal(self, target: str) -> None:
         """Stage removing a target no template provides any more: the files its manifest
@@ -351,7 +417,7 @@ class Transaction:
         return actions
 
 
-def apply(out: Path, files: dict[str, str], targets: Iterable[str]) -> list[tuple[str, str]]:
+def apply(out: Path, files: Mapping[str, Text], targets: Iterable[str]) -> list[tuple[str, str]]:
     """Bring out in line with files (each target's files with its manifest), all at once."""
     out.mkdir(parents=True, exist_ok=True)
     with Transaction(out) as transaction:

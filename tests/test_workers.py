@@ -25,12 +25,12 @@ HERE = {"PYTHONPATH": str(ROOT)}  # this tree's generator, whatever else is inst
 # in_order rightly renders alone.
 SCRIPT = """
 import json, os, sys, time
-from generator import workers
+from generator import workers, write
 
 PARENT = os.getpid()
 READY = os.pipe()  # a child writes a byte on it as it starts its first name
 
-def work(name):
+def work(name, spool):
     if os.getpid() != PARENT:
         os.write(READY[1], b".")
     if name.startswith("die") and os.getpid() != PARENT:
@@ -42,7 +42,10 @@ def work(name):
         time.sleep(0.3)
     if name.startswith("mid"):
         time.sleep(0.1)
-    return {"name": name, "pid": os.getpid(), "text": name * 100_000, "started": started}
+    text = name * 100_000
+    if name.startswith("spooled"):  # written to this process's spool, not returned
+        text = write.spool(spool, [name] * 100_000)
+    return {"name": name, "pid": os.getpid(), "text": text, "started": started}
 
 names = sys.argv[1].split(",")
 workers.MEMORY = int(sys.argv[3])
@@ -57,7 +60,10 @@ try:
         work, names, int(sys.argv[2]), longest_first=longest_first, meanwhile=meanwhile,
         as_ready=as_ready,
     ):
-        seen.append([name, result["pid"], len(result["text"])])
+        text = result["text"]
+        if isinstance(text, write.Spooled):
+            text = b"".join(write.chunks(text)).decode()
+        seen.append([name, result["pid"], len(text) if text == name * 100_000 else -1])
         started[name] = result["started"]
 except ValueError as failure:
     error = str(failure)
@@ -101,6 +107,22 @@ def test_children_render_and_results_come_in_order() -> None:
     assert found["parent"] in pids
     assert len(pids) == 2  # the parent and a child took turns: a slow one held up nothing
     assert found["children"] == ""  # each was reaped
+
+
+def test_what_work_spools_reaches_the_parent_from_any_process() -> None:
+    """A child's spool is open in the parent too, under the same descriptor, until the last
+    result is taken; the parent has a spool of its own, working with children or alone."""
+    names = ["spooled-a", "slow-b", "spooled-c", "spooled-d", "e"]
+    for processes in (2, 1):
+        found = in_order(names, processes, wait=processes == 2)
+        seen = found["seen"]
+        assert isinstance(seen, list)
+        assert [[name, size] for name, _, size in seen] == [
+            [name, len(name) * 100_000] for name in names
+        ]
+        assert len({pid for _, pid, _ in seen}) == processes
+        if processes == 2:  # the child took the first: what it spooled crossed over
+            assert seen[0][1] != found["parent"]
 
 
 def test_the_longest_are_taken_first_and_come_in_their_turn() -> None:
@@ -173,7 +195,7 @@ def interrupted_fork():
     return pid
 os.fork = interrupted_fork
 try:
-    for _ in workers.in_order(lambda name: time.sleep(5), ["a", "b", "c"], 2):
+    for _ in workers.in_order(lambda name, spool: time.sleep(5), ["a", "b", "c"], 2):
         pass
     print("not interrupted")
 except KeyboardInterrupt:
