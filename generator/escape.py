@@ -16,8 +16,6 @@ import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
-import orjson
-
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Zs"})
 
 
@@ -144,6 +142,8 @@ _SMALL_FLOAT = re.compile(r"[0-9]e-")
 def to_json(value: Any, level: int = 0) -> str:
     """JSON indented by two, as if nested `level` deep; unsafe characters are escaped, so it
     is also a safe JS expression."""
+    import orjson  # here: a run that writes no JSON (Python alone) never imports it
+
     try:
         text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
     except TypeError:  # an integer beyond 64 bits, a key that is not a string

@@ -176,7 +176,7 @@ def test_the_quicker_context_calls_as_jinja_does() -> None:
 
     @jinja2.pass_environment
     def environment_of(environment: jinja2.Environment) -> str:
-        return type(environment).__name__
+        return "an environment" if isinstance(environment, jinja2.Environment) else "?"
 
     source = (
         "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
@@ -194,4 +194,38 @@ def test_the_quicker_context_calls_as_jinja_does() -> None:
     ours = render.environment([]).from_string(source).render(values)
     plain = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True)
     assert ours == plain.from_string(source).render(values)
-    assert ours.startswith("1/1 11 None o True Environment 1 {'a': 1}|")
+    assert ours.startswith("1/1 11 None o True an environment 1 {'a': 1}|")
+
+
+def test_the_quicker_environment_looks_up_attributes_as_jinja_does() -> None:
+    """render's environment looks an attribute up by name in an object that holds no
+    items without asking for the item first: what it finds, or fails to, is the same."""
+
+    @dataclasses.dataclass
+    class Code:
+        key: str
+        deprecated: bool = False
+
+    class Holder:
+        key = "attribute"
+
+        def __getitem__(self, name: str) -> str:
+            return f"item {name}"
+
+    source = (
+        "{{ codes | selectattr('deprecated') | map(attribute='key') | join(',') }} "
+        "{{ codes | rejectattr('deprecated') | map(attribute='key') | list }} "
+        "{{ (codes | sort(attribute='key', reverse=true))[0].key }} "
+        "{{ [holder] | map(attribute='key') | first }} {{ holder['key'] }} {{ codes[0]['key'] }} "
+        "{{ [{'key': 'mapped'}] | map(attribute='key') | first }} "
+        "{{ (codes | groupby('key'))[0][0] }}"
+    )
+    values = {"codes": [Code("b", True), Code("a"), Code("c", True)], "holder": Holder()}
+    plain = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    ours = render.environment([]).from_string(source).render(values)
+    assert ours == plain.from_string(source).render(values)
+    assert ours == "b,c ['a'] c item key item key b mapped a"
+    missing = "{{ codes | map(attribute='nothing') | join(',') }}"
+    for environment in (plain, render.environment([])):
+        with pytest.raises(jinja2.UndefinedError, match="has no attribute 'nothing'"):
+            environment.from_string(missing).render(values)

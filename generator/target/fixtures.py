@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .. import conformance
 from ..model import Catalogue
 from . import Language, Target
 
 
 class Fixtures(Target):
     def variables(self, catalogue: Catalogue, languages: Sequence[Language]) -> Mapping[str, Any]:
+        from .. import conformance  # and the wire model: only when the fixtures are rendered
+
         return {"conformance_cases": lambda: conformance.cases(catalogue, languages)}
 
 

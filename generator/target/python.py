@@ -144,6 +144,8 @@ def _body(text: str, quote: str) -> str:
 
 def string(text: str) -> str:
     """A Python string literal, quoted the way black would leave it."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # most text: what the lines below make of it, at once
     # Black keeps double quotes unless single quotes need fewer escapes.
     quote = "'" if text.count("'") < text.count('"') else '"'
     return f"{quote}{_body(text, quote)}{quote}"
