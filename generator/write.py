@@ -131,8 +131,8 @@ _PIECES = 4096  # a template's pieces joined at once: a few hundred kilobytes
 
 
 def spool(descriptor: int, pieces: Iterable[str]) -> Spooled:
-    """The text of pieces, written to the spool at descriptor where it stands."""
-    start = os.lseek(descriptor, 0, os.SEEK_CUR)
+    """The text of pieces, written at the end of the spool at descriptor."""
+    start = os.lseek(descriptor, 0, os.SEEK_END)
     pieces = iter(pieces)
     while batch := list(itertools.islice(pieces, _PIECES)):
         _write_all(descriptor, "".join(batch).encode("utf-8"))
@@ -145,7 +145,7 @@ def chunks(text: Text) -> Iterator[bytes]:
     if isinstance(text, Spooled):
         at, end = text.start, text.start + text.size
         while at < end:
-            chunk = os.pread(text.descriptor, min(_CHUNK, end - at), at)
+            chunk = _read_at(text.descriptor, min(_CHUNK, end - at), at)
             if not chunk:
                 raise OSError(f"the spool ends {end - at} bytes early")
             yield chunk
@@ -158,14 +158,22 @@ def chunks(text: Text) -> Iterator[bytes]:
         yield text[start : start + _CHUNK].encode("ascii")
 
 
+def _read_at(descriptor: int, size: int, at: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(descriptor, size, at)
+    os.lseek(descriptor, at, os.SEEK_SET)  # Windows: spool() writes at the end all the same
+    return os.read(descriptor, size)
+
+
 def _copy(text: Spooled, descriptor: int) -> None:
     """What text spooled, copied into the file at descriptor by the system, not through
     memory here."""
     at, end = text.start, text.start + text.size
+    sendfile = getattr(os, "sendfile", None)  # Windows has none
     while at < end:
         try:
-            copied = os.sendfile(descriptor, text.descriptor, at, end - at)
-        except OSError:  # a system without sendfile from such a file
+            copied = 0 if sendfile is None else sendfile(descriptor, text.descriptor, at, end - at)
+        except OSError:  # a system with sendfile to sockets only (macOS)
             copied = 0
         if not copied:
             for chunk in chunks(Spooled(text.descriptor, at, end - at)):

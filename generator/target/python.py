@@ -157,6 +157,15 @@ def docstring(text: str) -> str:
     Black strips a docstring's outer whitespace and pads a leading or trailing quote, so
     those characters are escaped; everything stays on one physical line.
     """
+    if (
+        text.isascii()
+        and text.isprintable()
+        and '"' not in text
+        and "\\" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text  # most descriptions: what the lines below make of them, at once
     body = _body(text, '"')
     if text[:1] == " ":
         body = "\\x20" + body[1:]
