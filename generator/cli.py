@@ -387,6 +387,7 @@ class _Run:
             try:
                 for target, (files, digests, _) in self.rendered(selected, generating=True):
                     transaction.stage(target, files)
+                    write.release(files)
                     outputs += [
                         (os.path.join(resolved, path), digest) for path, digest in digests.items()
                     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import itertools
+import mmap
 import os
 import tempfile
 import time
@@ -156,6 +157,22 @@ def chunks(text: Text) -> Iterator[bytes]:
         return
     for start in range(0, len(text), _CHUNK):
         yield text[start : start + _CHUNK].encode("ascii")
+
+
+def release(files: Mapping[str, Text]) -> None:
+    """Give the system back what files spooled, once it is on disk: a spool in memory would
+    otherwise hold every file of a run until the end. The spool reads as zeros there after."""
+    for text in files.values():
+        if isinstance(text, Spooled) and hasattr(mmap, "MADV_REMOVE"):  # Linux
+            page = mmap.ALLOCATIONGRANULARITY
+            start = -(-text.start // page) * page  # the whole pages the text covers
+            end = (text.start + text.size) // page * page
+            if start < end:
+                with (
+                    contextlib.suppress(OSError, ValueError),  # a file system that cannot
+                    mmap.mmap(text.descriptor, end - start, offset=start) as mapped,
+                ):
+                    mapped.madvise(mmap.MADV_REMOVE)
 
 
 def _read_at(descriptor: int, size: int, at: int) -> bytes:

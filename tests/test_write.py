@@ -91,6 +91,21 @@ def test_spooled_text_is_diffed_as_if_held(spool: int, tmp_path: Path) -> None:
     assert write.diff(tmp_path, {"t/file.txt": spooled(spool, new)}, drift, "out") == expected
 
 
+@pytest.mark.skipif(not hasattr(os, "memfd_create"), reason="a spool in memory: Linux")
+def test_what_is_released_goes_back_to_the_system() -> None:
+    descriptor = os.memfd_create("spool")
+    try:
+        kept = spooled(descriptor, TEXTS["ascii"])
+        released = write.spool(descriptor, pieces(TEXTS["large"]))
+        held = os.fstat(descriptor).st_blocks * 512
+        write.release({"t/kept.txt": TEXTS["ascii"], "t/released.txt": released})
+        given_back = held - os.fstat(descriptor).st_blocks * 512
+        assert released.size - given_back < 2 * 4096  # all but the pages it shares
+        assert b"".join(write.chunks(kept)) == TEXTS["ascii"].encode()
+    finally:
+        os.close(descriptor)
+
+
 def test_a_spool_that_ends_early_is_an_error_not_a_short_file(spool: int) -> None:
     found = spooled(spool, TEXTS["ascii"])
     beyond = write.Spooled(found.descriptor, found.start, found.size + 1)
