@@ -152,6 +152,8 @@ def package(catalogue: Catalogue) -> str:
 
 def string(text: str) -> str:
     """A TypeScript string literal (double quotes) whose value is exactly text."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # most text, as escape.quoted leaves it, at once
     return '"' + escape.quoted(text, '"', escape.utf16_escape) + '"'
 
 
