@@ -66,8 +66,8 @@ def in_order(
     than MEMORY, or buys nothing (one name, one core). A failure is raised when its turn
     comes, as a serial run would raise it; the children are gone by then.
 
-    spool: the descriptor of a file work may append to, at its current position, open
-    until the last result has been taken: what work writes there need not be returned.
+    spool: the descriptor of a file work may append to (see write.spool), open until the
+    last result has been taken: what work writes there need not be returned.
 
     longest_first: names whose work is known to take longest, longest first; they are taken
     before the rest, so that no long one is left to start last. meanwhile: called once
@@ -217,7 +217,7 @@ def _serve(
                 error.add_note(f"(in a worker process)\n{where}".rstrip())
                 outcome = (False, error)
             data = memoryview(_pickled(outcome))
-            start = os.lseek(results, 0, os.SEEK_CUR)  # after what work spooled
+            start = os.lseek(results, 0, os.SEEK_END)  # after what work spooled
             while data:
                 data = data[os.write(results, data) :]
             written = os.lseek(results, 0, os.SEEK_CUR)
