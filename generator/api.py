@@ -52,10 +52,7 @@ def generate(
     )
     files: dict[str, str] = {}
     for target in chosen:
-        rendered = render_target(model, target, templates, Path(catalogue_path).name, found)
-        for path, text in rendered.items():
-            assert isinstance(text, str), "without a spool, nothing is spooled"
-            files[path] = text
+        files.update(render_target(model, target, templates, Path(catalogue_path).name, found))
     return dict(sorted(files.items()))
 
 
@@ -66,12 +63,30 @@ def render_target(
     catalogue_name: str = "catalogue.yaml",
     found: Mapping[str, Target] | None = None,
     cache: jinja2.BytecodeCache | None = None,
-    spool: int | None = None,
-) -> dict[str, write.Text]:
+) -> dict[str, str]:
     """One target's files, its manifest included. The command line renders and writes one
     target at a time, so a catalogue of 100,000 codes never holds all its output at once.
-    found: every target the folders provide, as discover() gives them; spool: see
-    render.render (without one, every file is a str)."""
+    found: every target the folders provide, as discover() gives them."""
+    files: dict[str, str] = {}
+    for path, text in render_spooled(
+        model, target, templates, catalogue_name, found, cache
+    ).items():
+        assert isinstance(text, str), "without a spool, nothing is spooled"
+        files[path] = text
+    return files
+
+
+def render_spooled(
+    model: Catalogue,
+    target: str,
+    templates: Sequence[Path] = (),
+    catalogue_name: str = "catalogue.yaml",
+    found: Mapping[str, Target] | None = None,
+    cache: jinja2.BytecodeCache | None = None,
+    spool: int | None = None,
+) -> dict[str, write.Text]:
+    """render_target's files, those of the built-in templates written to spool when there
+    is one (see render.render), as the command line writes them."""
     found = discover(templates) if found is None else found
     template_dirs = [*templates, render.builtin_templates()]
     rendered = render.render(model, [target], found, template_dirs, catalogue_name, cache, spool)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import jinja2
 
 from . import __version__, render, schema, stamp, workers, write
-from .api import default_targets, discover, load, render_target, targets
+from .api import default_targets, discover, load, render_spooled, targets
 from .catalogue import check_names
 from .config import Config, ConfigError
 from .config import find as find_config
@@ -313,7 +313,7 @@ class _Run:
         """generating: the files spooled (see workers.in_order), and hashed."""
         started = time.perf_counter()
         name = self.catalogue.name
-        files = render_target(
+        files = render_spooled(
             self.model,
             target,
             self.templates,

@@ -113,10 +113,15 @@ class _Environment(jinja2.Environment):
     """Jinja's environment, looking up an attribute by name (`selectattr("deprecated")`,
     `map(attribute="key")`) in an object that holds no items without asking for the item
     first: that raised and caught a TypeError for each code, a third of the 1.5 us each
-    lookup took. What it finds is what Jinja finds."""
+    lookup took. What it finds is what Jinja finds. (A class may hold items of its own:
+    list["int"] is list[int].)"""
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        if type(argument) is str and not hasattr(type(obj), "__getitem__"):
+        if (
+            type(argument) is str
+            and not hasattr(type(obj), "__getitem__")
+            and not isinstance(obj, type)
+        ):
             try:
                 return getattr(obj, argument)
             except AttributeError:
@@ -246,6 +251,8 @@ def render(
                 else:  # a file of its own, copied as it is (a runtime, a schema)
                     assert env.loader is not None
                     files[path], filename, _ = env.loader.get_source(env, template_name)
+            except write.SpoolError:
+                raise  # no template's doing: reported as a file that cannot be written
             except Exception as error:
                 raise _failure(template_name, error, builtin) from error
             if not _inside(filename, builtin):

@@ -76,9 +76,9 @@ def in_order(
     only once every name before it has its result."""
     count = min(len(names), cores() if processes is None else processes)
     # Each child holds what this process holds (its pages count in both), and each process
-    # a quarter more at its peak: what work makes goes to the spools, so little more than
-    # the catalogue's reading left behind (at 100,000 codes: 325 MiB held, peaks of 362
-    # and 421 MiB).
+    # a little more at its peak, what work makes going to the spools: at 100,000 codes,
+    # 365 MiB held, peaks of 421 (the catalogue's reading) and 362 MiB. This process's spool
+    # in memory holds one target's files at most, until they are written out.
     count = min(count, MEMORY * 4 // (5 * max(1, resident())))
     threading = sys.modules.get("threading")
     if (
@@ -88,11 +88,11 @@ def in_order(
     ):
         if meanwhile is not None:
             meanwhile()
-        with _spool_file() as spool:
+        with _spool_file(in_memory=True) as spool:
             yield from _alone(work, names, spool.fileno())
         return
     children: dict[int, _Child] = {}  # by the read end of the pipe it sends notices on
-    spools = [_spool_file()]  # this process's, then each child's: closed once all is taken
+    spools = [_spool_file(in_memory=True)]  # this process's, then each child's: closed at the end
     tickets = None
     try:  # whatever happens, from the first fork on, no child outlives this
         with contextlib.suppress(OSError):  # no process, pipe or file to spare: alone
@@ -161,7 +161,7 @@ def _start(
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for _ in range(count - 1):
-            results = _spool_file()
+            results = _spool_file(in_memory=False)
             spools.append(results)
             reading, notices = os.pipe()
             try:
@@ -191,11 +191,13 @@ def _start(
     return tickets
 
 
-def _spool_file() -> IO[bytes]:
-    """A file in memory where the system has one: one on disk sometimes took 20 ms to take
-    a target's 10 MB, against 2 to 4."""
-    if hasattr(os, "memfd_create"):  # Linux
-        return open(os.memfd_create("render-spool", os.MFD_CLOEXEC), "w+b")
+def _spool_file(in_memory: bool) -> IO[bytes]:
+    """This process's spool in memory, where the system allows: what it spools there is
+    written out, and given back, at once. A child's is a temporary file: what it spools
+    waits there for the parent, which may be busy, as pages the system may write out."""
+    if in_memory and hasattr(os, "memfd_create"):  # Linux, where a sandbox may refuse it
+        with contextlib.suppress(OSError):
+            return open(os.memfd_create("render-spool", os.MFD_CLOEXEC), "w+b")
     return tempfile.TemporaryFile()
 
 

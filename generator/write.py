@@ -128,16 +128,30 @@ class Spooled:
 Text = str | Spooled
 
 
+class SpoolError(OSError):
+    """A spool that cannot take what is written to it (a full disk, a memory limit)."""
+
+
 _PIECES = 4096  # a template's pieces joined at once: a few hundred kilobytes
 
 
 def spool(descriptor: int, pieces: Iterable[str]) -> Spooled:
-    """The text of pieces, written at the end of the spool at descriptor."""
-    start = os.lseek(descriptor, 0, os.SEEK_END)
+    """The text of pieces, written at the end of the spool at descriptor. What pieces raises
+    is raised as it is; where the spool fails, SpoolError."""
+    try:
+        start = os.lseek(descriptor, 0, os.SEEK_END)
+    except OSError as error:
+        raise SpoolError(error.errno, error.strerror) from error
+    size = 0
     pieces = iter(pieces)
     while batch := list(itertools.islice(pieces, _PIECES)):
-        _write_all(descriptor, "".join(batch).encode("utf-8"))
-    return Spooled(descriptor, start, os.lseek(descriptor, 0, os.SEEK_CUR) - start)
+        data = "".join(batch).encode("utf-8")
+        try:
+            _write_all(descriptor, data)
+        except OSError as error:
+            raise SpoolError(error.errno, error.strerror) from error
+        size += len(data)
+    return Spooled(descriptor, start, size)
 
 
 def chunks(text: Text) -> Iterator[bytes]:

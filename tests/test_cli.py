@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -17,7 +18,7 @@ import yaml
 from conftest import CATALOGUE, PYTHON, ROOT, run, write_tree
 
 import generator
-from generator import cli, render, schema
+from generator import api, cli, render, schema, write
 
 
 def main(*args: str | Path) -> tuple[int, str, str]:
@@ -606,15 +607,45 @@ def test_an_interrupted_run_leaves_every_file_as_it_was(
     changed.write_text(yaml.safe_dump(catalogue, sort_keys=False), encoding="utf-8")
     rendered: list[str] = []
 
-    def interrupted(model: object, target: str, *args: object) -> dict[str, str]:
+    def interrupted(model: object, target: str, *args: object) -> dict[str, object]:
         rendered.append(target)
         if len(rendered) == 3:
             raise KeyboardInterrupt
-        return generator.render_target(model, target, *args)  # type: ignore[arg-type]
+        return api.render_spooled(model, target, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "render_target", interrupted)
+    monkeypatch.setattr(cli, "render_spooled", interrupted)
     assert main("--catalogue", changed, "--out", out)[0] == 130
     assert tree(out) == before
+
+
+def test_where_files_in_memory_are_refused_the_spool_is_on_disk(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sandbox may refuse memfd_create: the rendered files are spooled to a temporary
+    file instead, with the same result."""
+
+    def refused(*_: object) -> int:
+        raise OSError(errno.ENOSYS, os.strerror(errno.ENOSYS))
+
+    monkeypatch.setattr(os, "memfd_create", refused, raising=False)
+    assert generate(out, "--quiet") == (0, "", "")
+    assert tree(out) == {
+        path: text.encode() for path, text in generator.generate(CATALOGUE).items()
+    }
+    assert generate(out, "--check", "--quiet") == (0, "", "")
+
+
+def test_a_spool_that_cannot_be_written_is_bad_output_not_a_bug(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(descriptor: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(write, "_write_all", full)
+    code, stdout, stderr = generate(out)
+    assert (code, stdout) == (2, ""), stderr
+    assert stderr == f"error: cannot write {out}: No space left on device; nothing was written.\n"
+    assert not out.exists()
 
 
 def test_a_target_whose_templates_are_gone_is_removed(out: Path, tmp_path: Path) -> None:

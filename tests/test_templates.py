@@ -218,13 +218,17 @@ def test_the_quicker_environment_looks_up_attributes_as_jinja_does() -> None:
         "{{ (codes | sort(attribute='key', reverse=true))[0].key }} "
         "{{ [holder] | map(attribute='key') | first }} {{ holder['key'] }} {{ codes[0]['key'] }} "
         "{{ [{'key': 'mapped'}] | map(attribute='key') | first }} "
-        "{{ (codes | groupby('key'))[0][0] }}"
+        "{{ (codes | groupby('key'))[0][0] }} {{ kind['int'] }}"
     )
-    values = {"codes": [Code("b", True), Code("a"), Code("c", True)], "holder": Holder()}
+    values = {
+        "codes": [Code("b", True), Code("a"), Code("c", True)],
+        "holder": Holder(),
+        "kind": list,  # a class holds items of its own: list["int"] is list['int']
+    }
     plain = jinja2.Environment(undefined=jinja2.StrictUndefined)
     ours = render.environment([]).from_string(source).render(values)
     assert ours == plain.from_string(source).render(values)
-    assert ours == "b,c ['a'] c item key item key b mapped a"
+    assert ours == "b,c ['a'] c item key item key b mapped a list['int']"
     missing = "{{ codes | map(attribute='nothing') | join(',') }}"
     for environment in (plain, render.environment([])):
         with pytest.raises(jinja2.UndefinedError, match="has no attribute 'nothing'"):
