@@ -309,8 +309,9 @@ class _Run:
     seconds: dict[str, float] = field(default_factory=dict)
     """How long each target took to render in this run."""
 
-    def render(self, target: str, spool: int, generating: bool = False) -> _Rendered:
-        """generating: the files spooled (see workers.in_order), and hashed."""
+    def render(self, target: str, spool: int | None, generating: bool = False) -> _Rendered:
+        """generating: the files spooled where there is a spool (see workers.in_order), and
+        hashed."""
         started = time.perf_counter()
         name = self.catalogue.name
         files = render_spooled(

@@ -52,7 +52,7 @@ def cores() -> int:
 
 
 def in_order(
-    work: Callable[[str, int], Result],
+    work: Callable[[str, int | None], Result],
     names: Sequence[str],
     processes: int | None = None,
     *,
@@ -67,7 +67,8 @@ def in_order(
     comes, as a serial run would raise it; the children are gone by then.
 
     spool: the descriptor of a file work may append to (see write.spool), open until the
-    last result has been taken: what work writes there need not be returned.
+    last result has been taken: what work writes there need not be returned. None where no
+    such file could be made.
 
     longest_first: names whose work is known to take longest, longest first; they are taken
     before the rest, so that no long one is left to start last. meanwhile: called once
@@ -81,36 +82,35 @@ def in_order(
     # in memory holds one target's files at most, until they are written out.
     count = min(count, MEMORY * 4 // (5 * max(1, resident())))
     threading = sys.modules.get("threading")
-    if (
+    alone = (
         count < 2
         or not hasattr(os, "fork")  # Windows
         or (threading is not None and threading.active_count() > 1)
-    ):
-        if meanwhile is not None:
-            meanwhile()
-        with _spool_file(in_memory=True) as spool:
-            yield from _alone(work, names, spool.fileno())
-        return
+    )
+    spools: list[IO[bytes]] = []  # this process's, if it has one, then each child's
+    with contextlib.suppress(OSError):  # no file to spare: work holds what it makes
+        spools.append(_spool_file(in_memory=True))
+    spool = spools[0].fileno() if spools else None
     children: dict[int, _Child] = {}  # by the read end of the pipe it sends notices on
-    spools = [_spool_file(in_memory=True)]  # this process's, then each child's: closed at the end
     tickets = None
     try:  # whatever happens, from the first fork on, no child outlives this
-        with contextlib.suppress(OSError):  # no process, pipe or file to spare: alone
-            order = _taken_first(names, longest_first)
-            tickets = _start(work, names, order, count, children, spools)
+        if not alone:
+            with contextlib.suppress(OSError):  # no process, pipe or file to spare: alone
+                order = _taken_first(names, longest_first)
+                tickets = _start(work, names, order, count, children, spools)
         if meanwhile is not None:
             meanwhile()
         if tickets is None:
             _end_all(children)
-            yield from _alone(work, names, spools[0].fileno())
+            yield from _alone(work, names, spool)
         else:
-            yield from _shared(work, names, tickets, children, spools[0].fileno(), as_ready)
+            yield from _shared(work, names, tickets, children, spool, as_ready)
     finally:
         _end_all(children)
         if tickets is not None:
             os.close(tickets)
-        for spool in spools:
-            spool.close()
+        for file in spools:
+            file.close()
 
 
 def _taken_first(names: Sequence[str], longest_first: Sequence[str]) -> list[int]:
@@ -120,7 +120,7 @@ def _taken_first(names: Sequence[str], longest_first: Sequence[str]) -> list[int
 
 
 def _alone(
-    work: Callable[[str, int], Result], names: Sequence[str], spool: int
+    work: Callable[[str, int | None], Result], names: Sequence[str], spool: int | None
 ) -> Iterator[tuple[str, Result]]:
     for name in names:
         yield name, work(name, spool)
@@ -136,7 +136,7 @@ class _Child:
 
 
 def _start(
-    work: Callable[[str, int], object],
+    work: Callable[[str, int | None], object],
     names: Sequence[str],
     order: Sequence[int],
     count: int,
@@ -202,7 +202,7 @@ def _spool_file(in_memory: bool) -> IO[bytes]:
 
 
 def _serve(
-    work: Callable[[str, int], object],
+    work: Callable[[str, int | None], object],
     names: Sequence[str],
     tickets: int,
     out: int,
@@ -251,11 +251,11 @@ def _pickled(outcome: tuple[bool, object]) -> bytes:
 
 
 def _shared(
-    work: Callable[[str, int], Result],
+    work: Callable[[str, int | None], Result],
     names: Sequence[str],
     tickets: int,
     children: dict[int, _Child],
-    spool: int,
+    spool: int | None,
     as_ready: bool,
 ) -> Iterator[tuple[str, Any]]:
     """The results, from this process taking tickets too and from the children."""
@@ -292,10 +292,10 @@ def _shared(
 
 
 def _work(
-    work: Callable[[str, int], object],
+    work: Callable[[str, int | None], object],
     names: Sequence[str],
     index: int,
-    spool: int,
+    spool: int | None,
     done: dict[int, tuple[bool, object]],
 ) -> None:
     try:

@@ -9,8 +9,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -618,16 +620,19 @@ def test_an_interrupted_run_leaves_every_file_as_it_was(
     assert tree(out) == before
 
 
-def test_where_files_in_memory_are_refused_the_spool_is_on_disk(
-    out: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("refused", ["memfd_create", "memfd_create and temporary files"])
+def test_where_files_to_spool_to_are_refused_the_result_is_the_same(
+    refused: str, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A sandbox may refuse memfd_create: the rendered files are spooled to a temporary
-    file instead, with the same result."""
+    file instead; where there is none either, they are held as they come."""
 
-    def refused(*_: object) -> int:
+    def refusal(*_: object, **__: object) -> Any:
         raise OSError(errno.ENOSYS, os.strerror(errno.ENOSYS))
 
-    monkeypatch.setattr(os, "memfd_create", refused, raising=False)
+    monkeypatch.setattr(os, "memfd_create", refusal, raising=False)
+    if refused.endswith("temporary files"):
+        monkeypatch.setattr(tempfile, "TemporaryFile", refusal)
     assert generate(out, "--quiet") == (0, "", "")
     assert tree(out) == {
         path: text.encode() for path, text in generator.generate(CATALOGUE).items()
