@@ -245,7 +245,7 @@ def render(
                     template = env.get_template(template_name)
                     filename = template.filename
                     if spool is not None and _inside(filename, builtin):
-                        files[path] = write.spool(spool, template.generate(context))
+                        files[path] = _spooled(template, context, spool)
                     else:
                         files[path] = template.render(context)
                 else:  # a file of its own, copied as it is (a runtime, a schema)
@@ -258,6 +258,18 @@ def render(
             if not _inside(filename, builtin):
                 by_user[path] = filename or template_name
     return Rendered(dict(sorted(files.items())), by_user)
+
+
+def _spooled(template: jinja2.Template, context: dict[str, Any], spool: int) -> write.Spooled:
+    """What template.generate(context) would give, spooled, without the generator it wraps
+    around each of the 400,000 pieces of a 10,000-code module (10 ms)."""
+    pieces = template.root_render_func(template.new_context(context))
+    try:
+        return write.spool(spool, pieces)
+    except write.SpoolError:
+        raise
+    except Exception:
+        template.environment.handle_exception()  # raises it, pointing at the template's line
 
 
 def _is_template(name: str) -> bool:
