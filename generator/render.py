@@ -266,8 +266,6 @@ def _spooled(template: jinja2.Template, context: dict[str, Any], spool: int) -> 
     pieces = template.root_render_func(template.new_context(context))
     try:
         return write.spool(spool, pieces)
-    except write.SpoolError:
-        raise
     except Exception:
         template.environment.handle_exception()  # raises it, pointing at the template's line
 

@@ -22,6 +22,8 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, TypeVar
 
+from . import write
+
 Result = TypeVar("Result")
 
 _NOTICE = 20  # that a child put a result in its file: its index, where it starts, its length
@@ -218,14 +220,12 @@ def _serve(
                 where = "".join(traceback.format_tb(error.__traceback__))
                 error.add_note(f"(in a worker process)\n{where}".rstrip())
                 outcome = (False, error)
-            data = memoryview(_pickled(outcome))
+            data = _pickled(outcome)
             start = os.lseek(results, 0, os.SEEK_END)  # after what work spooled
-            while data:
-                data = data[os.write(results, data) :]
-            written = os.lseek(results, 0, os.SEEK_CUR)
+            write.write_all(results, data)
             notice = b"".join(
                 number.to_bytes(size, "big")
-                for number, size in ((index, 4), (start, 8), (written - start, 8))
+                for number, size in ((index, 4), (start, 8), (len(data), 8))
             )
             os.write(out, notice)  # whole: a pipe never splits what fits in PIPE_BUF
             if not outcome[0]:
@@ -324,19 +324,9 @@ def _received(
             del child.notices[:_NOTICE]
             index = int.from_bytes(notice[:4], "big")
             start, size = int.from_bytes(notice[4:12], "big"), int.from_bytes(notice[12:], "big")
-            done[index] = pickle.loads(_read_at(child.results, start, size))
+            spooled = write.Spooled(child.results, start, size)
+            done[index] = pickle.loads(b"".join(write.chunks(spooled)))
     return len(done) > before
-
-
-def _read_at(descriptor: int, start: int, size: int) -> bytes:
-    parts = []
-    while size:
-        part = os.pread(descriptor, size, start)
-        if not part:
-            raise EOFError("a worker's results file ends early")
-        parts.append(part)
-        start, size = start + len(part), size - len(part)
-    return b"".join(parts)
 
 
 def _end_all(children: dict[int, _Child]) -> None:

@@ -147,7 +147,7 @@ def spool(descriptor: int, pieces: Iterable[str]) -> Spooled:
     while batch := list(itertools.islice(pieces, _PIECES)):
         data = "".join(batch).encode("utf-8")
         try:
-            _write_all(descriptor, data)
+            write_all(descriptor, data)
         except OSError as error:
             raise SpoolError(error.errno, error.strerror) from error
         size += len(data)
@@ -208,12 +208,13 @@ def _copy(text: Spooled, descriptor: int) -> None:
             copied = 0
         if not copied:
             for chunk in chunks(Spooled(text.descriptor, at, end - at)):
-                _write_all(descriptor, chunk)
+                write_all(descriptor, chunk)
             return
         at += copied
 
 
-def _write_all(descriptor: int, data: bytes) -> None:
+def write_all(descriptor: int, data: bytes) -> None:
+    """data written whole to the file at descriptor, however little each write takes."""
     view = memoryview(data)
     while view:
         view = view[os.write(descriptor, view) :]

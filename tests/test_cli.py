@@ -646,7 +646,7 @@ def test_a_spool_that_cannot_be_written_is_bad_output_not_a_bug(
     def full(descriptor: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(write, "_write_all", full)
+    monkeypatch.setattr(write, "write_all", full)
     code, stdout, stderr = generate(out)
     assert (code, stdout) == (2, ""), stderr
     assert stderr == f"error: cannot write {out}: No space left on device; nothing was written.\n"
