@@ -68,18 +68,18 @@ def _quoting(quote: str, unsafe: Callable[[str], str], also: str) -> Callable[[s
     return functools.partial(special.sub, char)
 
 
+def plain(text: str, quote: str) -> bool:
+    """Whether text goes between the quotes of a C-like string literal as it is: printable
+    ASCII, with no backslash and no such quote. Most catalogue text is: checked in C, at once."""
+    return text.isascii() and text.isprintable() and "\\" not in text and quote not in text
+
+
 def quoted(text: str, quote: str, unsafe: Callable[[str], str], also: str = "") -> str:
     """What goes between the quotes of a C-like string literal (Python, JavaScript, Go, TOML,
     YAML) so that its value is exactly text: backslash escapes, the quote escaped, and each
     invisible character (and each of also) as unsafe writes it."""
-    if (
-        text.isascii()
-        and text.isprintable()
-        and "\\" not in text
-        and quote not in text
-        and not (also and any(char in text for char in also))
-    ):
-        return text  # most catalogue text: the expression skips it in C, at once
+    if plain(text, quote) and not (also and any(char in text for char in also)):
+        return text
     return _quoting(quote, unsafe, also)(text)
 
 

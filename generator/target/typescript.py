@@ -152,8 +152,9 @@ def package(catalogue: Catalogue) -> str:
 
 def string(text: str) -> str:
     """A TypeScript string literal (double quotes) whose value is exactly text."""
-    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
-        return f'"{text}"'  # most text, as escape.quoted leaves it, at once
+    # escape.plain(text, '"'), inlined as in python.string: most text, at once.
+    if text.isascii() and text.isprintable() and "\\" not in text and '"' not in text:
+        return f'"{text}"'
     return '"' + escape.quoted(text, '"', escape.utf16_escape) + '"'
 
 
